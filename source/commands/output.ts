@@ -1,0 +1,63 @@
+// What the command line prints: plain text for people (sanitised, wrapped
+// to the width), or JSON with the data contract's field names for scripts.
+import {OTHER, type Article, type ArticleRow, type Taxonomy} from '../core/article.js';
+import {editionLabel, readerLines, sectorLabel, truncate} from '../core/layout.js';
+import {formatIst} from '../core/time.js';
+import type {Bookmark} from '../bookmarks/bookmark-store.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+
+/**
+ * Two lines an article: the title, then sector · edition · time · section,
+ * "headline only" when so, and the id to read it by. Cut to `width` on a
+ * terminal; whole lines (width undefined) for pipes and grep.
+ */
+export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number): string {
+	const fitTo = (text: string) => (width ? truncate(text, width) : sanitizeLine(text));
+	return rows
+		.map(row => {
+			const details = [
+				row.sector === OTHER ? undefined : sectorLabel(row.sector, taxonomy),
+				row.edition === OTHER ? undefined : editionLabel(row.edition, taxonomy),
+				formatIst(row.createdAt),
+				row.section,
+				row.kind === 'headline' ? 'headline only' : undefined,
+				`id ${row.id}`,
+			].filter(Boolean);
+			return `${fitTo(row.title)}\n${fitTo(`  ${details.join(' · ')}`)}`;
+		})
+		.join('\n');
+}
+
+/** A row as JSON: the contract's names; sector and edition only when known. */
+export function rowJson(row: ArticleRow): Record<string, unknown> {
+	const {sector, edition, ...rest} = row;
+	return {
+		...rest,
+		...(sector === OTHER ? {} : {sector}),
+		...(edition === OTHER ? {} : {edition}),
+	};
+}
+
+export function readText(article: Article, taxonomy: Taxonomy, width: number): string {
+	return readerLines(article, taxonomy, width)
+		.map(line => line.text)
+		.join('\n');
+}
+
+export function bookmarksText(bookmarks: Bookmark[], width: number): string {
+	if (bookmarks.length === 0) return 'No bookmarks yet.';
+	return bookmarks
+		.map(bookmark => `${truncate(`★ ${bookmark.title}`, width)}\n${truncate(`  ${bookmark.id} · saved ${formatIst(bookmark.savedAt) ?? bookmark.savedAt}`, width)}`)
+		.join('\n');
+}
+
+/**
+ * JSON for stdout. JSON.stringify escapes C0 controls but not DEL, C1 or
+ * the bidi controls, which a terminal may still act on; escape those too.
+ */
+export function jsonText(value: unknown): string {
+	return JSON.stringify(value, undefined, 2).replaceAll(
+		/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
+		character => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+	);
+}

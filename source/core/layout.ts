@@ -1,0 +1,179 @@
+// Text layout as plain functions: wrapping, truncation, the reader's
+// document and the list's columns. Everything that reaches the screen or
+// stdout passes through here, so this is also where untrusted text is
+// sanitised. Widths are terminal cells (string-width), not string lengths.
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
+import {OTHER, taxonomyName, type Article, type ArticleRow, type Taxonomy} from './article.js';
+import {formatIst, formatIstShort} from './time.js';
+
+export type Tone = 'title' | 'meta' | 'link' | 'notice' | 'note' | 'summary' | 'body' | 'credit' | 'blank';
+
+export type ReaderLine = {text: string; tone: Tone};
+
+/** Wraps sanitised text to `width` cells; words longer than a line are broken. */
+export function wrapText(text: string, width: number): string[] {
+	const clean = sanitizeBlock(text).trim();
+	if (!clean) return [];
+	return wrapAnsi(clean, Math.max(1, width), {hard: true, trim: true}).split('\n');
+}
+
+/** One line of at most `width` cells, cut with an ellipsis. */
+export function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	return cliTruncate(sanitizeLine(text), width, {position: 'end'});
+}
+
+/** Pads (or cuts) to exactly `width` cells, so columns line up with CJK and emoji. */
+export function fit(text: string, width: number): string {
+	const cut = truncate(text, width);
+	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+/**
+ * Packs fields onto lines joined by " | ", never splitting a field unless it
+ * is wider than the line on its own.
+ */
+export function packFields(fields: string[], width: number, separator = ' | '): string[] {
+	const lines: string[] = [];
+	let current = '';
+	for (const raw of fields) {
+		const field = sanitizeLine(raw).trim();
+		if (!field) continue;
+		const candidate = current ? current + separator + field : field;
+		if (stringWidth(candidate) <= width) {
+			current = candidate;
+			continue;
+		}
+
+		if (current) lines.push(current);
+		if (stringWidth(field) <= width) {
+			current = field;
+		} else {
+			const pieces = wrapText(field, width);
+			current = pieces.pop() ?? '';
+			lines.push(...pieces);
+		}
+	}
+
+	if (current) lines.push(current);
+	return lines;
+}
+
+const HEADLINE_NOTICE_LINK = 'Headline only — open the link for the story (o).';
+const HEADLINE_NOTICE_NO_LINK = 'Headline only — the page listed no link for this story.';
+
+/** The metadata fields in the site's order: byline | location | Updated | Created | Country | Sector | Edition. */
+export function metadataFields(article: Article, taxonomy: Taxonomy): string[] {
+	const fields: string[] = [];
+	if (article.byline) fields.push(article.byline);
+	if (article.location) fields.push(article.location);
+	const updated = formatIst(article.updatedAt);
+	if (updated) fields.push(`Updated: ${updated}`);
+	const created = formatIst(article.createdAt);
+	if (created) fields.push(`Created: ${created}`);
+	if (article.countries.length > 0) {
+		fields.push(`${article.countries.length > 1 ? 'Countries' : 'Country'}: ${article.countries.join(', ')}`);
+	}
+
+	fields.push(`Sector: ${sectorLabel(article.sector, taxonomy)}`, `Edition: ${editionLabel(article.edition, taxonomy)}`);
+	if (article.section) fields.push(`Listed in: ${capitalise(article.section)}`);
+	return fields;
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function sectorLabel(id: string | undefined, taxonomy: Taxonomy): string {
+	return taxonomyName(taxonomy.sectors, id);
+}
+
+export function editionLabel(id: string | undefined, taxonomy: Taxonomy): string {
+	return taxonomyName(taxonomy.editions, id);
+}
+
+/** The whole story as display lines; the reader shows a window of them. */
+export function readerLines(article: Article, taxonomy: Taxonomy, width: number): ReaderLine[] {
+	const lines: ReaderLine[] = [];
+	const push = (tone: Tone, texts: string[]) => {
+		for (const text of texts) lines.push({text, tone});
+	};
+
+	const blank = () => {
+		if (lines.length > 0 && lines.at(-1)?.tone !== 'blank') lines.push({text: '', tone: 'blank'});
+	};
+
+	push('title', wrapText(article.title, width));
+	blank();
+	push('meta', packFields(metadataFields(article, taxonomy), width));
+	if (article.url) push('link', wrapText(article.url, width));
+	if (article.kind === 'headline') {
+		blank();
+		push('notice', wrapText(article.url ? HEADLINE_NOTICE_LINK : HEADLINE_NOTICE_NO_LINK, width));
+	}
+
+	if (article.imageNote) {
+		blank();
+		push('note', wrapText(article.imageNote, width));
+	}
+
+	if (article.summary) {
+		blank();
+		push('summary', wrapText(article.summary, width));
+	}
+
+	for (const paragraph of article.body) {
+		blank();
+		push('body', wrapText(paragraph, width));
+	}
+
+	if (article.credit) {
+		blank();
+		push('credit', wrapText(article.credit, width));
+	}
+
+	if (article.synthetic) {
+		blank();
+		push('notice', wrapText('Synthetic article, generated for tests and benchmarks — not news.', width));
+	}
+
+	return lines;
+}
+
+export type RowColumns = {edition: number; sector: number; time: number};
+
+/** Which columns a list row has room for; the title takes what is left. */
+export function rowColumns(width: number): RowColumns {
+	return {
+		time: width >= 44 ? 13 : 0,
+		edition: width >= 56 ? 12 : 0,
+		sector: width >= 72 ? 16 : 0,
+	};
+}
+
+export const MARK_WIDTH = 4;
+
+export type RowFlags = {selected: boolean; bookmarked: boolean};
+
+/**
+ * Marks before the title: › the selection (visible without colour too),
+ * ★ bookmarked, ◦ headline only (no story text kept).
+ */
+export function rowMarks(row: ArticleRow, flags: RowFlags): string {
+	return `${flags.selected ? '›' : ' '}${flags.bookmarked ? '★' : ' '}${row.kind === 'headline' ? '◦' : ' '} `;
+}
+
+/** A list row as one string exactly `width` cells wide. */
+export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, flags: RowFlags): string {
+	const columns = rowColumns(width);
+	const fixed = MARK_WIDTH + columns.edition + columns.sector + columns.time;
+	const titleWidth = Math.max(1, width - fixed);
+	let line = rowMarks(row, flags) + fit(row.title, titleWidth);
+	if (columns.edition) line += ' ' + fit(row.edition === OTHER ? '—' : editionLabel(row.edition, taxonomy), columns.edition - 1);
+	if (columns.sector) line += ' ' + fit(row.sector === OTHER ? '—' : sectorLabel(row.sector, taxonomy), columns.sector - 1);
+	if (columns.time) line += ' ' + fit(formatIstShort(row.createdAt) ?? '', columns.time - 1);
+	return truncate(line, width);
+}

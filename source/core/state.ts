@@ -1,0 +1,145 @@
+// The browser's whole UI state and the pure reducer that changes it.
+// Numbers the reducer cannot know (how many rows match, how long a story
+// is once wrapped) travel in the actions, resolved by commands.ts.
+
+export type Overlay = 'none' | 'sector' | 'edition' | 'help';
+export type ListMode = 'articles' | 'bookmarks';
+
+/** Where the selection and the scroll of one list are. */
+export type ListPosition = {selected: number; top: number};
+
+export type State = {
+	viewport: {width: number; height: number};
+	sector?: string;
+	edition?: string;
+	/** The `/` title filter; `filtering` while the user is typing it. */
+	query: string;
+	filtering: boolean;
+	mode: ListMode;
+	positions: Record<ListMode, ListPosition>;
+	overlay: Overlay;
+	/** The open story; the list underneath keeps its position. */
+	reader?: {id: string; scroll: number};
+	/** One status line: what just happened, or what went wrong. */
+	message?: string;
+};
+
+export type Action =
+	| {type: 'resize'; width: number; height: number}
+	| {type: 'select'; index: number; count: number}
+	| {type: 'open'; id: string}
+	| {type: 'back'}
+	| {type: 'scroll'; line: number; lineCount: number}
+	| {type: 'overlay'; overlay: Overlay}
+	| {type: 'setSector'; sector?: string}
+	| {type: 'setEdition'; edition?: string}
+	| {type: 'filterStart'}
+	| {type: 'filterText'; query: string}
+	| {type: 'filterDone'}
+	| {type: 'filterClear'}
+	| {type: 'mode'; mode: ListMode}
+	| {type: 'message'; text?: string};
+
+export function initialState(options: {width: number; height: number; sector?: string; edition?: string; message?: string}): State {
+	return {
+		viewport: {width: options.width, height: options.height},
+		sector: options.sector,
+		edition: options.edition,
+		query: '',
+		filtering: false,
+		mode: 'articles',
+		positions: {articles: {selected: 0, top: 0}, bookmarks: {selected: 0, top: 0}},
+		overlay: 'none',
+		message: options.message,
+	};
+}
+
+// Rows above and below the list: header and footer, plus the filter line
+// while there is a filter, plus the status line while there is a message.
+export function listHeight(state: State): number {
+	const chrome = 2 + (state.filtering || state.query ? 1 : 0) + (state.message ? 1 : 0);
+	return Math.max(1, state.viewport.height - chrome);
+}
+
+/** Lines of story text on screen: all but the header and the footer (and the status line). */
+export function readerHeight(state: State): number {
+	return Math.max(1, state.viewport.height - 2 - (state.message ? 1 : 0));
+}
+
+function clamp(value: number, low: number, high: number): number {
+	return Math.min(Math.max(value, low), Math.max(low, high));
+}
+
+/** Keeps the selection on screen, scrolling no more than needed. */
+function placeSelection(index: number, count: number, top: number, height: number): ListPosition {
+	const selected = clamp(index, 0, count - 1);
+	let nextTop = top;
+	if (selected < nextTop) nextTop = selected;
+	if (selected >= nextTop + height) nextTop = selected - height + 1;
+	return {selected, top: clamp(nextTop, 0, count - height)};
+}
+
+function resetPositions(state: State): State {
+	return {...state, positions: {...state.positions, articles: {selected: 0, top: 0}}};
+}
+
+export function reducer(state: State, action: Action): State {
+	switch (action.type) {
+		case 'resize': {
+			const next = {...state, viewport: {width: action.width, height: action.height}};
+			// The selection stays visible when the terminal shrinks.
+			const {selected, top} = next.positions[next.mode];
+			const height = listHeight(next);
+			const placed = {selected, top: clamp(top, selected - height + 1, selected)};
+			return {...next, positions: {...next.positions, [next.mode]: placed}};
+		}
+
+		case 'select': {
+			const position = state.positions[state.mode];
+			const placed = placeSelection(action.index, action.count, position.top, listHeight(state));
+			return {...state, positions: {...state.positions, [state.mode]: placed}};
+		}
+
+		case 'open':
+			return {...state, reader: {id: action.id, scroll: 0}, overlay: 'none', message: undefined};
+
+		case 'back':
+			if (state.overlay !== 'none') return {...state, overlay: 'none'};
+			if (state.reader) return {...state, reader: undefined};
+			if (state.mode === 'bookmarks') return {...state, mode: 'articles'};
+			return state;
+
+		case 'scroll': {
+			if (!state.reader) return state;
+			const scroll = clamp(action.line, 0, action.lineCount - readerHeight(state));
+			return {...state, reader: {...state.reader, scroll}};
+		}
+
+		case 'overlay':
+			return {...state, overlay: action.overlay};
+
+		case 'setSector':
+			return resetPositions({...state, sector: action.sector, overlay: 'none', mode: 'articles'});
+
+		case 'setEdition':
+			return resetPositions({...state, edition: action.edition, overlay: 'none', mode: 'articles'});
+
+		case 'filterStart':
+			return {...state, filtering: true};
+
+		case 'filterText':
+			return resetPositions({...state, query: action.query});
+
+		case 'filterDone':
+			return {...state, filtering: false};
+
+		case 'filterClear':
+			return resetPositions({...state, query: '', filtering: false});
+
+		case 'mode':
+			return {...state, mode: action.mode, reader: undefined, overlay: 'none'};
+
+		case 'message':
+			return {...state, message: action.text};
+	}
+}

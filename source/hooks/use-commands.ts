@@ -1,0 +1,25 @@
+// Keys → commands → actions and effects. Keys can arrive faster than React
+// re-renders (key repeat, a slow frame), so the handler reads the latest
+// state from a ref, and advances it itself, rather than from the closure of
+// a render that may be one key old.
+import {useRef} from 'react';
+import {useInput} from 'ink';
+import {resolveCommand, type Context, type Effect} from '../core/commands.js';
+import {keyToCommand} from '../core/keymap.js';
+import {reducer, type Action, type State} from '../core/state.js';
+
+export function useCommands(state: State, context: Context, dispatch: (action: Action) => void, perform: (effect: Effect) => void): void {
+	const latest = useRef({state, context});
+	latest.current = {state, context};
+	useInput((input, key) => {
+		const {state: current, context: currentContext} = latest.current;
+		const command = keyToCommand(input, key, current);
+		if (!command) return;
+		const actions: Action[] = current.message ? [{type: 'message'}] : [];
+		const outcome = resolveCommand(command, current, currentContext);
+		actions.push(...outcome.actions);
+		latest.current = {state: actions.reduce(reducer, current), context: currentContext};
+		for (const action of actions) dispatch(action);
+		if (outcome.effect) perform(outcome.effect);
+	});
+}

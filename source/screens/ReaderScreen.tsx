@@ -1,0 +1,41 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {ReaderLine, Tone} from '../core/layout.js';
+import {theme} from '../components/theme.js';
+
+type Props = {lines: ReaderLine[]; scroll: number; height: number};
+
+const STYLE: Record<Tone, {bold?: boolean; italic?: boolean; dimColor?: boolean; color?: string}> = {
+	title: {bold: true},
+	meta: {color: theme.accent},
+	link: {color: theme.link},
+	notice: {bold: true, color: theme.warning},
+	note: {italic: true, dimColor: true},
+	summary: {bold: true},
+	body: {},
+	credit: {italic: true},
+	blank: {},
+};
+
+/** The story window: only the visible lines are rendered, however long the story. */
+export function ReaderScreen({lines, scroll, height}: Props) {
+	const visible = lines.slice(scroll, scroll + height);
+	return (
+		<Box flexDirection="column" height={height}>
+			{visible.map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- lines are positions in a window
+				<Text key={scroll + index} {...STYLE[line.tone]}>
+					{line.text || ' '}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+/** "12–24/40 60%": the lines on screen, the total, and how far down. */
+export function scrollPosition(scroll: number, height: number, total: number): string {
+	if (total === 0) return '';
+	const last = Math.min(total, scroll + height);
+	const percent = total <= height ? 100 : Math.round((last / total) * 100);
+	return `${scroll + 1}–${last}/${total} ${percent}%`;
+}

@@ -1,0 +1,75 @@
+// Links leave devnews three ways: an OSC 8 hyperlink on screen, an OSC 52
+// clipboard write, or the user's browser. Only http(s) links go anywhere,
+// and none of them ever passes through a shell.
+import open from 'open';
+import {sanitizeLine} from './sanitize.js';
+
+const ESC = '\u001B';
+const BEL = '\u0007';
+const ST = `${ESC}\\`;
+
+/** An absolute http: or https: URL with no control characters or spaces in it. */
+export function isWebUrl(url: string | undefined): url is string {
+	// eslint-disable-next-line no-control-regex -- rejecting controls is the point
+	if (!url || /[\u0000-\u0020\u007F-\u009F]/.test(url)) return false;
+	try {
+		const {protocol} = new URL(url);
+		return protocol === 'http:' || protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+/** `text` as a clickable OSC 8 hyperlink to `url`; plain `text` when the url is not a web link. */
+export function hyperlink(url: string, text: string): string {
+	return isWebUrl(url) ? `${ESC}]8;;${url}${ST}${text}${ESC}]8;;${ST}` : text;
+}
+
+/**
+ * Whether the terminal shows OSC 8 links. Conservative: a terminal that does
+ * not know OSC 8 may print its payload, so only known ones (or
+ * FORCE_HYPERLINK=1) get them; tmux and screen may not pass them through.
+ */
+export function supportsHyperlinks(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+	if (env['FORCE_HYPERLINK'] === '0') return false;
+	if (env['FORCE_HYPERLINK'] === '1') return true;
+	if (!isTTY || env['TERM'] === 'dumb' || env['TMUX'] || env['STY']) return false;
+	if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty'].includes(env['TERM_PROGRAM'] ?? '')) return true;
+	if (Number(env['VTE_VERSION'] ?? 0) >= 5000 || env['WT_SESSION']) return true;
+	return /^(xterm-kitty|alacritty|foot)/.test(env['TERM'] ?? '');
+}
+
+/**
+ * The OSC 52 sequence that puts `text` on the clipboard of the terminal the
+ * user sits at, over SSH too. Inside tmux it is wrapped in tmux's
+ * passthrough (every ESC doubled) so it reaches the outer terminal.
+ */
+export function osc52Copy(text: string, env: NodeJS.ProcessEnv = process.env): string {
+	const sequence = `${ESC}]52;c;${Buffer.from(sanitizeLine(text)).toString('base64')}${BEL}`;
+	return env['TMUX'] ? `${ESC}Ptmux;${sequence.replaceAll(ESC, ESC + ESC)}${ST}` : sequence;
+}
+
+export type OpenResult = {ok: true} | {ok: false; reason: string};
+
+/**
+ * Whether a browser could start here. On Linux without a display (an SSH
+ * session, a server console) xdg-open would fail or start a text browser
+ * inside our screen, so devnews shows the link instead.
+ */
+export function canStartBrowser(env: NodeJS.ProcessEnv = process.env, platform = process.platform): boolean {
+	if (platform !== 'linux') return true;
+	return Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY'] || env['WSL_DISTRO_NAME']);
+}
+
+/** Opens a web link in the user's browser; `open` spawns the opener directly, never a shell. */
+export async function openInBrowser(url: string, env: NodeJS.ProcessEnv = process.env): Promise<OpenResult> {
+	if (!isWebUrl(url)) return {ok: false, reason: 'not an http(s) link'};
+	if (!canStartBrowser(env)) return {ok: false, reason: 'no display to start a browser on'};
+	try {
+		// `open` rejects when the opener cannot be spawned.
+		await open(url, {wait: false});
+		return {ok: true};
+	} catch (error) {
+		return {ok: false, reason: (error as Error).message};
+	}
+}

@@ -1,0 +1,211 @@
+// The browser as a user sees it: what the screen shows after keys.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import stringWidth from 'string-width';
+import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
+import {copyOfShippedData, tempDir, writeArticle} from './helpers.js';
+import {KEYS, renderApp} from './render-app.js';
+
+const TITLE = 'Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks';
+const CREDIT = '(With inputs from agencies.)';
+
+function selectedLine(frame: string): string {
+	return frame.split('\n').find(line => line.startsWith('›')) ?? '';
+}
+
+test('the list shows where you are, how many, and the rows with their marks', async () => {
+	const {frame, ui} = await renderApp({width: 100, height: 20});
+	const screen = frame();
+	assert.match(screen, /devnews › All sectors · All editions/);
+	assert.match(screen, /9 articles/);
+	assert.match(screen, /Leaked Call Sparks Controversy/);
+	assert.match(screen, /Politics/);
+	assert.match(screen, /26 Nov 11:56/);
+	assert.match(screen, /◦ Hungary Pledges Support for Serbia Amid Oil Crisis/, 'headline-only rows are marked');
+	assert.match(selectedLine(screen), /Leaked Call/, 'the first row is selected');
+	assert.match(screen, /\? help/);
+	ui.unmount();
+});
+
+test('at 60×15, filtered to its sector and edition, Enter opens the whole story with its metadata', async () => {
+	const {frame, press, ui} = await renderApp({width: 60, height: 15, sector: 'politics', edition: 'global'});
+	assert.match(frame(), /Politics · Global/);
+	assert.match(frame(), /1 article\b/);
+	await press(KEYS.enter);
+	const screen = frame();
+	assert.match(screen, /Leaked Call Sparks Controversy Over US-Russia/);
+	assert.match(screen, /Devdiscourse News Desk \| Moscow/);
+	assert.match(screen, /Updated: 26-11-2025 11:56 IST/);
+	assert.match(screen, /Created: 26-11-2025 11:56 IST/);
+	assert.match(screen, /Country: Russia/);
+	assert.ok(!screen.includes(CREDIT), 'the credit line is below the fold');
+	assert.ok(screen.split('\n').length <= 15);
+	for (const line of screen.split('\n')) assert.ok(stringWidth(line) <= 60, `fits 60 columns: ${line}`);
+
+	await press(KEYS.end);
+	assert.ok(frame().includes(CREDIT), 'End reaches the credit line');
+	assert.match(frame(), /100%/);
+	await press('g');
+	assert.ok(!frame().includes(CREDIT));
+	await press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+	assert.ok(frame().includes(CREDIT), 'PgDn reaches the credit line');
+	await press('g', ...Array.from({length: 40}, () => 'j'));
+	assert.ok(frame().includes(CREDIT), 'j reaches the credit line');
+	assert.match(frame(), /preliminary agreement to visit Moscow next week/);
+	ui.unmount();
+});
+
+test('the reader shows the image note, the summary, every paragraph and the link', async () => {
+	const {frame, press, ui} = await renderApp({width: 100, height: 60, sector: 'politics'});
+	await press('l');
+	const screen = frame();
+	assert.match(screen, /This image is AI-generated/);
+	assert.match(screen, /A leaked phone conversation between US and Russian officials/);
+	assert.match(screen, /According to Bloomberg News/);
+	assert.match(screen, /Yuri Ushakov suggested/);
+	assert.match(screen, /devdiscourse\.com\/article\/politics\/3710216/);
+	assert.match(screen, /Sector: Politics \| Edition: Global/);
+	ui.unmount();
+});
+
+test('selection and scroll of the list survive opening a story and coming back', async () => {
+	const {frame, press, ui} = await renderApp({width: 80, height: 8});
+	await press('j', 'j', 'j', 'j', 'j', 'j', 'j');
+	const before = frame();
+	const selected = selectedLine(before);
+	assert.notEqual(selected, '');
+	assert.ok(!before.includes('Leaked Call'), 'the list scrolled past the first row');
+	await press(KEYS.enter);
+	assert.match(frame(), /Headline only/);
+	await press(KEYS.escape);
+	assert.equal(selectedLine(frame()), selected);
+	assert.equal(frame(), before);
+	await press(KEYS.right, 'h');
+	assert.equal(frame(), before, '→ opens and h goes back too');
+	ui.unmount();
+});
+
+test('a headline-only entry says so, and o opens its link without a shell', async () => {
+	const {frame, press, ui, opened, copied} = await renderApp({width: 80, height: 20, edition: 'global', sector: 'headlines'});
+	await press(KEYS.enter);
+	assert.match(frame(), /Hungary Pledges Support/);
+	assert.match(frame(), /Headline only — open the link for the story/);
+	await press('o');
+	assert.deepEqual(opened, ['https://www.devdiscourse.com/article/headlines/3710367-hungary-pledges-support-for-serbia-amid-oil-crisis']);
+	assert.match(frame(), /Opened https:/);
+	await press('y');
+	assert.deepEqual(copied, opened);
+	assert.match(frame(), /Copied \(OSC 52\)/);
+	ui.unmount();
+});
+
+test('s and e open pickers with counts, All first; picking filters the list', async () => {
+	const {frame, press, ui} = await renderApp({width: 80, height: 24});
+	await press('e');
+	let screen = frame();
+	assert.match(screen, /Edition — Enter picks/);
+	const items = screen.split('\n').filter(line => /\(\d+\)/.test(line));
+	assert.match(items[0] ?? '', /All \(9\)/);
+	assert.match(screen, /Global \(2\)/);
+	assert.match(screen, /India \(3\)/);
+	assert.match(screen, /Other \(4\)/);
+	await press('j', 'j', KEYS.enter);
+	screen = frame();
+	assert.match(screen, /All sectors · India/);
+	assert.match(screen, /3 articles/);
+	assert.match(screen, /Laser Power & Infra/);
+	assert.ok(!screen.includes('Hungary'));
+
+	await press('s');
+	assert.match(frame(), /Sector — Enter picks/);
+	assert.match(frame(), /All \(3\)/, 'sector counts follow the chosen edition');
+	await press(KEYS.escape);
+	assert.match(frame(), /All sectors · India/, 'Esc leaves the picker without changing anything');
+	ui.unmount();
+});
+
+test('b bookmarks the story, B lists bookmarks, and the bookmark is on disk', async () => {
+	const configDir = tempDir('devnews-config');
+	const {frame, press, ui} = await renderApp({width: 80, height: 20, configDir, sector: 'politics'});
+	await press(KEYS.enter, 'b');
+	assert.match(frame(), /Bookmarked: Leaked Call/);
+	await press('B');
+	const onDisk = BookmarkStore.open(configDir).store.list();
+	assert.deepEqual(onDisk.map(bookmark => bookmark.id), ['3710216']);
+	assert.match(frame(), /devnews › Bookmarks/);
+	assert.match(frame(), /›★ +Leaked Call/);
+	await press('b');
+	await press('x');
+	assert.match(frame(), /No bookmarks yet/);
+	assert.deepEqual(BookmarkStore.open(configDir).store.list(), []);
+	ui.unmount();
+});
+
+test('? shows every key; any key closes it', async () => {
+	const {frame, press, ui} = await renderApp({width: 80, height: 24});
+	await press('?');
+	for (const text of ['Keys', 'open the story', 'bookmarks view', 'copy the link', 'filter titles']) assert.ok(frame().includes(text), text);
+	await press('x');
+	assert.match(frame(), /9 articles/);
+	ui.unmount();
+});
+
+test('/ filters titles as you type; Esc clears the filter', async () => {
+	const {frame, press, ui} = await renderApp({width: 80, height: 20});
+	await press('/', 'o', 'i', 'l');
+	assert.match(frame(), /\/oil/);
+	assert.match(frame(), /1 article\b/);
+	assert.match(frame(), /Hungary Pledges/);
+	await press(KEYS.backspace, KEYS.backspace, KEYS.backspace, 'q', 'u', 'a', 'n', 't', 'u', 'm', KEYS.enter);
+	assert.match(frame(), /How quantum tech could collapse/);
+	await press(KEYS.escape);
+	assert.match(frame(), /9 articles/);
+	assert.ok(!frame().includes('/quantum'));
+	ui.unmount();
+});
+
+test('the layout follows resizes and stays usable at 40×12', async () => {
+	const {frame, press, resize, ui} = await renderApp({width: 100, height: 30});
+	await resize(40, 12);
+	let lines = frame().split('\n');
+	assert.ok(lines.length <= 12, `${lines.length} lines`);
+	for (const line of lines) assert.ok(stringWidth(line) <= 40, `fits 40 columns: ${line}`);
+	assert.match(frame(), /Leaked Call/);
+	await press(KEYS.enter);
+	lines = frame().split('\n');
+	assert.ok(lines.length <= 12);
+	for (const line of lines) assert.ok(stringWidth(line) <= 40, `fits 40 columns: ${line}`);
+	assert.match(frame(), /Devdiscourse News Desk/);
+	await resize(100, 30);
+	assert.match(frame(), /Devdiscourse News Desk \| Moscow \| Updated: 26-11-2025 11:56 IST/);
+	ui.unmount();
+});
+
+test('hostile text in a data file reaches the screen without its escape sequences', async () => {
+	const data = copyOfShippedData();
+	writeArticle(data, 'hostile.json', {
+		id: 'hostile',
+		title: 'Evil \u001B[2J\u001B]0;pwned\u0007title\u009B31m here',
+		kind: 'full',
+		body: ['Body \u001B]52;c;ZXZpbA==\u0007text \u001B[31mred'],
+		byline: 'By \u001BPdcs\u001B\\line',
+		createdAt: '2026-01-01T00:00:00Z',
+		source: 'data',
+	});
+	const {frame, press, ui} = await renderApp({width: 100, height: 30, dataDir: data});
+	assert.match(frame(), /Evil title here/);
+	await press(KEYS.enter);
+	const screen = frame();
+	assert.match(screen, /Body text red/);
+	// eslint-disable-next-line no-control-regex -- the point of the test
+	assert.doesNotMatch(screen, /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+	ui.unmount();
+});
+
+test('start-up problems are shown on the status line, and the next key clears them', async () => {
+	const {frame, press, ui} = await renderApp({warnings: ['skipped data/articles/x.json: title: must not be empty']});
+	assert.match(frame(), /skipped data\/articles\/x\.json: title/);
+	await press('j');
+	assert.doesNotMatch(frame(), /skipped/);
+	ui.unmount();
+});

@@ -1,0 +1,43 @@
+// Shared test set-up: temporary folders for config, cache and data, so no
+// test touches the user's files; and copies of the shipped data to alter.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SHIPPED_DATA = path.join(ROOT, 'data');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+export function tempDir(label = 'devnews'): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
+}
+
+/** A copy of the shipped data folder that a test may change. */
+export function copyOfShippedData(): string {
+	const dir = path.join(tempDir('devnews-data'), 'data');
+	fs.cpSync(SHIPPED_DATA, dir, {recursive: true});
+	return dir;
+}
+
+export function writeArticle(dataDir: string, name: string, article: unknown): void {
+	fs.writeFileSync(path.join(dataDir, 'articles', name), typeof article === 'string' ? article : JSON.stringify(article, undefined, 2));
+}
+
+/** Environment for a spawned devnews: its own config and cache, never the user's. */
+export function isolatedEnv(home = tempDir('devnews-home')): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		HOME: home,
+		XDG_CONFIG_HOME: path.join(home, 'config'),
+		XDG_CACHE_HOME: path.join(home, 'cache'),
+		NO_COLOR: '1',
+	};
+	delete env['FORCE_COLOR'];
+	return env;
+}
+
+export const LEAKED_CALL_ID = '3710216';
+
+/** The shipped data as the seed page gives it: one full story, eight headlines. */
+export const SHIPPED = {full: 1, headlines: 8, india: 3, global: 2};

@@ -1,0 +1,89 @@
+// Renders the whole browser with ink-testing-library on a library and a
+// bookmarks folder of its own, at a chosen terminal size.
+import path from 'node:path';
+import {setTimeout as delay} from 'node:timers/promises';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {App, type Outside} from '../source/app.js';
+import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
+import {Library} from '../source/library/store.js';
+import {SHIPPED_DATA, tempDir} from './helpers.js';
+
+export const KEYS = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	enter: '\r',
+	escape: '\u001B',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+	ctrlD: '\u0004',
+} as const;
+
+type Options = {
+	width?: number;
+	height?: number;
+	dataDir?: string;
+	configDir?: string;
+	sector?: string;
+	edition?: string;
+	warnings?: string[];
+};
+
+export type Opened = {url: string}[];
+
+export async function renderApp(options: Options = {}) {
+	const {library} = Library.open(path.join(tempDir('devnews-cache'), 'library.sqlite'));
+	const errors = library.syncData(options.dataDir ?? SHIPPED_DATA);
+	const {store: bookmarks} = BookmarkStore.open(options.configDir ?? tempDir('devnews-config'));
+	const opened: string[] = [];
+	const copied: string[] = [];
+	const outside: Outside = {
+		openLink: async url => {
+			opened.push(url);
+			return {ok: true};
+		},
+		copy: text => copied.push(text),
+	};
+	const ui = render(
+		<App
+			library={library}
+			bookmarks={bookmarks}
+			outside={outside}
+			sector={options.sector}
+			edition={options.edition}
+			warnings={options.warnings ?? errors}
+		/>,
+	);
+	const resize = async (width: number, height: number) => {
+		// ink-testing-library's stdout is 100 columns and has no rows; give it a size.
+		Object.defineProperty(ui.stdout, 'columns', {value: width, configurable: true});
+		Object.defineProperty(ui.stdout, 'rows', {value: height, configurable: true});
+		const frames = ui.frames.length;
+		ui.stdout.emit('resize');
+		while (ui.frames.length === frames) await delay(2); // eslint-disable-line no-await-in-loop
+	};
+
+	await resize(options.width ?? 80, options.height ?? 24);
+	// Each key waits for the frame it causes (or a short while, for a key
+	// that changes nothing), as a person waits to see the screen.
+	const press = async (...keys: string[]) => {
+		for (const key of keys) {
+			const frames = ui.frames.length;
+			const started = Date.now();
+			ui.stdin.write(key);
+			// eslint-disable-next-line no-await-in-loop -- keys arrive one after another, as typed
+			while (ui.frames.length === frames && Date.now() - started < 300) await delay(2);
+			// Then let React run the effects that subscribe newly shown inputs (the pickers).
+			await delay(10); // eslint-disable-line no-await-in-loop
+		}
+	};
+
+	const frame = () => ui.lastFrame() ?? '';
+	return {ui, press, frame, resize, library, bookmarks, opened, copied};
+}
