@@ -209,3 +209,13 @@ test('start-up problems are shown on the status line, and the next key clears th
 	assert.doesNotMatch(frame(), /skipped/);
 	ui.unmount();
 });
+
+test('keys that arrive together (fast typing, a paste, a slow link) each count', async () => {
+	const {frame, press, ui} = await renderApp({width: 80, height: 20});
+	await press('jjj');
+	assert.match(selectedLine(frame()), /How blockchain can securely/);
+	await press('/oil');
+	assert.match(frame(), /\/oil▏/);
+	assert.match(frame(), /1 article\b/);
+	ui.unmount();
+});

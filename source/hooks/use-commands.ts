@@ -5,13 +5,13 @@
 import {useRef} from 'react';
 import {useInput} from 'ink';
 import {resolveCommand, type Context, type Effect} from '../core/commands.js';
-import {keyToCommand} from '../core/keymap.js';
+import {keyToCommand, type KeyInfo} from '../core/keymap.js';
 import {reducer, type Action, type State} from '../core/state.js';
 
 export function useCommands(state: State, context: Context, dispatch: (action: Action) => void, perform: (effect: Effect) => void): void {
 	const latest = useRef({state, context});
 	latest.current = {state, context};
-	useInput((input, key) => {
+	const handle = (input: string, key: KeyInfo) => {
 		const {state: current, context: currentContext} = latest.current;
 		const command = keyToCommand(input, key, current);
 		if (!command) return;
@@ -21,5 +21,16 @@ export function useCommands(state: State, context: Context, dispatch: (action: A
 		latest.current = {state: actions.reduce(reducer, current), context: currentContext};
 		for (const action of actions) dispatch(action);
 		if (outcome.effect) perform(outcome.effect);
+	};
+
+	useInput((input, key) => {
+		// Keys typed quickly, pasted, or coalesced by a slow link arrive as one
+		// string ("jjj"); each is a key press of its own.
+		const characters = Array.from(input);
+		if (characters.length > 1 && !key.ctrl && !key.meta) {
+			for (const character of characters) handle(character, {});
+		} else {
+			handle(input, key);
+		}
 	});
 }

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import stringWidth from 'string-width';
+import type {Article, ArticleRow, Taxonomy} from '../source/core/article.js';
+import {fit, formatRow, packFields, readerLines, truncate, wrapText} from '../source/core/layout.js';
+
+const taxonomy: Taxonomy = {
+	sectors: [{id: 'politics', name: 'Politics', order: 1}],
+	editions: [{id: 'global', name: 'Global', order: 1}],
+};
+
+const story: Article = {
+	id: '1',
+	url: 'https://www.devdiscourse.com/article/politics/1-a-story',
+	title: 'A story',
+	summary: 'The standfirst.',
+	byline: 'Devdiscourse News Desk',
+	location: 'Moscow',
+	createdAt: '2025-11-26T11:56:00+05:30',
+	updatedAt: '2025-11-26T12:10:00+05:30',
+	countries: ['Russia'],
+	sector: 'politics',
+	edition: 'global',
+	imageNote: 'This image is AI-generated.',
+	body: ['First paragraph.', 'Second paragraph.'],
+	credit: '(With inputs from agencies.)',
+	kind: 'full',
+	source: 'data',
+};
+
+test('wrapping keeps every line within the width, counting wide characters as two cells', () => {
+	const lines = wrapText('東京で記者会見が開かれた。 The quick brown fox 🦊 jumps over the lazy dog.', 12);
+	assert.ok(lines.length > 2);
+	for (const line of lines) assert.ok(stringWidth(line) <= 12, line);
+	assert.deepEqual(wrapText('averyveryverylongwordindeed', 10), ['averyveryv', 'erylongwor', 'dindeed']);
+});
+
+test('truncation and fitting are by cells, with an ellipsis', () => {
+	assert.equal(truncate('Hello world', 8), 'Hello w…');
+	assert.equal(stringWidth(truncate('漢字漢字漢字', 5)), 5);
+	assert.equal(stringWidth(fit('漢字', 7)), 7);
+	assert.equal(stringWidth(fit('a very long title indeed', 7)), 7);
+	assert.equal(truncate('anything', 0), '');
+});
+
+test('metadata fields pack onto lines without splitting a field', () => {
+	const fields = ['Devdiscourse News Desk', 'Moscow', 'Updated: 26-11-2025 11:56 IST', 'Created: 26-11-2025 11:56 IST'];
+	assert.deepEqual(packFields(fields, 60), ['Devdiscourse News Desk | Moscow', 'Updated: 26-11-2025 11:56 IST', 'Created: 26-11-2025 11:56 IST']);
+	assert.deepEqual(packFields(fields, 200), [fields.join(' | ')]);
+	for (const line of packFields(['x'.repeat(30), 'y'], 10)) assert.ok(line.length <= 10);
+});
+
+test('the reader document: title, metadata, link, image note, summary, body, credit, in that order', () => {
+	const lines = readerLines(story, taxonomy, 120);
+	const texts = lines.map(line => line.text);
+	const order = [
+		'A story',
+		'Devdiscourse News Desk | Moscow | Updated: 26-11-2025 12:10 IST | Created: 26-11-2025 11:56 IST | Country: Russia',
+		'Sector: Politics | Edition: Global',
+		'https://www.devdiscourse.com/article/politics/1-a-story',
+		'This image is AI-generated.',
+		'The standfirst.',
+		'First paragraph.',
+		'Second paragraph.',
+		'(With inputs from agencies.)',
+	].map(text => texts.indexOf(text));
+	assert.ok(order.every(index => index >= 0), JSON.stringify(texts));
+	assert.deepEqual([...order].sort((a, b) => a - b), order);
+	assert.equal(lines.find(line => line.text === '(With inputs from agencies.)')?.tone, 'credit');
+	assert.ok(!texts.some(text => /Headline only/.test(text)));
+});
+
+test('a headline-only entry says so, with or without a link; a synthetic one is labelled', () => {
+	const headline: Article = {id: 'h', title: 'Just a headline', countries: [], body: [], kind: 'headline', source: 'data', section: 'trending'};
+	const withLink = readerLines({...headline, url: 'https://example.com/h'}, taxonomy, 80).map(line => line.text);
+	assert.ok(withLink.includes('Headline only — open the link for the story (o).'));
+	assert.ok(withLink.some(text => text.includes('Listed in: Trending')));
+	assert.ok(withLink.some(text => text.includes('Sector: Other')));
+	const withoutLink = readerLines(headline, taxonomy, 80).map(line => line.text);
+	assert.ok(withoutLink.includes('Headline only — the page listed no link for this story.'));
+	const synthetic = readerLines({...story, synthetic: true}, taxonomy, 80).map(line => line.text);
+	assert.ok(synthetic.some(text => text.startsWith('Synthetic article')));
+});
+
+test('a list row is exactly the width, and drops columns as the terminal narrows', () => {
+	const row: ArticleRow = {id: '1', title: 'Leaked call 漢字 🦊 sparks controversy', sector: 'politics', edition: 'global', createdAt: story.createdAt, kind: 'full'};
+	for (const width of [100, 72, 60, 44, 30, 12]) {
+		const line = formatRow(row, taxonomy, width, {selected: true, bookmarked: true});
+		assert.equal(stringWidth(line), width, `${width}: ${line}`);
+		assert.ok(line.startsWith('›★'));
+	}
+
+	assert.match(formatRow(row, taxonomy, 100, {selected: false, bookmarked: false}), /Global +Politics +26 Nov 11:56/);
+	assert.doesNotMatch(formatRow(row, taxonomy, 60, {selected: false, bookmarked: false}), /Politics/);
+	assert.doesNotMatch(formatRow(row, taxonomy, 40, {selected: false, bookmarked: false}), /Global|26 Nov/);
+	assert.match(formatRow({...row, kind: 'headline'}, taxonomy, 60, {selected: false, bookmarked: false}), /^ {2}◦ /);
+});
+
+test('untrusted text is sanitised on its way through layout', () => {
+	const hostile = readerLines({...story, title: 'Evil\u001B[2J\u001B]0;x\u0007 title', body: ['a\u009B31mb']}, taxonomy, 80);
+	assert.equal(hostile[0]?.text, 'Evil title');
+	assert.ok(hostile.some(line => line.text === 'ab'));
+	assert.equal(truncate('x\u001B]52;c;AAAA\u0007y', 10), 'xy');
+});
