@@ -2,12 +2,12 @@
 // become commands (core/keymap), commands become actions and effects
 // (core/commands), the reducer makes the next state, the screens draw it.
 import React, {useCallback, useMemo, useReducer} from 'react';
-import {Box, useApp, useStdout} from 'ink';
+import {Box, useStdout} from 'ink';
 import type {Article, ArticleRow} from './core/article.js';
-import type {Effect, Target} from './core/commands.js';
-import {editionLabel, readerLines, sectorLabel} from './core/layout.js';
+import type {Target} from './core/commands.js';
+import {editionLabel, sectorLabel} from './core/layout.js';
 import {initialState, listHeight, readerHeight, reducer} from './core/state.js';
-import type {Bookmark, BookmarkStore} from './bookmarks/bookmark-store.js';
+import type {BookmarkStore} from './bookmarks/bookmark-store.js';
 import type {Library} from './library/store.js';
 import {ArticleList} from './components/ArticleList.js';
 import {FilterLine} from './components/FilterLine.js';
@@ -17,18 +17,16 @@ import {StatusLine} from './components/StatusLine.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {PickerScreen} from './screens/PickerScreen.js';
 import {ReaderScreen, scrollPosition} from './screens/ReaderScreen.js';
+import {useBookmarks} from './hooks/use-bookmarks.js';
 import {useCommands} from './hooks/use-commands.js';
+import {useEffects, type Outside} from './hooks/use-effects.js';
+import {useList} from './hooks/use-list.js';
+import {useStory} from './hooks/use-story.js';
 import {readSize, useTerminalSize} from './hooks/use-terminal-size.js';
-
-/** What the app asks of the outside world; tests pass their own. */
-export type Outside = {
-	openLink: (url: string) => Promise<{ok: true} | {ok: false; reason: string}>;
-	copy: (text: string) => void;
-};
 
 export type AppProps = {
 	library: Library;
-	bookmarks: BookmarkStore;
+	bookmarkStore: BookmarkStore;
 	outside: Outside;
 	sector?: string;
 	edition?: string;
@@ -39,110 +37,30 @@ export type AppProps = {
 const LIST_HINTS = '↑↓ move  ⏎ open  s sector  e edition  / filter  b bookmark  B bookmarks  ? help  q quit';
 const READER_HINTS = '↑↓ scroll  space page  b bookmark  o open link  y copy link  ← back  ? help';
 
-function bookmarkRow(bookmark: Bookmark): ArticleRow {
-	return {
-		id: bookmark.id,
-		title: bookmark.title,
-		url: bookmark.url,
-		sector: bookmark.sector ?? 'other',
-		edition: bookmark.edition ?? 'other',
-		createdAt: bookmark.createdAt,
-		kind: 'full',
-	};
-}
-
-/** A bookmark whose article left the library still opens, from its snapshot. */
-function snapshotArticle(bookmark: Bookmark): Article {
-	return {...bookmark, countries: [], body: [], kind: 'headline', source: 'bookmark'};
-}
-
 function targetOf(item: ArticleRow | Article): Target {
 	return {id: item.id, title: item.title, url: item.url, sector: item.sector, edition: item.edition, createdAt: item.createdAt};
 }
 
-export function App({library, bookmarks, outside, sector, edition, warnings = []}: AppProps) {
-	const {exit} = useApp();
+export function App({library, bookmarkStore, outside, sector, edition, warnings = []}: AppProps) {
 	const {stdout} = useStdout();
 	const [state, dispatch] = useReducer(reducer, undefined, () =>
 		initialState({...readSize(stdout), sector, edition, message: warnings.join(' · ') || undefined}),
 	);
 	useTerminalSize(useCallback(size => dispatch({type: 'resize', ...size}), []));
-	const [bookmarkList, setBookmarkList] = React.useState(() => bookmarks.list());
-	const bookmarkedIds = useMemo(() => new Set(bookmarkList.map(bookmark => bookmark.id)), [bookmarkList]);
+	const bookmarks = useBookmarks(bookmarkStore);
 
 	const {width} = state.viewport;
 	const taxonomy = useMemo(() => library.taxonomy(), [library]);
-	const filter = useMemo(
-		() => ({sector: state.sector, edition: state.edition, title: state.query || undefined}),
-		[state.sector, state.edition, state.query],
-	);
+	const {filter, count, rows, selected} = useList(library, bookmarks.list, state);
+	const {article, lines} = useStory(library, bookmarks.list, state.reader?.id, taxonomy, width);
 	const bodyHeight = listHeight(state);
 	const position = state.positions[state.mode];
 
-	const count = useMemo(
-		() => (state.mode === 'bookmarks' ? bookmarkList.length : library.count(filter)),
-		[state.mode, bookmarkList, library, filter],
-	);
-	const rows = useMemo(
-		() =>
-			state.mode === 'bookmarks'
-				? bookmarkList.slice(position.top, position.top + bodyHeight).map(bookmark => bookmarkRow(bookmark))
-				: library.page(filter, position.top, bodyHeight),
-		[state.mode, bookmarkList, library, filter, position.top, bodyHeight],
-	);
-	const selectedRow = rows[position.selected - position.top];
-
-	const article = useMemo(() => {
-		if (!state.reader) return undefined;
-		const id = state.reader.id;
-		const snapshot = bookmarkList.find(bookmark => bookmark.id === id);
-		return library.article(id) ?? (snapshot ? snapshotArticle(snapshot) : undefined);
-	}, [state.reader?.id, library, bookmarkList]);
-	const lines = useMemo(() => (article ? readerLines(article, taxonomy, width) : []), [article, taxonomy, width]);
-
-	const perform = (effect: Effect) => {
-		switch (effect.type) {
-			case 'quit':
-				exit();
-				return;
-			case 'toggleBookmark':
-				bookmarks.toggle(effect.target).then(
-					added => {
-						setBookmarkList(bookmarks.list());
-						dispatch({type: 'message', text: `${added ? 'Bookmarked' : 'Removed bookmark'}: ${effect.target.title}`});
-					},
-					(error: unknown) => dispatch({type: 'message', text: (error as Error).message}),
-				);
-				return;
-			case 'openLink': {
-				const {url} = effect.target;
-				if (!url) {
-					dispatch({type: 'message', text: 'This story has no link.'});
-					return;
-				}
-
-				void outside.openLink(url).then(result => {
-					dispatch({type: 'message', text: result.ok ? `Opened ${url}` : `Could not open a browser (${result.reason}): ${url}`});
-				});
-				return;
-			}
-
-			case 'copyLink': {
-				const {url} = effect.target;
-				if (!url) {
-					dispatch({type: 'message', text: 'This story has no link.'});
-					return;
-				}
-
-				outside.copy(url);
-				dispatch({type: 'message', text: `Copied (OSC 52): ${url}`});
-			}
-		}
-	};
+	const perform = useEffects(bookmarks, outside, dispatch);
 
 	useCommands(
 		state,
-		{count, selected: selectedRow && targetOf(selectedRow), open: article && targetOf(article), lineCount: lines.length},
+		{count, selected: selected && targetOf(selected), open: article && targetOf(article), lineCount: lines.length},
 		dispatch,
 		perform,
 	);
@@ -177,7 +95,7 @@ export function App({library, bookmarks, outside, sector, edition, warnings = []
 				<ArticleList
 					rows={rows}
 					selected={position.selected - position.top}
-					bookmarked={bookmarkedIds}
+					bookmarked={bookmarks.ids}
 					taxonomy={taxonomy}
 					width={width}
 					height={bodyHeight}

@@ -106,7 +106,7 @@ async function main(): Promise<number> {
 	const command: CommandName = name === undefined ? 'list' : (name as CommandName);
 	if (interactive) {
 		const {runBrowser} = await import('./browser.js');
-		await runBrowser({library, bookmarks, ...filter, warnings});
+		await runBrowser({library, bookmarkStore: bookmarks, ...filter, warnings});
 		return 0;
 	}
 

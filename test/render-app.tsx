@@ -4,7 +4,8 @@ import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {App, type Outside} from '../source/app.js';
+import {App} from '../source/app.js';
+import type {Outside} from '../source/hooks/use-effects.js';
 import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
 import {Library} from '../source/library/store.js';
 import {SHIPPED_DATA, tempDir} from './helpers.js';
@@ -53,7 +54,7 @@ export async function renderApp(options: Options = {}) {
 	const ui = render(
 		<App
 			library={library}
-			bookmarks={bookmarks}
+			bookmarkStore={bookmarks}
 			outside={outside}
 			sector={options.sector}
 			edition={options.edition}
