@@ -87,7 +87,14 @@ export function App({library, bookmarkStore, outside, sector, edition, warnings 
 			/>
 		);
 	} else if (state.reader) {
-		body = <ReaderScreen lines={lines} scroll={state.reader.scroll} height={readerBody} />;
+		body = (
+			<ReaderScreen
+				lines={lines}
+				scroll={state.reader.scroll}
+				height={readerBody}
+				hyperlink={outside.hyperlinks ? article?.url : undefined}
+			/>
+		);
 	} else {
 		body = (
 			<>

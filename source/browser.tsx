@@ -3,7 +3,7 @@
 import React from 'react';
 import {render} from 'ink';
 import {App, type AppProps} from './app.js';
-import {openInBrowser, osc52Copy} from './terminal/links.js';
+import {openInBrowser, osc52Copy, supportsHyperlinks} from './terminal/links.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
@@ -20,6 +20,7 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>): Promise<void
 				outside={{
 					openLink: openInBrowser,
 					copy: text => stdout.write(osc52Copy(text)),
+					hyperlinks: supportsHyperlinks(),
 				}}
 			/>,
 			{exitOnCtrlC: false},

@@ -8,6 +8,8 @@ import {BookmarkStore} from './bookmarks/bookmark-store.js';
 import {Library} from './library/store.js';
 import {cacheDir} from './paths.js';
 import {truncate} from './core/layout.js';
+import {KEY_HELP} from './core/keymap.js';
+import {supportsHyperlinks} from './terminal/links.js';
 import {bookmarksText, jsonText, listText, readText, rowJson} from './commands/output.js';
 
 const HELP = `
@@ -30,6 +32,9 @@ const HELP = `
   Files
     Bookmarks: $XDG_CONFIG_HOME/devnews/config.json
     Library:   $XDG_CACHE_HOME/devnews/library.sqlite (rebuilt when lost)
+
+  Keys in the browser
+${KEY_HELP.map(([keys, does]) => `    ${keys.padEnd(24)}${does}`).join('\n')}
 `;
 
 const COMMANDS = ['list', 'read', 'bookmarks', 'bookmark', 'unbookmark'] as const;
@@ -134,7 +139,7 @@ async function main(): Promise<number> {
 
 		case 'read': {
 			const article = findArticle(needId());
-			print(cli.flags.json ? jsonText(article) : readText(article, taxonomy, outputWidth()));
+			print(cli.flags.json ? jsonText(article) : readText(article, taxonomy, outputWidth(), supportsHyperlinks()));
 			return 0;
 		}
 

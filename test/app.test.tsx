@@ -219,3 +219,24 @@ test('keys that arrive together (fast typing, a paste, a slow link) each count',
 	assert.match(frame(), /1 article\b/);
 	ui.unmount();
 });
+
+test('the link is clickable (OSC 8) where the terminal shows hyperlinks, plain text where not', async () => {
+	const url = 'https://www.devdiscourse.com/article/politics/3710216-leaked-call-sparks-controversy-over-us-russia-ukraine-peace-talks';
+	const linked = await renderApp({width: 100, height: 30, sector: 'politics', hyperlinks: true});
+	await linked.press(KEYS.enter);
+	assert.ok(linked.frame().includes(`\u001B]8;;${url}\u001B\\`), 'an OSC 8 link to the story');
+	linked.ui.unmount();
+	const plain = await renderApp({width: 100, height: 30, sector: 'politics'});
+	await plain.press(KEYS.enter);
+	assert.ok(!plain.frame().includes('\u001B]8;;'));
+	assert.match(plain.frame(), /https:\/\/www\.devdiscourse\.com\/article\/politics\/3710216/);
+	plain.ui.unmount();
+});
+
+test('on a short terminal the help says what did not fit', async () => {
+	const {frame, press, ui} = await renderApp({width: 40, height: 12});
+	await press('?');
+	assert.match(frame(), /more: devnews --help lists all/);
+	assert.ok(frame().split('\n').length <= 12);
+	ui.unmount();
+});

@@ -98,6 +98,7 @@ test('--limit, --help and --version', () => {
 	const limited = JSON.parse(devnews(['list', '--limit', '2', '--json']).stdout) as unknown[];
 	assert.equal(limited.length, 2);
 	assert.match(devnews(['--help']).stdout, /devnews read ID/);
+	assert.match(devnews(['--help']).stdout, /Keys in the browser[\s\S]*B +bookmarks view/);
 	assert.match(devnews(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
 });
 

@@ -34,6 +34,7 @@ type Options = {
 	sector?: string;
 	edition?: string;
 	warnings?: string[];
+	hyperlinks?: boolean;
 };
 
 export type Opened = {url: string}[];
@@ -50,6 +51,7 @@ export async function renderApp(options: Options = {}) {
 			return {ok: true};
 		},
 		copy: text => copied.push(text),
+		hyperlinks: options.hyperlinks ?? false,
 	};
 	const ui = render(
 		<App

@@ -4,6 +4,7 @@ import {OTHER, type Article, type ArticleRow, type Taxonomy} from '../core/artic
 import {editionLabel, readerLines, sectorLabel, truncate} from '../core/layout.js';
 import {formatIst} from '../core/time.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
+import {hyperlink} from '../terminal/links.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
 /**
@@ -38,9 +39,10 @@ export function rowJson(row: ArticleRow): Record<string, unknown> {
 	};
 }
 
-export function readText(article: Article, taxonomy: Taxonomy, width: number): string {
+/** The story as the reader shows it; its link lines clickable (OSC 8) when `hyperlinks`. */
+export function readText(article: Article, taxonomy: Taxonomy, width: number, hyperlinks = false): string {
 	return readerLines(article, taxonomy, width)
-		.map(line => line.text)
+		.map(line => (hyperlinks && article.url && line.tone === 'link' ? hyperlink(article.url, line.text) : line.text))
 		.join('\n');
 }
 

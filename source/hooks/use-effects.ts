@@ -9,6 +9,8 @@ import type {Bookmarks} from './use-bookmarks.js';
 export type Outside = {
 	openLink: (url: string) => Promise<{ok: true} | {ok: false; reason: string}>;
 	copy: (text: string) => void;
+	/** Whether the terminal shows OSC 8 hyperlinks. */
+	hyperlinks: boolean;
 };
 
 export function useEffects(bookmarks: Bookmarks, outside: Outside, dispatch: (action: Action) => void): (effect: Effect) => void {

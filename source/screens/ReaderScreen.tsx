@@ -2,8 +2,15 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {ReaderLine, Tone} from '../core/layout.js';
 import {theme} from '../components/theme.js';
+import {hyperlink} from '../terminal/links.js';
 
-type Props = {lines: ReaderLine[]; scroll: number; height: number};
+type Props = {
+	lines: ReaderLine[];
+	scroll: number;
+	height: number;
+	/** The story's link, made clickable (OSC 8) on its lines when the terminal shows hyperlinks. */
+	hyperlink?: string;
+};
 
 const STYLE: Record<Tone, {bold?: boolean; italic?: boolean; dimColor?: boolean; color?: string}> = {
 	title: {bold: true},
@@ -18,14 +25,14 @@ const STYLE: Record<Tone, {bold?: boolean; italic?: boolean; dimColor?: boolean;
 };
 
 /** The story window: only the visible lines are rendered, however long the story. */
-export function ReaderScreen({lines, scroll, height}: Props) {
+export function ReaderScreen({lines, scroll, height, hyperlink: url}: Props) {
 	const visible = lines.slice(scroll, scroll + height);
 	return (
 		<Box flexDirection="column" height={height}>
 			{visible.map((line, index) => (
 				// eslint-disable-next-line react/no-array-index-key -- lines are positions in a window
 				<Text key={scroll + index} {...STYLE[line.tone]}>
-					{line.text || ' '}
+					{url && line.tone === 'link' ? hyperlink(url, line.text) : line.text || ' '}
 				</Text>
 			))}
 		</Box>
