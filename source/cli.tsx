@@ -5,6 +5,7 @@ import meow from 'meow';
 import type {Taxonomy, TaxonomyEntry} from './core/article.js';
 import {OTHER} from './core/article.js';
 import {BookmarkStore} from './bookmarks/bookmark-store.js';
+import {ConfigFile} from './config/config-file.js';
 import {Library} from './library/store.js';
 import {cacheDir} from './paths.js';
 import {truncate} from './core/layout.js';
@@ -102,8 +103,9 @@ async function main(): Promise<number> {
 		sector: resolveTaxonomy('sector', cli.flags.sector, taxonomy.sectors),
 		edition: resolveTaxonomy('edition', cli.flags.edition, taxonomy.editions),
 	};
-	const {store: bookmarks, warning: bookmarkWarning} = BookmarkStore.open();
-	if (bookmarkWarning) warnings.push(bookmarkWarning);
+	const {config, warning: configWarning} = ConfigFile.open();
+	if (configWarning) warnings.push(configWarning);
+	const bookmarks = new BookmarkStore(config);
 
 	const interactive = name === undefined && process.stdin.isTTY && process.stdout.isTTY;
 	if (!interactive) for (const line of warnings) warn(line);

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
-import {copyOfShippedData, tempDir, writeArticle} from './helpers.js';
+import {copyOfShippedData, openBookmarks, tempDir, writeArticle} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
 
 const TITLE = 'Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks';
@@ -130,14 +129,14 @@ test('b bookmarks the story, B lists bookmarks, and the bookmark is on disk', as
 	await press(KEYS.enter, 'b');
 	assert.match(frame(), /Bookmarked: Leaked Call/);
 	await press('B');
-	const onDisk = BookmarkStore.open(configDir).store.list();
+	const onDisk = (await openBookmarks(configDir)).store.list();
 	assert.deepEqual(onDisk.map(bookmark => bookmark.id), ['3710216']);
 	assert.match(frame(), /devnews › Bookmarks/);
 	assert.match(frame(), /›★ +Leaked Call/);
 	await press('b');
 	await press('x');
 	assert.match(frame(), /No bookmarks yet/);
-	assert.deepEqual(BookmarkStore.open(configDir).store.list(), []);
+	assert.deepEqual((await openBookmarks(configDir)).store.list(), []);
 	ui.unmount();
 });
 

@@ -3,16 +3,15 @@ import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
-import {ROOT, tempDir} from './helpers.js';
+import {openBookmarks, ROOT, tempDir} from './helpers.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'bookmark-many.ts');
 const snapshot = (id: string) => ({id, title: `Title ${id}`, url: `https://e.com/${id}`, sector: 'politics', edition: 'global'});
 
 test('add, has, toggle and remove; newest first', async () => {
-	const {store, warning} = BookmarkStore.open(tempDir('devnews-config'));
+	const {store, config, warning} = await openBookmarks(tempDir('devnews-config'));
 	assert.equal(warning, undefined);
-	assert.equal(store.writable, true);
+	assert.equal(config.writable, true);
 	await store.add(snapshot('a'));
 	await new Promise(resolve => setTimeout(resolve, 5));
 	await store.add(snapshot('b'));
@@ -23,12 +22,12 @@ test('add, has, toggle and remove; newest first', async () => {
 	assert.equal(await store.toggle(snapshot('a')), true);
 	assert.equal(await store.remove('b'), true);
 	assert.equal(await store.remove('b'), false);
-	assert.deepEqual([...store.ids()], ['a']);
+	assert.deepEqual(store.list().map(bookmark => bookmark.id), ['a']);
 });
 
 test('bookmarks persist in a readable JSON file, seen by another process', async () => {
 	const dir = tempDir('devnews-config');
-	await BookmarkStore.open(dir).store.add(snapshot('kept'));
+	await (await openBookmarks(dir)).store.add(snapshot('kept'));
 	const file = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as {bookmarks: Record<string, {title: string}>};
 	assert.equal(file.bookmarks['kept']?.title, 'Title kept');
 	const child = spawnSync(process.execPath, ['--import', 'tsx', FIXTURE, dir, 'list'], {cwd: ROOT, encoding: 'utf8'});
@@ -39,7 +38,7 @@ test('bookmarks persist in a readable JSON file, seen by another process', async
 test('an entry that does not parse is skipped, not deleted', async () => {
 	const dir = tempDir('devnews-config');
 	fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({bookmarks: {odd: {id: 'odd'}}, theme: 'mine'}));
-	const {store} = BookmarkStore.open(dir);
+	const {store} = await openBookmarks(dir);
 	assert.deepEqual(store.list(), []);
 	await store.add(snapshot('new'));
 	const file = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as {bookmarks: Record<string, unknown>; theme: string};
@@ -51,23 +50,23 @@ test('a config that is not valid JSON is moved aside, never emptied', async () =
 	const dir = tempDir('devnews-config');
 	const file = path.join(dir, 'config.json');
 	fs.writeFileSync(file, '{not json');
-	const {store, warning} = BookmarkStore.open(dir);
+	const {store, warning} = await openBookmarks(dir);
 	assert.match(warning ?? '', new RegExp(`${file.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} was not valid JSON; moved it to .*config\\.json\\.corrupt-`));
 	const backup = fs.readdirSync(dir).find(name => name.startsWith('config.json.corrupt-'));
 	assert.ok(backup);
 	assert.equal(fs.readFileSync(path.join(dir, backup), 'utf8'), '{not json');
 	assert.deepEqual(store.list(), []);
 	await store.add(snapshot('after'));
-	assert.deepEqual(BookmarkStore.open(dir).store.list().map(bookmark => bookmark.id), ['after']);
+	assert.deepEqual((await openBookmarks(dir)).store.list().map(bookmark => bookmark.id), ['after']);
 });
 
 test('an unwritable folder: open does not throw, changes say why they fail', async () => {
 	const blocker = path.join(tempDir('devnews-config'), 'a-file');
 	fs.writeFileSync(blocker, '');
 	const dir = path.join(blocker, 'devnews');
-	const {store, warning} = BookmarkStore.open(dir);
-	assert.match(warning ?? '', /Bookmarks are read-only: cannot write .*a-file\/devnews\/config\.json \(ENOTDIR\)\. Browsing still works\./);
-	assert.equal(store.writable, false);
+	const {store, config, warning} = await openBookmarks(dir);
+	assert.match(warning ?? '', /Config is read-only: cannot write .*a-file\/devnews\/config\.json \(ENOTDIR\)\. Browsing still works\./);
+	assert.equal(config.writable, false);
 	assert.deepEqual(store.list(), []);
 	await assert.rejects(store.add(snapshot('x')), /a-file\/devnews\/config\.json/);
 });
@@ -79,7 +78,7 @@ test('two processes adding at the same moment lose none', async () => {
 			spawn(process.execPath, ['--import', 'tsx', FIXTURE, dir, 'add', prefix, '25'], {cwd: ROOT, stdio: 'inherit'}).on('exit', resolve);
 		});
 	assert.deepEqual(await Promise.all([run('left'), run('right')]), [0, 0]);
-	const ids = BookmarkStore.open(dir).store.list().map(bookmark => bookmark.id);
+	const ids = (await openBookmarks(dir)).store.list().map(bookmark => bookmark.id);
 	assert.equal(ids.length, 50);
 	for (let index = 0; index < 25; index++) {
 		assert.ok(ids.includes(`left-${index}`) && ids.includes(`right-${index}`), String(index));

@@ -41,3 +41,11 @@ export const LEAKED_CALL_ID = '3710216';
 
 /** The shipped data as the seed page gives it: one full story, eight headlines. */
 export const SHIPPED = {full: 1, headlines: 8, india: 3, global: 2};
+
+/** The bookmarks kept in config folder `dir`, as devnews opens them. */
+export async function openBookmarks(dir: string) {
+	const {ConfigFile} = await import('../source/config/config-file.js');
+	const {BookmarkStore} = await import('../source/bookmarks/bookmark-store.js');
+	const {config, warning} = ConfigFile.open(dir);
+	return {store: new BookmarkStore(config), config, warning};
+}

@@ -6,9 +6,8 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../source/app.js';
 import type {Outside} from '../source/hooks/use-effects.js';
-import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
 import {Library} from '../source/library/store.js';
-import {SHIPPED_DATA, tempDir} from './helpers.js';
+import {SHIPPED_DATA, openBookmarks, tempDir} from './helpers.js';
 
 export const KEYS = {
 	up: '\u001B[A',
@@ -42,7 +41,7 @@ export type Opened = {url: string}[];
 export async function renderApp(options: Options = {}) {
 	const {library} = Library.open(path.join(tempDir('devnews-cache'), 'library.sqlite'));
 	const errors = library.syncData(options.dataDir ?? SHIPPED_DATA);
-	const {store: bookmarks} = BookmarkStore.open(options.configDir ?? tempDir('devnews-config'));
+	const {store: bookmarks} = await openBookmarks(options.configDir ?? tempDir('devnews-config'));
 	const opened: string[] = [];
 	const copied: string[] = [];
 	const outside: Outside = {

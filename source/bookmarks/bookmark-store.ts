@@ -1,12 +1,8 @@
-// Bookmarks, kept with conf in config.json: a small JSON file a person can
-// read, keyed by article id. Each bookmark is a snapshot (title, link,
-// sector, edition, time) so it outlives its article in the library.
-import fs from 'node:fs';
-import path from 'node:path';
-import Conf from 'conf';
-import lockfile from 'proper-lockfile';
+// Bookmarks, kept under "bookmarks" in config.json, keyed by article id.
+// Each is a snapshot (title, link, sector, edition, time) so it outlives
+// its article in the library.
 import {z} from 'zod';
-import {configDir} from '../paths.js';
+import type {ConfigFile} from '../config/config-file.js';
 
 const bookmarkSchema = z.object({
 	id: z.string().min(1),
@@ -21,86 +17,29 @@ const bookmarkSchema = z.object({
 export type Bookmark = z.infer<typeof bookmarkSchema>;
 export type BookmarkSnapshot = Omit<Bookmark, 'savedAt'>;
 
-type Stored = {bookmarks: Record<string, unknown>};
+type Entries = Record<string, unknown>;
 
-export type OpenResult = {store: BookmarkStore; warning?: string};
-
-const CONFIG_NAME = 'config';
-
-function errorCode(error: unknown): string {
-	return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-}
-
-/**
- * A config file that is not a JSON object is moved aside, never emptied:
- * whatever the user saved in it can still be recovered by hand.
- */
-function moveAsideIfCorrupt(file: string): string | undefined {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch {
-		return undefined;
-	}
-
-	try {
-		const value: unknown = JSON.parse(text);
-		if (value && typeof value === 'object' && !Array.isArray(value)) return undefined;
-	} catch {}
-
-	const aside = `${file}.corrupt-${new Date().toISOString().replaceAll(':', '-')}`;
-	fs.renameSync(file, aside);
-	return `Bookmarks file ${file} was not valid JSON; moved it to ${aside}; starting with no bookmarks.`;
-}
+const KEY = 'bookmarks';
 
 export class BookmarkStore {
-	/** Opens the bookmarks in `dir`; never throws, so browsing works whatever the config folder's state. */
-	static open(dir: string = configDir()): OpenResult {
-		const file = path.join(dir, `${CONFIG_NAME}.json`);
-		let warning: string | undefined;
-		try {
-			warning = moveAsideIfCorrupt(file);
-			const conf = new Conf<Stored>({
-				cwd: dir,
-				configName: CONFIG_NAME,
-				projectSuffix: '',
-				defaults: {bookmarks: {}},
-			});
-			return {store: new BookmarkStore(file, conf), warning};
-		} catch (error) {
-			return {
-				store: new BookmarkStore(file, undefined),
-				warning: `Bookmarks are read-only: cannot write ${file} (${errorCode(error)}). Browsing still works.`,
-			};
-		}
+	private readonly config: ConfigFile;
+
+	constructor(config: ConfigFile) {
+		this.config = config;
 	}
 
-	readonly file: string;
-	private readonly conf: Conf<Stored> | undefined;
-
-	private constructor(file: string, conf: Conf<Stored> | undefined) {
-		this.file = file;
-		this.conf = conf;
+	get file(): string {
+		return this.config.file;
 	}
 
-	get writable(): boolean {
-		return this.conf !== undefined;
-	}
-
-	// Read fresh every time: another devnews may have changed the file.
-	private raw(): Record<string, unknown> {
-		if (this.conf) return {...this.conf.get('bookmarks')};
-		try {
-			const stored = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<Stored>;
-			return {...stored.bookmarks};
-		} catch {
-			return {};
-		}
+	private entries(): Entries {
+		const value = this.config.get(KEY);
+		return value && typeof value === 'object' ? (value as Entries) : {};
 	}
 
 	/** Newest first. An entry that does not parse is skipped here, but kept in the file. */
 	list(): Bookmark[] {
-		return Object.values(this.raw())
+		return Object.values(this.entries())
 			.flatMap(value => {
 				const parsed = bookmarkSchema.safeParse(value);
 				return parsed.success ? [parsed.data] : [];
@@ -109,49 +48,29 @@ export class BookmarkStore {
 	}
 
 	has(id: string): boolean {
-		return bookmarkSchema.safeParse(this.raw()[id]).success;
+		return bookmarkSchema.safeParse(this.entries()[id]).success;
 	}
 
-	ids(): Set<string> {
-		return new Set(this.list().map(bookmark => bookmark.id));
-	}
-
-	/**
-	 * Read-modify-write under an inter-process lock, re-reading inside it,
-	 * so two devnews bookmarking at once lose neither change.
-	 */
-	private async update(change: (bookmarks: Record<string, unknown>) => void): Promise<void> {
-		const {conf} = this;
-		if (!conf) throw new Error(`Cannot save bookmarks: ${this.file} is not writable.`);
-		let release: (() => Promise<void>) | undefined;
-		try {
-			release = await lockfile.lock(this.file, {
-				realpath: false,
-				stale: 10_000,
-				retries: {retries: 50, minTimeout: 10, maxTimeout: 100},
-			});
-			const bookmarks = {...conf.get('bookmarks')};
-			change(bookmarks);
-			conf.set('bookmarks', bookmarks);
-		} catch (error) {
-			throw new Error(`Cannot save bookmarks to ${this.file}: ${errorCode(error)}.`);
-		} finally {
-			await release?.();
-		}
+	private async change(edit: (entries: Entries) => void): Promise<void> {
+		await this.config.update(KEY, current => {
+			const entries = {...(current && typeof current === 'object' ? (current as Entries) : {})};
+			edit(entries);
+			return entries;
+		});
 	}
 
 	async add(snapshot: BookmarkSnapshot): Promise<void> {
-		await this.update(bookmarks => {
-			bookmarks[snapshot.id] = {...snapshot, savedAt: new Date().toISOString()};
+		await this.change(entries => {
+			entries[snapshot.id] = {...snapshot, savedAt: new Date().toISOString()};
 		});
 	}
 
 	/** False when it was not bookmarked. */
 	async remove(id: string): Promise<boolean> {
 		let removed = false;
-		await this.update(bookmarks => {
-			removed = id in bookmarks;
-			delete bookmarks[id];
+		await this.change(entries => {
+			removed = id in entries;
+			delete entries[id];
 		});
 		return removed;
 	}
@@ -159,10 +78,10 @@ export class BookmarkStore {
 	/** True when it is bookmarked afterwards. */
 	async toggle(snapshot: BookmarkSnapshot): Promise<boolean> {
 		let added = false;
-		await this.update(bookmarks => {
-			added = !(snapshot.id in bookmarks);
-			if (added) bookmarks[snapshot.id] = {...snapshot, savedAt: new Date().toISOString()};
-			else delete bookmarks[snapshot.id];
+		await this.change(entries => {
+			added = !(snapshot.id in entries);
+			if (added) entries[snapshot.id] = {...snapshot, savedAt: new Date().toISOString()};
+			else delete entries[snapshot.id];
 		});
 		return added;
 	}
