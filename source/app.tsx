@@ -5,9 +5,10 @@ import React, {useCallback, useMemo, useReducer} from 'react';
 import {Box, useStdout} from 'ink';
 import type {Article, ArticleRow} from './core/article.js';
 import type {Target} from './core/commands.js';
-import {editionLabel, sectorLabel} from './core/layout.js';
+import {editionLabel, headerDetail, refreshStatus, sectorLabel} from './core/layout.js';
 import {initialState, listHeight, readerHeight, reducer} from './core/state.js';
 import type {BookmarkStore} from './bookmarks/bookmark-store.js';
+import type {FeedList} from './feeds/feed-list.js';
 import type {Library} from './library/store.js';
 import {ArticleList} from './components/ArticleList.js';
 import {FilterLine} from './components/FilterLine.js';
@@ -21,12 +22,14 @@ import {useBookmarks} from './hooks/use-bookmarks.js';
 import {useCommands} from './hooks/use-commands.js';
 import {useEffects, type Outside} from './hooks/use-effects.js';
 import {useList} from './hooks/use-list.js';
+import {useReadingPosition} from './hooks/use-reading-position.js';
 import {useStory} from './hooks/use-story.js';
 import {readSize, useTerminalSize} from './hooks/use-terminal-size.js';
 
 export type AppProps = {
 	library: Library;
 	bookmarkStore: BookmarkStore;
+	feeds: FeedList;
 	outside: Outside;
 	sector?: string;
 	edition?: string;
@@ -34,14 +37,14 @@ export type AppProps = {
 	warnings?: string[];
 };
 
-const LIST_HINTS = '↑↓ move  ⏎ open  s sector  e edition  / filter  b bookmark  B bookmarks  ? help  q quit';
-const READER_HINTS = '↑↓ scroll  space page  b bookmark  o open link  y copy link  ← back  ? help';
+const LIST_HINTS = '↑↓ move  ⏎ open  s sector  e edition  / search  r refresh  b bookmark  B bookmarks  ? help  q quit';
+const READER_HINTS = '↑↓ scroll  space page  b bookmark  u unread  o open link  y copy link  ← back  ? help';
 
 function targetOf(item: ArticleRow | Article): Target {
 	return {id: item.id, title: item.title, url: item.url, sector: item.sector, edition: item.edition, createdAt: item.createdAt};
 }
 
-export function App({library, bookmarkStore, outside, sector, edition, warnings = []}: AppProps) {
+export function App({library, bookmarkStore, feeds, outside, sector, edition, warnings = []}: AppProps) {
 	const {stdout} = useStdout();
 	const [state, dispatch] = useReducer(reducer, undefined, () =>
 		initialState({...readSize(stdout), sector, edition, message: warnings.join(' · ') || undefined}),
@@ -51,24 +54,26 @@ export function App({library, bookmarkStore, outside, sector, edition, warnings 
 
 	const {width} = state.viewport;
 	const taxonomy = useMemo(() => library.taxonomy(), [library]);
-	const {filter, count, rows, selected} = useList(library, bookmarks.list, state);
-	const {article, lines} = useStory(library, bookmarks.list, state.reader?.id, taxonomy, width);
+	const {filter, counts, rows, selected} = useList(library, bookmarks.list, state);
+	const {article, lines} = useStory(library, bookmarks.list, state.reader?.id, taxonomy, width, state.libraryVersion);
+	useReadingPosition(library, state.reader?.id, state.reader?.scroll ?? 0, lines.length);
 	const bodyHeight = listHeight(state);
 	const position = state.positions[state.mode];
 
-	const perform = useEffects(bookmarks, outside, dispatch);
+	const perform = useEffects({library, taxonomy, feeds, bookmarks, outside, width, refreshing: Boolean(state.refresh), dispatch});
 
 	useCommands(
 		state,
-		{count, selected: selected && targetOf(selected), open: article && targetOf(article), lineCount: lines.length},
+		{count: counts.total, selected: selected && targetOf(selected), open: article && targetOf(article), lineCount: lines.length},
 		dispatch,
 		perform,
 	);
 
 	const place =
 		state.mode === 'bookmarks' ? 'Bookmarks' : `${state.sector ? sectorLabel(state.sector, taxonomy) : 'All sectors'} · ${state.edition ? editionLabel(state.edition, taxonomy) : 'All editions'}`;
-	const detail = `${count} ${count === 1 ? 'article' : 'articles'}`;
+	const detail = headerDetail(counts, library.lastRefresh());
 	const readerBody = readerHeight(state);
+	const status = state.refresh ? refreshStatus(state.refresh) : state.message;
 
 	let body: React.ReactNode;
 	if (state.overlay === 'help') {
@@ -120,7 +125,7 @@ export function App({library, bookmarkStore, outside, sector, edition, warnings 
 		<Box flexDirection="column" width={width} height={state.viewport.height}>
 			<Header title={place} detail={state.reader ? "" : detail} width={width} />
 			{body}
-			{state.message ? <StatusLine text={state.message} width={width} /> : null}
+			{status ? <StatusLine text={status} width={width} /> : null}
 			<Footer
 				hints={state.reader ? READER_HINTS : LIST_HINTS}
 				position={state.reader ? scrollPosition(state.reader.scroll, readerBody, lines.length) : undefined}

@@ -2,80 +2,65 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import type {Taxonomy, TaxonomyEntry} from './core/article.js';
-import {OTHER} from './core/article.js';
+import {OTHER, type TaxonomyEntry} from './core/article.js';
+import {KEY_HELP} from './core/keymap.js';
 import {BookmarkStore} from './bookmarks/bookmark-store.js';
 import {ConfigFile} from './config/config-file.js';
+import {FeedList, loadDefaultFeeds, SECTOR_FROM_LINK} from './feeds/feed-list.js';
 import {Library} from './library/store.js';
 import {cacheDir} from './paths.js';
-import {truncate} from './core/layout.js';
-import {KEY_HELP} from './core/keymap.js';
-import {supportsHyperlinks} from './terminal/links.js';
-import {bookmarksText, jsonText, listText, readText, rowJson} from './commands/output.js';
+import {list, read, search} from './commands/articles.js';
+import {bookmark, bookmarks, unbookmark} from './commands/bookmark-commands.js';
+import {CommandError, UsageError, warn, type CommandContext} from './commands/context.js';
+import {feeds, fetchFeeds} from './commands/feed-commands.js';
 
 const HELP = `
   Usage
-    $ devnews                         browse (the list, a reader, bookmarks)
-    $ devnews list                    print the list
-    $ devnews read ID                 print one story with its metadata
-    $ devnews bookmarks               print your bookmarks
-    $ devnews bookmark ID             bookmark a story
-    $ devnews unbookmark ID           remove a bookmark
+    $ devnews                          browse: the list, a reader, bookmarks
+    $ devnews list                     print the list
+    $ devnews read ID                  print one story with its metadata
+    $ devnews search WORDS             full-text search, best matches first
+    $ devnews bookmarks                print your bookmarks
+    $ devnews bookmark ID / unbookmark ID
+    $ devnews fetch                    refresh the feeds into the library
+    $ devnews feeds                    list the feeds
+    $ devnews feeds add URL [--sector S|from-link] [--edition E]
+    $ devnews feeds remove URL
+    $ devnews feeds import FILE.opml / export
 
   Options
     --sector ID|NAME    only this sector (e.g. politics, "Science & Environment")
     --edition ID|NAME   only this edition (e.g. global, India)
-    --json              print JSON (list, read, bookmarks)
-    --limit N           at most N articles (list)
+    --json              print JSON (list, read, search, bookmarks, feeds)
+    --limit N           at most N articles (list, search)
     --data DIR          read articles from DIR instead of the shipped data
+    --concurrency N     feeds fetched at once (fetch; default 4)
+    --timeout S         seconds allowed per feed (fetch; default 15)
+    --max-bytes N       largest response accepted (fetch; default 5 MB)
     --help, --version
 
   Files
-    Bookmarks: $XDG_CONFIG_HOME/devnews/config.json
-    Library:   $XDG_CACHE_HOME/devnews/library.sqlite (rebuilt when lost)
+    Bookmarks, feeds:  $XDG_CONFIG_HOME/devnews/config.json
+    Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete it to reset)
 
   Keys in the browser
 ${KEY_HELP.map(([keys, does]) => `    ${keys.padEnd(24)}${does}`).join('\n')}
 `;
 
-const COMMANDS = ['list', 'read', 'bookmarks', 'bookmark', 'unbookmark'] as const;
-type CommandName = (typeof COMMANDS)[number];
+type Run = (context: CommandContext) => void | number | Promise<void | number>;
 
-/** A mistake in how devnews was called: one message, exit code 2. */
-class UsageError extends Error {}
-
-/** Something the user asked for is not there: one message, exit code 1. */
-class NotFoundError extends Error {}
+const COMMANDS: Record<string, Run> = {list, read, search, bookmarks, bookmark, unbookmark, feeds, fetch: fetchFeeds};
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function resolveTaxonomy(kind: 'sector' | 'edition', value: string | undefined, entries: TaxonomyEntry[]): string | undefined {
+function resolveTaxonomy(kind: 'sector' | 'edition', value: string | undefined, entries: TaxonomyEntry[], extra: string[] = []): string | undefined {
 	if (value === undefined) return undefined;
 	const wanted = value.trim().toLowerCase();
-	if (wanted === OTHER) return OTHER;
+	if (wanted === OTHER || extra.includes(wanted)) return wanted;
 	const found = entries.find(entry => entry.id === wanted || entry.name.toLowerCase() === wanted);
 	if (found) return found.id;
-	const valid = [...entries.map(entry => `${entry.id} (${entry.name})`), 'other'].join(', ');
+	const valid = [...entries.map(entry => `${entry.id} (${entry.name})`), OTHER, ...extra].join(', ');
 	throw new UsageError(`Unknown ${kind} "${value}". Valid ${kind}s: ${valid}.`);
-}
-
-function parseLimit(value: number | undefined): number {
-	if (value === undefined) return Number.MAX_SAFE_INTEGER;
-	if (!Number.isInteger(value) || value < 1) throw new UsageError('--limit takes a whole number of at least 1.');
-	return value;
-}
-
-const terminalWidth = (): number | undefined => (process.stdout.isTTY ? process.stdout.columns || 80 : undefined);
-
-/** Text is wrapped to the terminal, or to 80 columns when it goes to a pipe or a file. */
-const outputWidth = (): number => terminalWidth() ?? 80;
-
-function print(text: string): void {
-	process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-}
-
-function warn(text: string): void {
-	process.stderr.write(`devnews: ${text}\n`);
 }
 
 async function main(): Promise<number> {
@@ -87,91 +72,57 @@ async function main(): Promise<number> {
 			json: {type: 'boolean', default: false},
 			limit: {type: 'number'},
 			data: {type: 'string'},
+			concurrency: {type: 'number'},
+			timeout: {type: 'number'},
+			maxBytes: {type: 'number'},
 		},
 		allowUnknownFlags: false,
 	});
 	const [name, ...args] = cli.input;
-	if (name !== undefined && !COMMANDS.includes(name as CommandName)) {
-		throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.join(', ')}. See devnews --help.`);
+	if (name !== undefined && !(name in COMMANDS)) {
+		throw new UsageError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See devnews --help.`);
+	}
+
+	if (cli.flags.limit !== undefined && !(Number.isInteger(cli.flags.limit) && cli.flags.limit >= 1)) {
+		throw new UsageError('--limit takes a whole number of at least 1.');
 	}
 
 	const dataDir = path.resolve(cli.flags.data ?? path.join(packageRoot, 'data'));
 	const {library, warning: libraryWarning} = Library.open(path.join(cacheDir(), 'library.sqlite'));
 	const warnings = [...(libraryWarning ? [libraryWarning] : []), ...library.syncData(dataDir).map(error => `skipped ${error}`)];
-	const taxonomy: Taxonomy = library.taxonomy();
+	const taxonomy = library.taxonomy();
 	const filter = {
-		sector: resolveTaxonomy('sector', cli.flags.sector, taxonomy.sectors),
+		sector: resolveTaxonomy('sector', cli.flags.sector, taxonomy.sectors, name === 'feeds' ? [SECTOR_FROM_LINK] : []),
 		edition: resolveTaxonomy('edition', cli.flags.edition, taxonomy.editions),
 	};
 	const {config, warning: configWarning} = ConfigFile.open();
 	if (configWarning) warnings.push(configWarning);
-	const bookmarks = new BookmarkStore(config);
+	const defaults = loadDefaultFeeds(dataDir);
+	if (defaults.error) warnings.push(`skipped ${defaults.error}`);
+	const context: CommandContext = {
+		library,
+		taxonomy,
+		bookmarks: new BookmarkStore(config),
+		feeds: new FeedList(config, defaults.feeds),
+		filter,
+		flags: cli.flags,
+		args,
+	};
 
-	const interactive = name === undefined && process.stdin.isTTY && process.stdout.isTTY;
-	if (!interactive) for (const line of warnings) warn(line);
-
-	const command: CommandName = name === undefined ? 'list' : (name as CommandName);
-	if (interactive) {
+	if (name === undefined && process.stdin.isTTY && process.stdout.isTTY) {
 		const {runBrowser} = await import('./browser.js');
-		await runBrowser({library, bookmarkStore: bookmarks, ...filter, warnings});
+		await runBrowser({library, bookmarkStore: context.bookmarks, feeds: context.feeds, ...filter, warnings});
 		return 0;
 	}
 
-	const needId = () => {
-		const id = args[0];
-		if (!id) throw new UsageError(`devnews ${command} needs an article id. Run devnews list to see ids.`);
-		return id;
-	};
-
-	const findArticle = (id: string) => {
-		const article = library.article(id);
-		if (!article) throw new NotFoundError(`No article with id "${id}". Run devnews list to see ids.`);
-		return article;
-	};
-
-	switch (command) {
-		case 'list': {
-			const rows = library.page(filter, 0, parseLimit(cli.flags.limit));
-			if (cli.flags.json) print(jsonText(rows.map(row => rowJson(row))));
-			else if (rows.length === 0) print('No articles match.');
-			else print(listText(rows, taxonomy, terminalWidth()));
-			if (name === undefined) warn('not a terminal, so printed the list; run devnews --help for commands.');
-			return 0;
-		}
-
-		case 'read': {
-			const article = findArticle(needId());
-			print(cli.flags.json ? jsonText(article) : readText(article, taxonomy, outputWidth(), supportsHyperlinks()));
-			return 0;
-		}
-
-		case 'bookmarks': {
-			const list = bookmarks.list();
-			print(cli.flags.json ? jsonText(list) : bookmarksText(list, outputWidth()));
-			return 0;
-		}
-
-		case 'bookmark': {
-			const article = findArticle(needId());
-			await bookmarks.add({
-				id: article.id,
-				title: article.title,
-				url: article.url,
-				sector: article.sector,
-				edition: article.edition,
-				createdAt: article.createdAt,
-			});
-			print(truncate(`Bookmarked: ${article.title}`, outputWidth()));
-			return 0;
-		}
-
-		case 'unbookmark': {
-			const id = needId();
-			if (!(await bookmarks.remove(id))) throw new NotFoundError(`"${id}" was not bookmarked.`);
-			print(`Removed bookmark: ${id}`);
-			return 0;
-		}
+	for (const line of warnings) warn(line);
+	if (name === undefined) {
+		list(context);
+		warn('not a terminal, so printed the list; run devnews --help for commands.');
+		return 0;
 	}
+
+	return (await COMMANDS[name]!(context)) ?? 0;
 }
 
 main().then(
@@ -179,15 +130,7 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		if (error instanceof UsageError) {
-			warn(error.message);
-			process.exitCode = 2;
-		} else if (error instanceof NotFoundError) {
-			warn(error.message);
-			process.exitCode = 1;
-		} else {
-			warn((error as Error).message);
-			process.exitCode = 1;
-		}
+		warn((error as Error).message);
+		process.exitCode = error instanceof UsageError ? 2 : 1;
 	},
 );

@@ -5,7 +5,7 @@ import {keyToCommand} from '../source/core/keymap.js';
 import {initialState, reducer} from '../source/core/state.js';
 
 const list = initialState({width: 80, height: 24});
-const reader = reducer(list, {type: 'open', id: 'a'});
+const reader = reducer(list, {type: 'open', id: 'a', scroll: 0});
 
 test('vim keys and arrows move; Enter, l and → open; Esc, h and ← go back', () => {
 	for (const [input, key] of [['j', {}], ['', {downArrow: true}]] as const) assert.equal(keyToCommand(input, key, list), 'down');
@@ -59,6 +59,8 @@ test('commands resolve to reducer actions with the numbers they need', () => {
 	const scrolled = resolveCommand('bottom', reader, {count: 0, lineCount: 60});
 	const next = scrolled.actions.reduce(reducer, reader);
 	assert.equal(next.reader?.scroll, 38);
+	assert.deepEqual(resolveCommand('open', list, {count: 3, lineCount: 0, selected: {id: 'x', title: 'X'}}).effect, {type: 'openStory', id: 'x'});
+	assert.deepEqual(resolveCommand('refresh', list, {count: 0, lineCount: 0}).effect, {type: 'refresh'});
 	const target = {id: 'a', title: 'A', url: 'https://example.com/a'};
 	assert.deepEqual(resolveCommand('bookmark', reader, {count: 0, lineCount: 10, open: target}).effect, {type: 'toggleBookmark', target});
 	assert.deepEqual(resolveCommand('bookmark', list, {count: 0, lineCount: 0}).effect, undefined, 'nothing to bookmark in an empty list');

@@ -83,17 +83,17 @@ test('a headline-only entry says so, with or without a link; a synthetic one is 
 });
 
 test('a list row is exactly the width, and drops columns as the terminal narrows', () => {
-	const row: ArticleRow = {id: '1', title: 'Leaked call 漢字 🦊 sparks controversy', sector: 'politics', edition: 'global', createdAt: story.createdAt, kind: 'full'};
+	const row: ArticleRow = {id: '1', title: 'Leaked call 漢字 🦊 sparks controversy', sector: 'politics', edition: 'global', createdAt: story.createdAt, kind: 'full', read: false};
 	for (const width of [100, 72, 60, 44, 30, 12]) {
 		const line = formatRow(row, taxonomy, width, {selected: true, bookmarked: true});
 		assert.equal(stringWidth(line), width, `${width}: ${line}`);
-		assert.ok(line.startsWith('›★'));
+		assert.ok(line.startsWith('›★•'), 'selected, bookmarked, unread');
 	}
 
 	assert.match(formatRow(row, taxonomy, 100, {selected: false, bookmarked: false}), /Global +Politics +26 Nov 11:56/);
 	assert.doesNotMatch(formatRow(row, taxonomy, 60, {selected: false, bookmarked: false}), /Politics/);
 	assert.doesNotMatch(formatRow(row, taxonomy, 40, {selected: false, bookmarked: false}), /Global|26 Nov/);
-	assert.match(formatRow({...row, kind: 'headline'}, taxonomy, 60, {selected: false, bookmarked: false}), /^ {2}◦ /);
+	assert.match(formatRow({...row, kind: 'headline', read: true}, taxonomy, 60, {selected: false, bookmarked: false}), /^ {3}◦ /);
 });
 
 test('untrusted text is sanitised on its way through layout', () => {

@@ -31,18 +31,18 @@ test('the shipped data is the seed page: one full story and eight headlines, all
 
 test('lists by sector and edition, newest first, with counts per sector and edition', () => {
 	const {library} = openLibrary();
-	assert.equal(library.count({}), SHIPPED.full + SHIPPED.headlines);
-	assert.equal(library.count({edition: 'india'}), SHIPPED.india);
-	assert.equal(library.count({edition: 'global'}), SHIPPED.global);
+	assert.deepEqual(library.count({}), {total: SHIPPED.full + SHIPPED.headlines, unread: SHIPPED.full + SHIPPED.headlines});
+	assert.equal(library.count({edition: 'india'}).total, SHIPPED.india);
+	assert.equal(library.count({edition: 'global'}).total, SHIPPED.global);
 	const politicsGlobal = library.page({sector: 'politics', edition: 'global'}, 0, 10);
 	assert.deepEqual(politicsGlobal.map(row => row.id), [LEAKED_CALL_ID]);
 	assert.equal(library.page({}, 0, 1)[0]?.id, LEAKED_CALL_ID, 'the dated story comes before undated headlines');
 	const bySector = library.countsBy('sector', {edition: 'global'});
-	assert.equal(bySector.get('politics'), 1);
-	assert.equal(bySector.get('headlines'), 1);
+	assert.deepEqual(bySector.get('politics'), {total: 1, unread: 1});
+	assert.equal(bySector.get('headlines')?.total, 1);
 	const byEdition = library.countsBy('edition', {});
-	assert.equal(byEdition.get('india'), 3);
-	assert.equal(byEdition.get('other'), 4, 'the opinion pieces carry no edition');
+	assert.equal(byEdition.get('india')?.total, 3);
+	assert.equal(byEdition.get('other')?.total, 4, 'the opinion pieces carry no edition');
 });
 
 test('pages are windows: offset and limit, never the whole corpus', () => {
@@ -51,14 +51,36 @@ test('pages are windows: offset and limit, never the whole corpus', () => {
 	assert.deepEqual(library.page({}, 3, 2).map(row => row.id), all.slice(3, 5));
 });
 
-test('the title filter is a plain substring: LIKE wildcards and quotes match literally', () => {
+test('full-text search finds words in titles, summaries and bodies, best matches first', () => {
 	const {library} = openLibrary();
-	assert.equal(library.count({title: 'leaked CALL'}), 1);
-	assert.equal(library.count({title: '%'}), 0);
-	assert.equal(library.count({title: '_'}), 0);
-	assert.equal(library.count({title: "J&K's"}), 1);
-	assert.equal(library.count({title: `'); DROP TABLE articles; --`}), 0);
-	assert.equal(library.count({}), 9);
+	assert.deepEqual(library.page({query: 'preliminary agreement'}, 0, 10).map(row => row.id), [LEAKED_CALL_ID], 'a phrase only in the body');
+	assert.deepEqual(library.page({query: 'Bloomberg'}, 0, 10).map(row => row.id), [LEAKED_CALL_ID]);
+	assert.equal(library.count({query: 'leaked CALL'}).total, 1, 'any case');
+	assert.equal(library.count({query: 'refin'}).total, 1, 'the last word matches as a prefix, for search as you type');
+	assert.equal(library.count({query: 'power'}).total, 2);
+	assert.equal(library.count({query: 'power', edition: 'india'}).total, 2);
+	assert.equal(library.count({query: 'power', edition: 'global'}).total, 0);
+});
+
+test('search text is never FTS or SQL syntax: special characters find nothing or plain words, never an error', () => {
+	const {library} = openLibrary();
+	for (const query of ['"', "'", '%', '_', '*', 'AND', 'NEAR(', 'title:x', '(', ')', '-', '^', `'); DROP TABLE articles; --`, '"unbalanced', 'a OR', '\\', '{}', '漢字']) {
+		assert.doesNotThrow(() => library.page({query}, 0, 10), query);
+		assert.doesNotThrow(() => library.count({query}), query);
+	}
+
+	assert.equal(library.count({query: "J&K's"}).total, 1);
+	assert.equal(library.count({query: '"Ushakov" AND'}).total, 1, 'AND is a word here (the story has "and"), and the quote is ignored');
+	assert.equal(library.count({}).total, 9, 'nothing was dropped');
+});
+
+test('read state and reading position are kept per article', () => {
+	const {library} = openLibrary();
+	library.setRead(LEAKED_CALL_ID, true);
+	library.setPosition(LEAKED_CALL_ID, 0.5);
+	assert.deepEqual(library.reading(LEAKED_CALL_ID), {read: true, position: 0.5});
+	assert.equal(library.count({}).unread, 8);
+	assert.equal(library.page({}, 0, 1)[0]?.read, true);
 });
 
 test('a bad data file is named with its field, and everything else still loads', () => {
@@ -71,7 +93,7 @@ test('a bad data file is named with its field, and everything else still loads',
 	assert.match(errors.find(line => line.includes('broken-json.json')) ?? '', /broken-json\.json: not valid JSON/);
 	assert.match(errors.find(line => line.includes('bad-field.json')) ?? '', /bad-field\.json: createdAt: expected an ISO 8601 time/);
 	assert.match(errors.find(line => line.includes('bad-kind.json')) ?? '', /bad-kind\.json: kind: /);
-	assert.equal(library.count({}), 9, 'the good files all loaded');
+	assert.equal(library.count({}).total, 9, 'the good files all loaded');
 });
 
 test('a duplicate id is reported against the file that repeats it', () => {
@@ -94,7 +116,7 @@ test('data is imported again only when its files change, and errors are reported
 	fs.rmSync(path.join(data, 'articles', 'bad.json'));
 	writeArticle(data, 'new.json', {id: 'new', title: 'A new headline', kind: 'headline', source: 'data'});
 	assert.deepEqual(second.syncData(data), []);
-	assert.equal(second.count({}), 10);
+	assert.equal(second.count({}).total, 10);
 	assert.equal(second.article('new')?.title, 'A new headline');
 });
 
@@ -102,7 +124,7 @@ test('an unknown sector or edition is listed under Other', () => {
 	const data = copyOfShippedData();
 	writeArticle(data, 'odd.json', {id: 'odd', title: 'Odd one', kind: 'headline', sector: 'astrology', edition: 'mars', source: 'data'});
 	const {library} = openLibrary(data);
-	const row = library.page({title: 'Odd one'}, 0, 1)[0];
+	const row = library.page({query: 'Odd one'}, 0, 1)[0];
 	assert.equal(row?.sector, 'other');
 	assert.equal(row?.edition, 'other');
 	assert.equal(library.article('odd')?.sector, 'astrology', 'the article keeps what its data said');
@@ -115,7 +137,7 @@ test('a damaged library file is moved aside and rebuilt; an unwritable folder fa
 	const damaged = Library.open(file);
 	assert.match(damaged.warning ?? '', /was damaged; moved it to .*library\.sqlite\.corrupt-/);
 	assert.equal(damaged.library.syncData(SHIPPED_DATA).length, 0);
-	assert.equal(damaged.library.count({}), 9);
+	assert.equal(damaged.library.count({}).total, 9);
 	assert.equal(fs.readdirSync(dir).filter(name => name.includes('.corrupt-')).length, 1);
 
 	const blocker = path.join(tempDir('devnews-cache'), 'a-file');
@@ -123,5 +145,5 @@ test('a damaged library file is moved aside and rebuilt; an unwritable folder fa
 	const unwritable = Library.open(path.join(blocker, 'library.sqlite'));
 	assert.match(unwritable.warning ?? '', /in memory only: cannot write .*a-file/);
 	unwritable.library.syncData(SHIPPED_DATA);
-	assert.equal(unwritable.library.count({}), 9);
+	assert.equal(unwritable.library.count({}).total, 9);
 });

@@ -6,6 +6,8 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../source/app.js';
 import type {Outside} from '../source/hooks/use-effects.js';
+import {FeedList, type Feed} from '../source/feeds/feed-list.js';
+import type {RefreshOptions} from '../source/feeds/refresh.js';
 import {Library} from '../source/library/store.js';
 import {SHIPPED_DATA, openBookmarks, tempDir} from './helpers.js';
 
@@ -34,6 +36,9 @@ type Options = {
 	edition?: string;
 	warnings?: string[];
 	hyperlinks?: boolean;
+	/** Feeds for r to refresh (test servers on 127.0.0.1 only). */
+	feeds?: Feed[];
+	refresh?: RefreshOptions;
 };
 
 export type Opened = {url: string}[];
@@ -41,7 +46,8 @@ export type Opened = {url: string}[];
 export async function renderApp(options: Options = {}) {
 	const {library} = Library.open(path.join(tempDir('devnews-cache'), 'library.sqlite'));
 	const errors = library.syncData(options.dataDir ?? SHIPPED_DATA);
-	const {store: bookmarks} = await openBookmarks(options.configDir ?? tempDir('devnews-config'));
+	const {store: bookmarks, config} = await openBookmarks(options.configDir ?? tempDir('devnews-config'));
+	const feeds = new FeedList(config, options.feeds ?? []);
 	const opened: string[] = [];
 	const copied: string[] = [];
 	const outside: Outside = {
@@ -51,11 +57,13 @@ export async function renderApp(options: Options = {}) {
 		},
 		copy: text => copied.push(text),
 		hyperlinks: options.hyperlinks ?? false,
+		refresh: options.refresh,
 	};
 	const ui = render(
 		<App
 			library={library}
 			bookmarkStore={bookmarks}
+			feeds={feeds}
 			outside={outside}
 			sector={options.sector}
 			edition={options.edition}
@@ -87,5 +95,14 @@ export async function renderApp(options: Options = {}) {
 	};
 
 	const frame = () => ui.lastFrame() ?? '';
-	return {ui, press, frame, resize, library, bookmarks, opened, copied};
+	/** Waits until the screen shows `pattern` (after a debounce or a fetch), or fails after `ms`. */
+	const waitFor = async (pattern: RegExp, ms = 3000) => {
+		const started = Date.now();
+		while (!pattern.test(frame())) {
+			if (Date.now() - started > ms) throw new Error(`the screen never showed ${pattern}:\n${frame()}`);
+			await delay(10); // eslint-disable-line no-await-in-loop
+		}
+	};
+
+	return {ui, press, frame, waitFor, resize, library, bookmarks, opened, copied};
 }

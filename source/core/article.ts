@@ -21,6 +21,8 @@ export type Article = {
 	credit?: string;
 	kind: ArticleKind;
 	source: string;
+	/** The page the body was extracted from, when it did not come with the data or the feed. */
+	extractedFrom?: string;
 	synthetic?: boolean;
 };
 
@@ -35,6 +37,8 @@ export type ArticleRow = {
 	createdAt?: string;
 	kind: ArticleKind;
 	section?: string;
+	/** Opened before (or marked read with u). */
+	read: boolean;
 };
 
 /** A sector or an edition, as listed in data/sectors.json and data/editions.json. */
@@ -55,4 +59,14 @@ export const OTHER = 'other';
 export function taxonomyName(entries: TaxonomyEntry[], id: string | undefined): string {
 	if (!id || id === OTHER) return 'Other';
 	return entries.find(entry => entry.id === id)?.name ?? 'Other';
+}
+
+/** Whether an article came from a feed (not the shipped data, not a bookmark's snapshot). */
+export function isFromFeed(article: Article): boolean {
+	return article.source !== 'data' && article.source !== 'bookmark';
+}
+
+/** A feed item that came with a summary only, and has a page to fetch the story from. */
+export function needsFullStory(article: Article): boolean {
+	return article.kind === 'headline' && isFromFeed(article) && /^https?:\/\//.test(article.url ?? '');
 }

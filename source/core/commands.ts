@@ -26,6 +26,9 @@ export type Context = {
 
 export type Effect =
 	| {type: 'quit'}
+	| {type: 'openStory'; id: string}
+	| {type: 'toggleRead'; target: Target}
+	| {type: 'refresh'}
 	| {type: 'toggleBookmark'; target: Target}
 	| {type: 'openLink'; target: Target}
 	| {type: 'copyLink'; target: Target};
@@ -64,7 +67,7 @@ export function resolveCommand(command: Command, state: State, context: Context)
 			// Past the end: the reducer clamps to the last row, or the last page of a story.
 			return move(state, context, () => Number.MAX_SAFE_INTEGER);
 		case 'open':
-			return context.selected ? act({type: 'open', id: context.selected.id}) : none;
+			return context.selected ? {actions: [], effect: {type: 'openStory', id: context.selected.id}} : none;
 		case 'back':
 			return act({type: 'back'});
 		case 'quit':
@@ -92,5 +95,9 @@ export function resolveCommand(command: Command, state: State, context: Context)
 			return target ? {actions: [], effect: {type: 'openLink', target}} : none;
 		case 'copyLink':
 			return target ? {actions: [], effect: {type: 'copyLink', target}} : none;
+		case 'toggleRead':
+			return target ? {actions: [], effect: {type: 'toggleRead', target}} : none;
+		case 'refresh':
+			return {actions: [], effect: {type: 'refresh'}};
 	}
 }

@@ -39,6 +39,8 @@ export type Command =
 	| 'search'
 	| 'openLink'
 	| 'copyLink'
+	| 'toggleRead'
+	| 'refresh'
 	| 'help'
 	| 'filterDelete'
 	| 'filterAccept'
@@ -53,11 +55,13 @@ export const KEY_HELP: Array<[keys: string, does: string]> = [
 	['Enter l →', 'open the story'],
 	['Esc h ←', 'back'],
 	['s / e', 'pick a sector / an edition'],
-	['/', 'filter titles (Enter keeps, Esc clears)'],
+	['/', 'search titles and stories (Enter keeps, Esc clears)'],
 	['b', 'bookmark or unbookmark'],
+	['u', 'mark read or unread'],
 	['B', 'bookmarks view'],
 	['o', 'open the link in the browser'],
 	['y', 'copy the link (OSC 52)'],
+	['r', 'refresh the feeds'],
 	['?', 'this help'],
 	['q', 'back, or quit from the list'],
 	['Ctrl-c', 'quit'],
@@ -91,6 +95,8 @@ const LETTERS: Record<string, Command> = {
 	'/': 'search',
 	o: 'openLink',
 	y: 'copyLink',
+	u: 'toggleRead',
+	r: 'refresh',
 	'?': 'help',
 	q: 'back',
 };

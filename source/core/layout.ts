@@ -6,7 +6,7 @@ import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
-import {OTHER, taxonomyName, type Article, type ArticleRow, type Taxonomy} from './article.js';
+import {isFromFeed, OTHER, taxonomyName, type Article, type ArticleRow, type Taxonomy} from './article.js';
 import {formatIst, formatIstShort} from './time.js';
 
 export type Tone = 'title' | 'meta' | 'link' | 'notice' | 'note' | 'summary' | 'body' | 'credit' | 'blank';
@@ -64,6 +64,12 @@ export function packFields(fields: string[], width: number, separator = ' | '): 
 
 const HEADLINE_NOTICE_LINK = 'Headline only — open the link for the story (o).';
 const HEADLINE_NOTICE_NO_LINK = 'Headline only — the page listed no link for this story.';
+const SUMMARY_NOTICE = 'Summary only — the full text was not fetched yet; it is fetched when you open the story online.';
+
+function headlineNotice(article: Article): string {
+	if (isFromFeed(article) && article.summary) return SUMMARY_NOTICE;
+	return article.url ? HEADLINE_NOTICE_LINK : HEADLINE_NOTICE_NO_LINK;
+}
 
 /** The metadata fields in the site's order: byline | location | Updated | Created | Country | Sector | Edition. */
 export function metadataFields(article: Article, taxonomy: Taxonomy): string[] {
@@ -112,7 +118,7 @@ export function readerLines(article: Article, taxonomy: Taxonomy, width: number)
 	if (article.url) push('link', wrapText(article.url, width));
 	if (article.kind === 'headline') {
 		blank();
-		push('notice', wrapText(article.url ? HEADLINE_NOTICE_LINK : HEADLINE_NOTICE_NO_LINK, width));
+		push('notice', wrapText(headlineNotice(article), width));
 	}
 
 	if (article.imageNote) {
@@ -135,6 +141,11 @@ export function readerLines(article: Article, taxonomy: Taxonomy, width: number)
 		push('credit', wrapText(article.credit, width));
 	}
 
+	if (article.extractedFrom) {
+		blank();
+		push('note', wrapText(`Full text extracted from ${article.extractedFrom}`, width));
+	}
+
 	if (article.synthetic) {
 		blank();
 		push('notice', wrapText('Synthetic article, generated for tests and benchmarks — not news.', width));
@@ -154,16 +165,16 @@ export function rowColumns(width: number): RowColumns {
 	};
 }
 
-export const MARK_WIDTH = 4;
+export const MARK_WIDTH = 5;
 
 export type RowFlags = {selected: boolean; bookmarked: boolean};
 
 /**
  * Marks before the title: › the selection (visible without colour too),
- * ★ bookmarked, ◦ headline only (no story text kept).
+ * ★ bookmarked, • unread, ◦ no story text kept (a headline, or a summary).
  */
 export function rowMarks(row: ArticleRow, flags: RowFlags): string {
-	return `${flags.selected ? '›' : ' '}${flags.bookmarked ? '★' : ' '}${row.kind === 'headline' ? '◦' : ' '} `;
+	return `${flags.selected ? '›' : ' '}${flags.bookmarked ? '★' : ' '}${row.read ? ' ' : '•'}${row.kind === 'headline' ? '◦' : ' '} `;
 }
 
 /** A list row as one string exactly `width` cells wide. */
@@ -176,4 +187,33 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	if (columns.sector) line += ' ' + fit(row.sector === OTHER ? '—' : sectorLabel(row.sector, taxonomy), columns.sector - 1);
 	if (columns.time) line += ' ' + fit(formatIstShort(row.createdAt) ?? '', columns.time - 1);
 	return truncate(line, width);
+}
+
+/** "9 articles · 3 unread · refreshed 5 min ago": the header's right side. */
+export function headerDetail(counts: {total: number; unread: number}, lastRefresh: number | undefined, now = Date.now()): string {
+	const articles = `${counts.total} ${counts.total === 1 ? 'article' : 'articles'}`;
+	const unread = counts.unread > 0 ? ` · ${counts.unread} unread` : '';
+	return `${articles}${unread} · ${lastRefresh === undefined ? 'never refreshed' : `refreshed ${ago(now - lastRefresh)}`}`;
+}
+
+function ago(ms: number): string {
+	const minutes = Math.floor(ms / 60_000);
+	if (minutes < 1) return 'just now';
+	if (minutes < 60) return `${minutes} min ago`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 48) return `${hours} h ago`;
+	return `${Math.floor(hours / 24)} days ago`;
+}
+
+/** The status line during a refresh. */
+export function refreshStatus(progress: {done: number; total: number; added: number; failed: number}): string {
+	const failed = progress.failed > 0 ? `, ${progress.failed} failed` : '';
+	return `Refreshing feeds ${progress.done}/${progress.total}: ${progress.added} new${failed}…`;
+}
+
+/** A picker item: "Politics (3 · 2 unread)". */
+export function countLabel(name: string, counts: {total: number; unread: number} | undefined): string {
+	const total = counts?.total ?? 0;
+	const unread = counts?.unread ?? 0;
+	return `${name} (${total}${unread > 0 ? ` · ${unread} unread` : ''})`;
 }

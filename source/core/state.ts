@@ -22,12 +22,18 @@ export type State = {
 	reader?: {id: string; scroll: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
+	/** A feed refresh under way: how far it got. */
+	refresh?: RefreshProgress;
+	/** Bumped whenever the library changes under the screens (read state, a refresh, a fetched story). */
+	libraryVersion: number;
 };
+
+export type RefreshProgress = {done: number; total: number; added: number; failed: number};
 
 export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'select'; index: number; count: number}
-	| {type: 'open'; id: string}
+	| {type: 'open'; id: string; scroll: number}
 	| {type: 'back'}
 	| {type: 'scroll'; line: number; lineCount: number}
 	| {type: 'overlay'; overlay: Overlay}
@@ -38,7 +44,9 @@ export type Action =
 	| {type: 'filterDone'}
 	| {type: 'filterClear'}
 	| {type: 'mode'; mode: ListMode}
-	| {type: 'message'; text?: string};
+	| {type: 'message'; text?: string}
+	| {type: 'refresh'; progress?: RefreshProgress}
+	| {type: 'libraryChanged'};
 
 export function initialState(options: {width: number; height: number; sector?: string; edition?: string; message?: string}): State {
 	return {
@@ -51,19 +59,25 @@ export function initialState(options: {width: number; height: number; sector?: s
 		positions: {articles: {selected: 0, top: 0}, bookmarks: {selected: 0, top: 0}},
 		overlay: 'none',
 		message: options.message,
+		libraryVersion: 0,
 	};
 }
 
-// Rows above and below the list: header and footer, plus the filter line
-// while there is a filter, plus the status line while there is a message.
+/** Whether the status line is on screen: a message, or a refresh under way. */
+export function hasStatusLine(state: State): boolean {
+	return Boolean(state.message ?? state.refresh);
+}
+
+// Rows above and below the list: header and footer, plus the search line
+// while there is a search, plus the status line.
 export function listHeight(state: State): number {
-	const chrome = 2 + (state.filtering || state.query ? 1 : 0) + (state.message ? 1 : 0);
+	const chrome = 2 + (state.filtering || state.query ? 1 : 0) + (hasStatusLine(state) ? 1 : 0);
 	return Math.max(1, state.viewport.height - chrome);
 }
 
 /** Lines of story text on screen: all but the header and the footer (and the status line). */
 export function readerHeight(state: State): number {
-	return Math.max(1, state.viewport.height - 2 - (state.message ? 1 : 0));
+	return Math.max(1, state.viewport.height - 2 - (hasStatusLine(state) ? 1 : 0));
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -101,7 +115,7 @@ export function reducer(state: State, action: Action): State {
 		}
 
 		case 'open':
-			return {...state, reader: {id: action.id, scroll: 0}, overlay: 'none', message: undefined};
+			return {...state, reader: {id: action.id, scroll: Math.max(0, action.scroll)}, overlay: 'none'};
 
 		case 'back':
 			if (state.overlay !== 'none') return {...state, overlay: 'none'};
@@ -141,5 +155,11 @@ export function reducer(state: State, action: Action): State {
 
 		case 'message':
 			return {...state, message: action.text};
+
+		case 'refresh':
+			return {...state, refresh: action.progress};
+
+		case 'libraryChanged':
+			return {...state, libraryVersion: state.libraryVersion + 1};
 	}
 }

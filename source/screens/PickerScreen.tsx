@@ -3,7 +3,8 @@ import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {TaxonomyEntry} from '../core/article.js';
 import {OTHER} from '../core/article.js';
-import {truncate} from '../core/layout.js';
+import {countLabel, truncate} from '../core/layout.js';
+import type {Counts} from '../library/store.js';
 import {theme} from '../components/theme.js';
 
 /** The value of the "All" item: no filter on this axis. */
@@ -12,7 +13,7 @@ const ALL = '';
 type Props = {
 	title: string;
 	entries: TaxonomyEntry[];
-	counts: Map<string, number>;
+	counts: Map<string, Counts>;
 	current?: string;
 	width: number;
 	height: number;
@@ -20,12 +21,16 @@ type Props = {
 };
 
 /** Builds the picker's items: "All" first, then the taxonomy in order, then "Other" when it holds anything. */
-export function pickerItems(entries: TaxonomyEntry[], counts: Map<string, number>): Array<{label: string; value: string}> {
-	const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-	const items = [{label: `All (${total})`, value: ALL}];
-	for (const entry of entries) items.push({label: `${entry.name} (${counts.get(entry.id) ?? 0})`, value: entry.id});
-	const other = counts.get(OTHER) ?? 0;
-	if (other > 0) items.push({label: `Other (${other})`, value: OTHER});
+export function pickerItems(entries: TaxonomyEntry[], counts: Map<string, Counts>): Array<{label: string; value: string}> {
+	const all = {total: 0, unread: 0};
+	for (const {total, unread} of counts.values()) {
+		all.total += total;
+		all.unread += unread;
+	}
+
+	const items = [{label: countLabel('All', all), value: ALL}];
+	for (const entry of entries) items.push({label: countLabel(entry.name, counts.get(entry.id)), value: entry.id});
+	if (counts.has(OTHER)) items.push({label: countLabel('Other', counts.get(OTHER)), value: OTHER});
 	return items;
 }
 

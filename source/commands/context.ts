@@ -1,0 +1,53 @@
+// What every command gets: the opened library, config, bookmarks and feeds,
+// the parsed flags, and one way to print and to fail.
+import type {Taxonomy} from '../core/article.js';
+import type {BookmarkStore} from '../bookmarks/bookmark-store.js';
+import type {FeedList} from '../feeds/feed-list.js';
+import type {Library, ListFilter} from '../library/store.js';
+
+export type Flags = {
+	json: boolean;
+	limit?: number;
+	sector?: string;
+	edition?: string;
+	concurrency?: number;
+	timeout?: number;
+	maxBytes?: number;
+};
+
+export type CommandContext = {
+	library: Library;
+	taxonomy: Taxonomy;
+	bookmarks: BookmarkStore;
+	feeds: FeedList;
+	/** Sector and edition from the flags, resolved to taxonomy ids. */
+	filter: ListFilter;
+	flags: Flags;
+	args: string[];
+};
+
+/** A mistake in how devnews was called: one message, exit code 2. */
+export class UsageError extends Error {}
+
+/** Something asked for is not there, or could not be done: one message, exit code 1. */
+export class CommandError extends Error {}
+
+export function print(text: string): void {
+	process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function warn(text: string): void {
+	process.stderr.write(`devnews: ${text}\n`);
+}
+
+/** The terminal's width, or undefined when stdout is a pipe or a file. */
+export const terminalWidth = (): number | undefined => (process.stdout.isTTY ? process.stdout.columns || 80 : undefined);
+
+/** Text is wrapped to the terminal, or to 80 columns when it goes to a pipe or a file. */
+export const outputWidth = (): number => terminalWidth() ?? 80;
+
+export function needArgument(context: CommandContext, what: string, usage: string): string {
+	const value = context.args[0];
+	if (!value) throw new UsageError(`${usage} needs ${what}.`);
+	return value;
+}

@@ -1,0 +1,109 @@
+// devnews feeds (list, add, remove, import, export) and devnews fetch.
+import fs from 'node:fs';
+import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
+import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/refresh.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {isWebUrl} from '../terminal/links.js';
+import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
+import {jsonText} from './output.js';
+
+function refreshOptions(context: CommandContext): RefreshOptions {
+	const {concurrency, timeout, maxBytes} = context.flags;
+	const positive = (value: number | undefined, flag: string) => {
+		if (value !== undefined && !(value > 0)) throw new UsageError(`${flag} takes a number above 0.`);
+		return value;
+	};
+
+	return {
+		...DEFAULT_REFRESH,
+		concurrency: Math.floor(positive(concurrency, '--concurrency') ?? DEFAULT_REFRESH.concurrency),
+		timeoutMs: (positive(timeout, '--timeout') ?? DEFAULT_REFRESH.timeoutMs / 1000) * 1000,
+		maxBytes: positive(maxBytes, '--max-bytes') ?? DEFAULT_REFRESH.maxBytes,
+	};
+}
+
+function feedLine(context: CommandContext, feed: Feed): string {
+	const state = context.library.feedState(feed.url);
+	const sector = feed.sector === SECTOR_FROM_LINK ? 'sector from links' : (feed.sector ?? 'Other');
+	const last = state.lastSuccess ? `last fetched ${new Date(state.lastSuccess).toISOString()}` : 'never fetched';
+	const error = state.lastError ? ` · last error: ${state.lastError}` : '';
+	return sanitizeLine(`${feed.url}\n  ${feed.title ? `${feed.title} · ` : ''}${sector} · ${feed.edition ?? 'Other'} · ${last}${error}`);
+}
+
+export async function feeds(context: CommandContext): Promise<void> {
+	const [action, argument] = context.args;
+	switch (action) {
+		case undefined: {
+			const list = context.feeds.list();
+			if (context.flags.json) print(jsonText(list.map(feed => ({...feed, ...context.library.feedState(feed.url)}))));
+			else print(list.length > 0 ? list.map(feed => feedLine(context, feed)).join('\n') : 'No feeds. Add one with devnews feeds add URL.');
+			return;
+		}
+
+		case 'add': {
+			if (!argument || !isWebUrl(argument)) throw new UsageError('devnews feeds add needs an http(s) feed URL.');
+			const feed: Feed = {url: argument, ...(context.filter.sector ? {sector: context.filter.sector} : {}), ...(context.filter.edition ? {edition: context.filter.edition} : {})};
+			const added = await context.feeds.add([feed]);
+			print(added ? `Added ${argument}` : `Updated ${argument}`);
+			return;
+		}
+
+		case 'remove': {
+			if (!argument) throw new UsageError('devnews feeds remove needs the feed URL.');
+			if (!(await context.feeds.remove(argument))) throw new CommandError(`${argument} is not in the feed list; devnews feeds lists them.`);
+			print(`Removed ${argument}`);
+			return;
+		}
+
+		case 'import': {
+			if (!argument) throw new UsageError('devnews feeds import needs an OPML file.');
+			let xml: string;
+			try {
+				xml = fs.readFileSync(argument, 'utf8');
+			} catch (error) {
+				throw new CommandError(`Cannot read ${argument} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+			}
+
+			const {parseOpml} = await import('../feeds/opml.js');
+			let found: Feed[];
+			try {
+				found = parseOpml(xml);
+			} catch (error) {
+				throw new CommandError(`${argument}: ${(error as Error).message}`);
+			}
+
+			const added = await context.feeds.add(found);
+			print(`Imported ${found.length} feeds from ${argument} (${added} new).`);
+			return;
+		}
+
+		case 'export': {
+			const {buildOpml} = await import('../feeds/opml.js');
+			print(buildOpml(context.feeds.list()));
+			return;
+		}
+
+		default:
+			throw new UsageError(`Unknown feeds action "${action}". Use: devnews feeds [add URL | remove URL | import FILE | export].`);
+	}
+}
+
+/** Refreshes every feed; one line per feed, failures naming the URL and the reason. Exit code 1 if any failed. */
+export async function fetchFeeds(context: CommandContext): Promise<number> {
+	const options = refreshOptions(context);
+	const list = context.feeds.list();
+	if (list.length === 0) {
+		print('No feeds to fetch. Add one with devnews feeds add URL.');
+		return 0;
+	}
+
+	const {describeResult, refreshFeeds} = await import('../feeds/refresh.js');
+	const results = await refreshFeeds(list, context.library, options, ({last}) => {
+		if (last.status === 'failed') warn(sanitizeLine(describeResult(last)));
+		else print(sanitizeLine(describeResult(last)));
+	});
+	const failed = results.filter(result => result.status === 'failed').length;
+	const added = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
+	print(`${results.length} feeds: ${added} new articles${failed ? `, ${failed} failed` : ''}.`);
+	return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,75 @@
+// The full story from an article's page, for feed items that carry only a
+// summary: Readability finds the story in a DOM built by linkedom (no
+// browser, no scripts run). Devdiscourse pages also keep their metadata
+// line, "Desk | Place | Updated: 26-11-2025 11:56 IST | Created: …", and
+// their "Country:" list, which are read from the page's text.
+import {Readability} from '@mozilla/readability';
+import {parseHTML} from 'linkedom';
+import type {Article} from '../core/article.js';
+import {htmlParagraphs} from './html-text.js';
+
+export type PageStory = Pick<Article, 'body'> & Partial<Pick<Article, 'title' | 'summary' | 'byline' | 'location' | 'createdAt' | 'updatedAt' | 'countries' | 'imageNote' | 'credit'>>;
+
+/** "26-11-2025 11:56" in IST as ISO 8601 with its offset. */
+function istToIso(value: string): string | undefined {
+	const match = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/.exec(value.trim());
+	return match ? `${match[3]}-${match[2]}-${match[1]}T${match[4]}:${match[5]}:00+05:30` : undefined;
+}
+
+const META_LINE = /^(.+?)\s*\|\s*(?:(.+?)\s*\|\s*)?Updated:\s*(\d{2}-\d{2}-\d{4} \d{2}:\d{2})\s*IST\s*\|\s*Created:\s*(\d{2}-\d{2}-\d{4} \d{2}:\d{2})\s*IST/;
+const CREDIT = /^\(With inputs from [^)]*\.?\)$/i;
+const IMAGE_NOTE = /^This image is AI-generated/i;
+
+/** What the page's own text says of byline, place, times and countries. */
+function devdiscourseMetadata(lines: string[]): Partial<PageStory> {
+	const metadata: Partial<PageStory> = {};
+	for (const [index, line] of lines.entries()) {
+		const meta = META_LINE.exec(line);
+		if (meta && !metadata.byline) {
+			metadata.byline = meta[1];
+			if (meta[2]) metadata.location = meta[2];
+			metadata.updatedAt = istToIso(meta[3]!);
+			metadata.createdAt = istToIso(meta[4]!);
+		}
+
+		if (/^Country:?$/i.test(line) && !metadata.countries) {
+			const countries: string[] = [];
+			for (const next of lines.slice(index + 1)) {
+				if (next.length > 40 || /[.:]$/.test(next)) break;
+				countries.push(next);
+			}
+
+			metadata.countries = countries;
+		}
+	}
+
+	return metadata;
+}
+
+/** The story in `html` (a page at `url`), or undefined when Readability finds none. */
+export function extractStory(html: string, url: string): PageStory | undefined {
+	const {document} = parseHTML(html);
+	const pageLines = htmlParagraphs(document.body?.innerHTML ?? html).flatMap(paragraph => paragraph.split(/\s*\n\s*/));
+	const metadata = devdiscourseMetadata(pageLines.map(line => line.replace(/^[•·]\s*/, '')));
+	// Readability edits the document it reads; it gets its own parse.
+	const {document: readable} = parseHTML(html);
+	Object.defineProperty(readable, 'baseURI', {value: url});
+	const article = new Readability(readable as unknown as Document).parse();
+	if (!article?.content) return undefined;
+	const paragraphs = htmlParagraphs(article.content).filter(paragraph => !META_LINE.test(paragraph) && !/^Country:?$/i.test(paragraph));
+	const credit = paragraphs.find(paragraph => CREDIT.test(paragraph));
+	const imageNote = paragraphs.find(paragraph => IMAGE_NOTE.test(paragraph)) ?? pageLines.find(line => IMAGE_NOTE.test(line));
+	const body = paragraphs.filter(paragraph => paragraph !== credit && paragraph !== imageNote && !(metadata.countries ?? []).includes(paragraph));
+	if (body.length === 0) return undefined;
+	return {
+		title: article.title ?? undefined,
+		byline: metadata.byline ?? article.byline ?? undefined,
+		location: metadata.location,
+		createdAt: metadata.createdAt,
+		updatedAt: metadata.updatedAt,
+		countries: metadata.countries,
+		imageNote,
+		credit,
+		body,
+	};
+}

@@ -1,0 +1,111 @@
+// Fetches one feed or page with the limits a terminal app on a slow or
+// hostile network needs: a timeout for the whole exchange (a response that
+// never ends is cut off), a size cap (counted as the body arrives, after
+// gzip is undone), few redirects, http(s) only, conditional GET, and the
+// body decoded from the charset the header or the XML declaration names.
+import {isWebUrl} from '../terminal/links.js';
+
+export type FetchLimits = {
+	timeoutMs: number;
+	maxBytes: number;
+	maxRedirects: number;
+};
+
+export const DEFAULT_LIMITS: FetchLimits = {timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5};
+
+export type Validators = {etag?: string; lastModified?: string};
+
+export type Fetched =
+	| {status: 'not-modified'}
+	| {status: 'ok'; text: string; url: string; etag?: string; lastModified?: string; contentType?: string};
+
+/** A failure with a message fit for one line after the URL. */
+export class FetchError extends Error {}
+
+const USER_AGENT = 'devnews (terminal news reader)';
+
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+	const declared = Number(response.headers.get('content-length'));
+	if (declared > maxBytes) throw new FetchError(`response is ${declared} bytes, over the ${maxBytes}-byte limit`);
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for await (const chunk of response.body ?? []) {
+		size += chunk.byteLength;
+		if (size > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`);
+		chunks.push(chunk);
+	}
+
+	return Buffer.concat(chunks);
+}
+
+/** The charset named by the Content-Type header, else by the XML declaration, else UTF-8. */
+export function charsetOf(bytes: Uint8Array, contentType: string | undefined): string {
+	const fromHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+	if (fromHeader) return fromHeader;
+	const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+	return /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? 'utf-8';
+}
+
+function decode(bytes: Uint8Array, contentType: string | undefined): string {
+	const charset = charsetOf(bytes, contentType);
+	try {
+		return new TextDecoder(charset).decode(bytes);
+	} catch {
+		throw new FetchError(`unknown charset "${charset}"`);
+	}
+}
+
+function describe(error: unknown, limits: FetchLimits): string {
+	if (error instanceof FetchError) return error.message;
+	const name = (error as Error).name;
+	if (name === 'TimeoutError' || name === 'AbortError') return `no complete answer within ${limits.timeoutMs / 1000} s`;
+	const cause = (error as {cause?: {code?: string; message?: string}}).cause;
+	return cause?.code ?? cause?.message ?? (error as Error).message;
+}
+
+export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS): Promise<Fetched> {
+	const signal = AbortSignal.timeout(limits.timeoutMs);
+	try {
+		let current = url;
+		for (let redirects = 0; ; redirects++) {
+			if (!isWebUrl(current)) throw new FetchError(`not an http(s) link: ${current}`);
+			const headers: Record<string, string> = {'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.8, */*;q=0.5'};
+			if (validators.etag) headers['if-none-match'] = validators.etag;
+			if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+			// eslint-disable-next-line no-await-in-loop -- each redirect depends on the last answer
+			const response = await fetch(current, {headers, redirect: 'manual', signal});
+			if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+				await response.body?.cancel();
+				const location = response.headers.get('location');
+				if (!location) throw new FetchError(`redirect ${response.status} without a Location`);
+				if (redirects >= limits.maxRedirects) throw new FetchError(`more than ${limits.maxRedirects} redirects`);
+				current = new URL(location, current).href;
+				continue;
+			}
+
+			if (response.status === 304) {
+				await response.body?.cancel();
+				return {status: 'not-modified'};
+			}
+
+			if (!response.ok) {
+				await response.body?.cancel();
+				throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim());
+			}
+
+			const contentType = response.headers.get('content-type') ?? undefined;
+			// eslint-disable-next-line no-await-in-loop -- the last answer, read once
+			const bytes = await readCapped(response, limits.maxBytes);
+			return {
+				status: 'ok',
+				text: decode(bytes, contentType),
+				url: current,
+				etag: response.headers.get('etag') ?? undefined,
+				lastModified: response.headers.get('last-modified') ?? undefined,
+				contentType,
+			};
+		}
+	} catch (error) {
+		throw new FetchError(describe(error, limits));
+	}
+}

@@ -1,0 +1,129 @@
+// Reads RSS 2.0, RSS 1.0 (RDF) and Atom into one shape. Parsing is done by
+// fast-xml-parser with entity expansion bounded; a document that declares
+// entities built from other entities (the "billion laughs" bomb) is
+// refused before parsing, since no real feed needs them.
+import {XMLParser, XMLValidator} from 'fast-xml-parser';
+
+export type FeedItem = {
+	guid?: string;
+	link?: string;
+	title: string;
+	/** The item's description or summary, as the feed gives it (often HTML). */
+	summary?: string;
+	/** Full content, when the feed carries it (content:encoded, Atom content). */
+	content?: string;
+	author?: string;
+	published?: string;
+	categories: string[];
+};
+
+export type ParsedFeed = {title?: string; items: FeedItem[]};
+
+/** A document that is not a feed, with a message fit for one line after the URL. */
+export class FeedError extends Error {}
+
+const MAX_ENTITY_DECLARATIONS = 20;
+
+function refuseEntityBombs(xml: string): void {
+	const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(xml)?.[1];
+	if (!doctype) return;
+	const declarations = doctype.match(/<!ENTITY[^>]*>/gi) ?? [];
+	if (declarations.length > MAX_ENTITY_DECLARATIONS) throw new FeedError(`refused: ${declarations.length} entity declarations (entity-expansion bomb?)`);
+	if (declarations.some(declaration => /&[\w.:-]+;/.test(declaration))) {
+		throw new FeedError('refused: entities defined from other entities (entity-expansion bomb)');
+	}
+}
+
+const parser = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: '@',
+	textNodeName: '#text',
+	removeNSPrefix: false,
+	parseTagValue: false,
+	parseAttributeValue: false,
+	trimValues: true,
+	htmlEntities: true,
+	processEntities: {enabled: true, maxEntityCount: MAX_ENTITY_DECLARATIONS, maxTotalExpansions: 10_000, maxExpandedLength: 1_000_000},
+	isArray: name => ['item', 'entry', 'link', 'category'].includes(name),
+});
+
+type Node = Record<string, unknown>;
+
+function text(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
+	if (Array.isArray(value)) return text(value[0]);
+	if (typeof value === 'object') return text((value as Node)['#text']);
+	return undefined;
+}
+
+function list(value: unknown): unknown[] {
+	if (value === undefined) return [];
+	return Array.isArray(value) ? value : [value];
+}
+
+function rssItem(item: Node): FeedItem {
+	const guid = item['guid'];
+	return {
+		guid: text(guid),
+		link: text(item['link']) ?? (typeof guid === 'object' && (guid as Node)['@isPermaLink'] !== 'false' ? text(guid) : undefined),
+		title: text(item['title']) ?? '',
+		summary: text(item['description']),
+		content: text(item['content:encoded']),
+		author: text(item['dc:creator']) ?? text(item['author']),
+		published: text(item['pubDate']) ?? text(item['dc:date']),
+		categories: list(item['category']).map(category => text(category)).filter((name): name is string => Boolean(name)),
+	};
+}
+
+function rdfItem(item: Node): FeedItem {
+	return {...rssItem(item), guid: (item['@rdf:about'] as string | undefined) ?? text(item['link'])};
+}
+
+function atomLink(entry: Node): string | undefined {
+	const links = list(entry['link']) as Node[];
+	const alternate = links.find(link => !link['@rel'] || link['@rel'] === 'alternate') ?? links[0];
+	return alternate?.['@href'] as string | undefined;
+}
+
+function atomEntry(entry: Node): FeedItem {
+	const author = entry['author'] as Node | undefined;
+	return {
+		guid: text(entry['id']),
+		link: atomLink(entry),
+		title: text(entry['title']) ?? '',
+		summary: text(entry['summary']),
+		content: text(entry['content']),
+		author: author ? text(author['name']) : undefined,
+		published: text(entry['published']) ?? text(entry['updated']),
+		categories: list(entry['category']).map(category => (category as Node)['@term'] as string | undefined).filter((name): name is string => Boolean(name)),
+	};
+}
+
+export function parseFeed(xml: string): ParsedFeed {
+	refuseEntityBombs(xml);
+	const valid = XMLValidator.validate(xml);
+	if (valid !== true) throw new FeedError(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
+	let document: Node;
+	try {
+		document = parser.parse(xml) as Node;
+	} catch (error) {
+		throw new FeedError(`cannot parse: ${(error as Error).message}`);
+	}
+
+	const rss = document['rss'] as Node | undefined;
+	if (rss) {
+		const channel = (rss['channel'] ?? {}) as Node;
+		return {title: text(channel['title']), items: list(channel['item']).map(item => rssItem(item as Node))};
+	}
+
+	const rdf = document['rdf:RDF'] as Node | undefined;
+	if (rdf) {
+		const channel = (rdf['channel'] ?? {}) as Node;
+		return {title: text(channel['title']), items: list(rdf['item']).map(item => rdfItem(item as Node))};
+	}
+
+	const feed = document['feed'] as Node | undefined;
+	if (feed) return {title: text(feed['title']), items: list(feed['entry']).map(entry => atomEntry(entry as Node))};
+	throw new FeedError('not an RSS or Atom feed');
+}

@@ -1,0 +1,74 @@
+// Fetches every feed into the library: a few at a time, each within its
+// limits, a 304 costing no parsing. One feed's failure never stops the
+// others; each ends in one result line naming its URL.
+import pLimit from 'p-limit';
+import type {Library} from '../library/store.js';
+import type {Feed} from './feed-list.js';
+import {DEFAULT_LIMITS, fetchLimited, type FetchLimits} from './http.js';
+import {parseFeed} from './parse-feed.js';
+import {toArticle} from './to-article.js';
+
+export type RefreshOptions = FetchLimits & {concurrency: number};
+
+export const DEFAULT_REFRESH: RefreshOptions = {...DEFAULT_LIMITS, concurrency: 4};
+
+export type FeedResult =
+	| {url: string; status: 'updated'; items: number; added: number}
+	| {url: string; status: 'not-modified'}
+	| {url: string; status: 'failed'; reason: string};
+
+export type Progress = {done: number; total: number; last: FeedResult};
+
+async function refreshOne(feed: Feed, library: Library, options: RefreshOptions): Promise<FeedResult> {
+	const state = library.feedState(feed.url);
+	try {
+		const fetched = await fetchLimited(feed.url, state, options);
+		if (fetched.status === 'not-modified') {
+			library.saveFeedState({...state, lastSuccess: Date.now(), lastError: undefined});
+			return {url: feed.url, status: 'not-modified'};
+		}
+
+		const parsed = parseFeed(fetched.text);
+		const articles = parsed.items.flatMap(item => toArticle(item, feed) ?? []);
+		const {added} = library.upsert(articles, feed.url);
+		library.saveFeedState({url: feed.url, etag: fetched.etag, lastModified: fetched.lastModified, lastSuccess: Date.now()});
+		return {url: feed.url, status: 'updated', items: articles.length, added};
+	} catch (error) {
+		const reason = (error as Error).message;
+		library.saveFeedState({...state, lastError: reason});
+		return {url: feed.url, status: 'failed', reason};
+	}
+}
+
+export async function refreshFeeds(
+	feeds: Feed[],
+	library: Library,
+	options: RefreshOptions = DEFAULT_REFRESH,
+	onProgress: (progress: Progress) => void = () => {},
+): Promise<FeedResult[]> {
+	const limit = pLimit(Math.max(1, options.concurrency));
+	let done = 0;
+	const results = await Promise.all(
+		feeds.map(async feed =>
+			limit(async () => {
+				const result = await refreshOne(feed, library, options);
+				onProgress({done: ++done, total: feeds.length, last: result});
+				return result;
+			}),
+		),
+	);
+	library.setLastRefresh(Date.now());
+	return results;
+}
+
+/** One line per feed: what it brought, or why it failed. */
+export function describeResult(result: FeedResult): string {
+	switch (result.status) {
+		case 'updated':
+			return `ok      ${result.url}: ${result.items} items, ${result.added} new`;
+		case 'not-modified':
+			return `ok      ${result.url}: not modified`;
+		case 'failed':
+			return `failed  ${result.url}: ${result.reason}`;
+	}
+}
