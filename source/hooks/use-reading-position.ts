@@ -5,8 +5,10 @@ import {useEffect, useRef} from 'react';
 import type {Library} from '../library/store.js';
 
 export function useReadingPosition(library: Library, id: string | undefined, scroll: number, lineCount: number): void {
+	// The last place seen while the story was open: by the time the cleanup
+	// runs, the render that closed the story has no scroll or lines any more.
 	const latest = useRef({scroll, lineCount});
-	latest.current = {scroll, lineCount};
+	if (id) latest.current = {scroll, lineCount};
 	useEffect(() => {
 		if (!id) return;
 		return () => {

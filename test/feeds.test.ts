@@ -1,0 +1,190 @@
+// Feeds into the library, against a server on 127.0.0.1 that the tests
+// start: three formats, conditional GET, gzip, charsets, and every failure.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {after, before, test} from 'node:test';
+import {fetchFullStory} from '../source/feeds/full-story.js';
+import {fetchLimited} from '../source/feeds/http.js';
+import {parseFeed} from '../source/feeds/parse-feed.js';
+import {DEFAULT_REFRESH, refreshFeeds, type FeedResult} from '../source/feeds/refresh.js';
+import {itemId, sectorFromLink} from '../source/feeds/to-article.js';
+import {Library} from '../source/library/store.js';
+import {atom, billionLaughs, rss1, rss2, serveXml, startFeedServer, storyPage, type FeedServer, type FixtureItem} from './feed-server.js';
+import {SHIPPED_DATA, tempDir} from './helpers.js';
+
+let server: FeedServer;
+const items = (prefix: string, count: number): FixtureItem[] =>
+	Array.from({length: count}, (_, index) => ({id: `${prefix}-${index}`, title: `Synthetic ${prefix} item ${index}`, date: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString()}));
+
+const fast = {...DEFAULT_REFRESH, timeoutMs: 800, maxBytes: 200_000};
+
+before(async () => {
+	server = await startFeedServer();
+	server.route('/rss2', serveXml(rss2(items('rss2', 5)), {etag: '"v1"'}));
+	server.route('/atom', serveXml(atom(items('atom', 3)), {lastModified: 'Fri, 02 Jan 2026 03:04:05 GMT', contentType: 'application/atom+xml'}));
+	server.route('/rss1', serveXml(rss1(items('rss1', 2))));
+	server.route('/gzip', serveXml(rss2(items('gzip', 4)), {gzip: true}));
+	server.route(
+		'/latin1',
+		serveXml(Buffer.from(rss2([{id: 'l1', title: 'Café in São Paulo'}]).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'latin1'), {contentType: 'application/xml'}),
+	);
+	server.route('/latin1-header', serveXml(Buffer.from(rss2([{id: 'l2', title: 'Zürich façade'}]).replace('<?xml version="1.0" encoding="UTF-8"?>', ''), 'latin1'), {contentType: 'text/xml; charset=ISO-8859-1'}));
+	server.route('/loop', (_request, response) => {
+		response.writeHead(302, {location: '/loop'}).end();
+	});
+	server.route('/moved', (_request, response) => {
+		response.writeHead(301, {location: '/rss1'}).end();
+	});
+	server.route('/hang', (_request, response) => {
+		response.writeHead(200, {'content-type': 'application/rss+xml'});
+		response.write('<?xml version="1.0"?><rss><channel>');
+	});
+	server.route('/big', serveXml(rss2(Array.from({length: 2000}, (_, index) => ({id: `big-${index}`, title: `Big ${index}`, summary: 'x'.repeat(200)})))));
+	server.route('/bomb', serveXml(billionLaughs()));
+	server.route('/malformed', serveXml('<rss><channel><item><title>unclosed</item></channel></rss>'));
+	server.route('/error', (_request, response) => {
+		response.writeHead(500).end('oops');
+	});
+	server.route(
+		'/hostile',
+		serveXml(rss2([{id: 'h1', title: '<b>Bold</b> \u001B]0;pwned\u0007 &amp; <i>more</i>', summary: '<p>Para <script>alert(1)</script>one</p><p>two</p>'}])),
+	);
+	server.route('/story', serveXml(storyPage(), {contentType: 'text/html; charset=utf-8'}));
+	server.route('/with-page', serveXml(rss2([{id: 'p1', title: 'Fixture council approves bridge repairs', summary: 'Only a summary in the feed.', link: server.url('/story')}])));
+});
+
+after(async () => server.close());
+
+function openLibrary(file = path.join(tempDir('devnews-cache'), 'library.sqlite')) {
+	const {library} = Library.open(file);
+	library.syncData(SHIPPED_DATA);
+	return {library, file};
+}
+
+const byUrl = (results: FeedResult[], route: string) => results.find(result => result.url === server.url(route));
+
+test('RSS 2.0, RSS 1.0 and Atom feeds land in the library, gzip and other charsets included', async () => {
+	const {library} = openLibrary();
+	const feeds = ['/rss2', '/rss1', '/atom', '/gzip', '/latin1', '/latin1-header', '/moved'].map(route => ({url: server.url(route), edition: 'global'}));
+	const results = await refreshFeeds(feeds, library, fast);
+	for (const result of results) assert.equal(result.status, 'updated', JSON.stringify(result));
+	assert.equal(library.count({}).total, 9 + 5 + 2 + 3 + 4 + 1 + 1);
+	assert.equal(library.count({query: 'Café São Paulo'}).total, 1, 'ISO-8859-1 from the XML declaration');
+	assert.equal(library.count({query: 'Zürich façade'}).total, 1, 'ISO-8859-1 from the Content-Type header');
+	const atomRow = library.page({query: 'atom item 2'}, 0, 1)[0];
+	assert.equal(atomRow?.title, 'Synthetic atom item 2');
+	assert.equal(library.article(atomRow!.id)?.byline, 'Synthetic Desk');
+	assert.equal(library.article(atomRow!.id)?.createdAt, '2026-01-01T00:02:00.000Z');
+	assert.ok(library.lastRefresh());
+});
+
+test('a second refresh sends conditional requests, costs no parsing on 304, and adds nothing twice', async () => {
+	const {library} = openLibrary();
+	const feeds = [{url: server.url('/rss2')}, {url: server.url('/atom')}, {url: server.url('/rss1')}];
+	await refreshFeeds(feeds, library, fast);
+	const before = library.count({}).total;
+	const second = await refreshFeeds(feeds, library, fast);
+	assert.equal(byUrl(second, '/rss2')?.status, 'not-modified');
+	assert.equal(byUrl(second, '/atom')?.status, 'not-modified');
+	assert.deepEqual(byUrl(second, '/rss1'), {url: server.url('/rss1'), status: 'updated', items: 2, added: 0}, 'no validators: fetched again, nothing new');
+	assert.equal(library.count({}).total, before);
+	assert.equal(server.requests.get('/rss2')?.at(-1)?.ifNoneMatch, '"v1"');
+	assert.equal(server.requests.get('/atom')?.at(-1)?.ifModifiedSince, 'Fri, 02 Jan 2026 03:04:05 GMT');
+	assert.ok(library.feedState(server.url('/rss2')).lastSuccess);
+});
+
+test('an item seen again updates its row; the same item in two feeds is one article', async () => {
+	const {library} = openLibrary();
+	server.route('/same-a', serveXml(rss2([{id: 'shared', title: 'First title', link: 'https://example.com/shared'}])));
+	server.route('/same-b', serveXml(rss2([{id: 'shared', title: 'Second title', link: 'https://example.com/shared'}])));
+	await refreshFeeds([{url: server.url('/same-a')}], library, fast);
+	await refreshFeeds([{url: server.url('/same-b')}], library, fast);
+	assert.equal(library.count({query: 'title'}).total, 1);
+	assert.equal(library.page({query: 'title'}, 0, 1)[0]?.title, 'Second title');
+});
+
+test('hung, oversized, bombing, malformed, looping and failing feeds each end within their limits with one reason; the others land', async () => {
+	const {library} = openLibrary();
+	const routes = ['/hang', '/big', '/bomb', '/malformed', '/loop', '/error', '/rss2', '/atom'];
+	const started = Date.now();
+	const results = await refreshFeeds(routes.map(route => ({url: server.url(route)})), library, {...fast, concurrency: 8});
+	const elapsed = Date.now() - started;
+	assert.ok(elapsed < 5000, `took ${elapsed} ms`);
+	const reason = (route: string) => {
+		const result = byUrl(results, route);
+		assert.equal(result?.status, 'failed', route);
+		return (result as {reason: string}).reason;
+	};
+
+	assert.match(reason('/hang'), /no complete answer within 0\.8 s/);
+	assert.match(reason('/big'), /over the 200000-byte limit/);
+	assert.match(reason('/bomb'), /entity-expansion bomb/);
+	assert.match(reason('/malformed'), /malformed XML/);
+	assert.match(reason('/loop'), /more than 5 redirects/);
+	assert.match(reason('/error'), /HTTP 500/);
+	assert.equal(byUrl(results, '/rss2')?.status, 'updated');
+	assert.equal(byUrl(results, '/atom')?.status, 'updated');
+	assert.equal(library.count({}).total, 9 + 5 + 3);
+	assert.match(library.feedState(server.url('/bomb')).lastError ?? '', /bomb/);
+});
+
+test('titles lose their HTML but keep their text; summaries become plain paragraphs', async () => {
+	const {library} = openLibrary();
+	await refreshFeeds([{url: server.url('/hostile')}], library, fast);
+	const row = library.page({query: 'Bold'}, 0, 1)[0];
+	assert.ok(row);
+	assert.match(row.title, /^Bold .*& more$/);
+	assert.doesNotMatch(row.title, /<b>|<i>/);
+	assert.equal(library.article(row.id)?.summary, 'Para one two');
+});
+
+test('a summary-only item gets its full story from its page, kept for reading offline', async () => {
+	const {library, file} = openLibrary();
+	await refreshFeeds([{url: server.url('/with-page'), sector: 'politics', edition: 'global'}], library, fast);
+	const id = library.page({query: 'bridge repairs'}, 0, 1)[0]!.id;
+	const summaryOnly = library.article(id)!;
+	assert.equal(summaryOnly.kind, 'headline');
+	assert.deepEqual(summaryOnly.body, []);
+	const full = await fetchFullStory(summaryOnly, fast);
+	library.upsert([full], full.source);
+	library.close();
+
+	const {library: reopened} = Library.open(file);
+	const kept = reopened.article(id)!;
+	assert.equal(kept.kind, 'full');
+	assert.equal(kept.body.length, 3);
+	assert.match(kept.body[0]!, /The city council voted on Monday/);
+	assert.equal(kept.extractedFrom, server.url('/story'));
+	assert.equal(kept.byline, 'Test News Desk');
+	assert.equal(kept.location, 'Lisbon');
+	assert.equal(kept.updatedAt, '2026-03-02T09:15:00+05:30');
+	assert.deepEqual(kept.countries, ['Portugal']);
+	assert.equal(kept.credit, '(With inputs from agencies.)');
+	assert.equal(reopened.count({query: 'corroded cables'}).total, 0, 'the standfirst is not the body');
+	assert.equal(reopened.count({query: 'suspension cables'}).total, 1, 'the extracted body is searchable');
+});
+
+test('fetching refuses non-web links and names the limits it hit', async () => {
+	await assert.rejects(fetchLimited('file:///etc/passwd'), /not an http\(s\) link/);
+	await assert.rejects(fetchLimited(server.url('/nowhere'), {}, fast), /HTTP 404/);
+	const closed = await startFeedServer();
+	const gone = closed.url('/feed');
+	await closed.close();
+	await assert.rejects(fetchLimited(gone, {}, fast), /ECONNREFUSED/);
+});
+
+test('feed formats parse into one shape; a document that is not a feed says so', () => {
+	assert.equal(parseFeed(rss2(items('x', 2))).items.length, 2);
+	assert.equal(parseFeed(atom(items('y', 1))).items[0]?.link, 'https://example.org/atom/y-0');
+	assert.equal(parseFeed(rss1(items('z', 1))).items[0]?.guid, 'https://example.net/rdf/z-0');
+	assert.throws(() => parseFeed('<html><body>hello</body></html>'), /not an RSS or Atom feed/);
+	assert.throws(() => parseFeed(billionLaughs()), /entity-expansion bomb/);
+});
+
+test('Devdiscourse links give the article number as id and the sector from their path', () => {
+	const link = 'https://www.devdiscourse.com/article/health/3710999-some-story';
+	assert.equal(itemId({link, title: 't', categories: []}), '3710999');
+	assert.equal(sectorFromLink(link), 'health');
+	assert.equal(sectorFromLink('https://example.com/article/health/1-x'), undefined);
+	assert.match(itemId({guid: 'urn:1', title: 't', categories: []}), /^item-[0-9a-f]{20}$/);
+});

@@ -1,0 +1,83 @@
+// The browser with live feeds: r refreshes while the list stays usable,
+// opening a summary-only item fetches its story, read state and position.
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+import {DEFAULT_REFRESH} from '../source/feeds/refresh.js';
+import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
+import {KEYS, renderApp} from './render-app.js';
+
+let server: FeedServer;
+const refresh = {...DEFAULT_REFRESH, timeoutMs: 800};
+
+before(async () => {
+	server = await startFeedServer();
+	server.route('/story', serveXml(storyPage(), {contentType: 'text/html'}));
+	server.route(
+		'/feed',
+		serveXml(
+			rss2([
+				{id: 'a', title: 'Synthetic council approves bridge repairs', summary: 'Only a summary in the feed.', link: server.url('/story'), date: '2030-01-01T00:00:00Z'},
+				{id: 'b', title: 'Synthetic second item', date: '2029-12-31T00:00:00Z'},
+			]),
+		),
+	);
+	server.route('/slow', (_request, response) => {
+		setTimeout(() => serveXml(rss2([{id: 's', title: 'Synthetic slow item'}]))(_request, response), 400);
+	});
+	server.route('/broken', serveXml('<rss><channel><item>'));
+});
+
+after(async () => server.close());
+
+test('r refreshes the feeds with progress on screen; the list stays usable and then updates', async () => {
+	const feeds = [{url: server.url('/feed'), sector: 'politics', edition: 'global'}, {url: server.url('/slow')}, {url: server.url('/broken')}];
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24, feeds, refresh});
+	assert.match(frame(), /never refreshed/);
+	await press('r');
+	await waitFor(/Refreshing feeds \d\/3/);
+	await press('j');
+	assert.match(frame(), /› .*Hungary/, 'keys still work during the refresh');
+	await waitFor(/Refreshed 3 feeds: 3 new, 1 failed — .*\/broken: malformed XML/);
+	assert.match(frame(), /12 articles · 12 unread · refreshed just now/);
+	assert.match(frame(), /Synthetic council approves bridge repairs/);
+	ui.unmount();
+});
+
+test('opening a summary-only item fetches its full story; read marks and positions are kept', async () => {
+	const feeds = [{url: server.url('/feed'), sector: 'politics', edition: 'global'}];
+	const {frame, press, waitFor, ui, library} = await renderApp({width: 80, height: 14, feeds, refresh});
+	await press('r');
+	await waitFor(/Refreshed 1 feeds/);
+	await press('g', KEYS.enter);
+	await waitFor(/The city council voted on Monday/);
+	assert.match(frame(), /Test News Desk \| Lisbon/);
+	assert.equal(library.reading(library.page({query: 'bridge'}, 0, 1)[0]!.id).read, true);
+	await press('G');
+	const position = /(\d+)–(\d+)\/(\d+)/.exec(frame());
+	assert.ok(position, frame());
+	await press(KEYS.escape);
+	assert.match(frame(), /› {3}◦? ?Synthetic council/, 'no longer marked unread');
+	await press(KEYS.enter);
+	await waitFor(new RegExp(`${position[1]}–${position[2]}/${position[3]}`));
+	await press('u');
+	assert.match(frame(), /Marked unread/);
+	await press(KEYS.escape);
+	assert.match(frame(), /› •  Synthetic council/, 'marked unread again');
+	ui.unmount();
+});
+
+test('offline, a summary-only item shows its summary and says the full text is not fetched yet', async () => {
+	const feeds = [{url: server.url('/feed'), sector: 'politics', edition: 'global'}];
+	const {press, waitFor, frame, ui} = await renderApp({width: 80, height: 20, feeds, refresh});
+	await press('r');
+	await waitFor(/Refreshed 1 feeds/);
+	server.route('/story', (_request, response) => {
+		response.destroy();
+	});
+	await press('g', KEYS.enter);
+	await waitFor(/Full text not fetched yet/);
+	assert.match(frame(), /Summary only — the full text was not fetched yet/);
+	assert.match(frame(), /Only a summary in the feed\./);
+	server.route('/story', serveXml(storyPage(), {contentType: 'text/html'}));
+	ui.unmount();
+});
