@@ -27,7 +27,7 @@ function feedLine(context: CommandContext, feed: Feed): string {
 	const sector = feed.sector === SECTOR_FROM_LINK ? 'sector from links' : (feed.sector ?? 'Other');
 	const last = state.lastSuccess ? `last fetched ${new Date(state.lastSuccess).toISOString()}` : 'never fetched';
 	const error = state.lastError ? ` · last error: ${state.lastError}` : '';
-	return sanitizeLine(`${feed.url}\n  ${feed.title ? `${feed.title} · ` : ''}${sector} · ${feed.edition ?? 'Other'} · ${last}${error}`);
+	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${feed.title ? `${feed.title} · ` : ''}${sector} · ${feed.edition ?? 'Other'} · ${last}${error}`)}`;
 }
 
 export async function feeds(context: CommandContext): Promise<void> {
