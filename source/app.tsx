@@ -5,7 +5,7 @@ import React, {useCallback, useMemo, useReducer} from 'react';
 import {Box, useStdout} from 'ink';
 import type {Article, ArticleRow} from './core/article.js';
 import type {Target} from './core/commands.js';
-import {editionLabel, headerDetail, refreshStatus, sectorLabel} from './core/layout.js';
+import {editionLabel, headerDetails, refreshStatus, sectorLabel} from './core/layout.js';
 import {initialState, listHeight, readerHeight, reducer} from './core/state.js';
 import type {BookmarkStore} from './bookmarks/bookmark-store.js';
 import type {FeedList} from './feeds/feed-list.js';
@@ -71,7 +71,7 @@ export function App({library, bookmarkStore, feeds, outside, sector, edition, wa
 
 	const place =
 		state.mode === 'bookmarks' ? 'Bookmarks' : `${state.sector ? sectorLabel(state.sector, taxonomy) : 'All sectors'} · ${state.edition ? editionLabel(state.edition, taxonomy) : 'All editions'}`;
-	const detail = headerDetail(counts, library.lastRefresh());
+	const details = headerDetails(counts, library.lastRefresh());
 	const readerBody = readerHeight(state);
 	const status = state.refresh ? refreshStatus(state.refresh) : state.message;
 
@@ -123,7 +123,7 @@ export function App({library, bookmarkStore, feeds, outside, sector, edition, wa
 
 	return (
 		<Box flexDirection="column" width={width} height={state.viewport.height}>
-			<Header title={place} detail={state.reader ? "" : detail} width={width} />
+			<Header title={place} details={state.reader ? [] : details} width={width} />
 			{body}
 			{status ? <StatusLine text={status} width={width} /> : null}
 			<Footer

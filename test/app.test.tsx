@@ -245,3 +245,21 @@ test('on a short terminal the help says what did not fit', async () => {
 	assert.ok(frame().split('\n').length <= 12);
 	ui.unmount();
 });
+
+test('Esc and a letter that arrive as one Alt-letter count as the two keys', async () => {
+	const {frame, press, ui} = await renderApp({width: 80, height: 20, sector: 'politics'});
+	await press(KEYS.enter);
+	assert.match(frame(), /Devdiscourse News Desk/);
+	await press('\u001Bj');
+	assert.match(frame(), /9 articles|1 article/, 'Esc went back to the list');
+	assert.match(selectedLine(frame()), /Leaked Call/);
+	ui.unmount();
+});
+
+test('the header drops whole details, never cuts one, when the terminal is narrow', async () => {
+	const {frame, ui} = await renderApp({width: 60, height: 12});
+	const header = frame().split('\n')[0]!;
+	assert.match(header, /9 articles · 9 unread$/);
+	assert.doesNotMatch(header, /…/);
+	ui.unmount();
+});

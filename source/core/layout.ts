@@ -189,11 +189,13 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	return truncate(line, width);
 }
 
-/** "9 articles · 3 unread · refreshed 5 min ago": the header's right side. */
-export function headerDetail(counts: {total: number; unread: number}, lastRefresh: number | undefined, now = Date.now()): string {
-	const articles = `${counts.total} ${counts.total === 1 ? 'article' : 'articles'}`;
-	const unread = counts.unread > 0 ? ` · ${counts.unread} unread` : '';
-	return `${articles}${unread} · ${lastRefresh === undefined ? 'never refreshed' : `refreshed ${ago(now - lastRefresh)}`}`;
+/** The header's right side, most important first: "9 articles", "3 unread", "refreshed 5 min ago". */
+export function headerDetails(counts: {total: number; unread: number}, lastRefresh: number | undefined, now = Date.now()): string[] {
+	return [
+		`${counts.total} ${counts.total === 1 ? 'article' : 'articles'}`,
+		...(counts.unread > 0 ? [`${counts.unread} unread`] : []),
+		lastRefresh === undefined ? 'never refreshed' : `refreshed ${ago(now - lastRefresh)}`,
+	];
 }
 
 function ago(ms: number): string {

@@ -25,9 +25,14 @@ export function useCommands(state: State, context: Context, dispatch: (action: A
 
 	useInput((input, key) => {
 		// Keys typed quickly, pasted, or coalesced by a slow link arrive as one
-		// string ("jjj"); each is a key press of its own.
+		// string ("jjj"); each is a key press of its own. For the same reason
+		// Esc then a letter can arrive as one Alt-letter: devnews binds no Alt
+		// keys, so it is taken as the two keys it most likely was.
 		const characters = Array.from(input);
-		if (characters.length > 1 && !key.ctrl && !key.meta) {
+		if (key.meta && !key.ctrl && characters.length > 0 && !key.escape) {
+			handle('', {escape: true});
+			for (const character of characters) handle(character, {});
+		} else if (characters.length > 1 && !key.ctrl && !key.meta) {
 			for (const character of characters) handle(character, {});
 		} else {
 			handle(input, key);
