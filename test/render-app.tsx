@@ -4,6 +4,7 @@ import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import React from 'react';
 import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import {App} from '../source/app.js';
 import type {Outside} from '../source/hooks/use-effects.js';
 import {FeedList, type Feed} from '../source/feeds/feed-list.js';
@@ -74,9 +75,19 @@ export async function renderApp(options: Options = {}) {
 		// ink-testing-library's stdout is 100 columns and has no rows; give it a size.
 		Object.defineProperty(ui.stdout, 'columns', {value: width, configurable: true});
 		Object.defineProperty(ui.stdout, 'rows', {value: height, configurable: true});
-		const frames = ui.frames.length;
 		ui.stdout.emit('resize');
-		while (ui.frames.length === frames) await delay(2); // eslint-disable-line no-await-in-loop
+		// Ink redraws the old layout on a resize before the app's own re-render
+		// lands, so wait for a frame of the new size, not just any new frame.
+		const fits = () => {
+			const lines = (ui.lastFrame() ?? '').split('\n');
+			return lines.length === height && lines.every(line => stringWidth(line) <= width);
+		};
+
+		const started = Date.now();
+		while (!fits()) {
+			if (Date.now() - started > 3000) throw new Error(`the screen never took the size ${width}×${height}:\n${ui.lastFrame() ?? ''}`);
+			await delay(2); // eslint-disable-line no-await-in-loop
+		}
 	};
 
 	await resize(options.width ?? 80, options.height ?? 24);
