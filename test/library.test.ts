@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import {loadDataDir} from '../source/library/load-data.js';
+import {SEARCH_LIMIT} from '../source/library/ranked-search.js';
 import {Library} from '../source/library/store.js';
+import {syntheticArticle} from '../bench/synthetic.js';
 import {copyOfShippedData, LEAKED_CALL_ID, SHIPPED, SHIPPED_DATA, tempDir, writeArticle} from './helpers.js';
 
 function openLibrary(dataDir = SHIPPED_DATA) {
@@ -146,4 +148,88 @@ test('a damaged library file is moved aside and rebuilt; an unwritable folder fa
 	assert.match(unwritable.warning ?? '', /in memory only: cannot write .*a-file/);
 	unwritable.library.syncData(SHIPPED_DATA);
 	assert.equal(unwritable.library.count({}).total, 9);
+});
+
+/** A library holding the shipped data and `count` synthetic articles (generated, marked synthetic). */
+function syntheticLibrary(count: number) {
+	const {library} = openLibrary();
+	const taxonomy = library.taxonomy();
+	library.upsert(Array.from({length: count}, (_, index) => syntheticArticle(index, taxonomy)), 'synthetic');
+	return library;
+}
+
+test('a window far down the list is the same rows whichever end it is read from', () => {
+	const library = syntheticLibrary(300);
+	for (const filter of [{}, {sector: 'politics'}, {edition: 'india'}, {sector: 'health', edition: 'global'}]) {
+		const all = library.page(filter, 0, 10_000).map(row => row.id);
+		assert.equal(all.length, library.count(filter).total);
+		for (const offset of [0, 1, Math.floor(all.length / 2), all.length - 20, all.length - 3, all.length].filter(offset => offset >= 0)) {
+			assert.deepEqual(library.page(filter, offset, 10).map(row => row.id), all.slice(offset, offset + 10), `${JSON.stringify(filter)} at ${offset}`);
+		}
+	}
+});
+
+test('counts follow new articles, read marks and articles moving between sectors', () => {
+	const library = syntheticLibrary(120);
+	const taxonomy = library.taxonomy();
+	const brute = (filter: {sector?: string; edition?: string}) => {
+		const rows = library.page(filter, 0, 10_000);
+		return {total: rows.length, unread: rows.filter(row => !row.read).length};
+	};
+
+	library.setRead('synthetic-3', true);
+	library.setRead('synthetic-3', true);
+	library.setRead('synthetic-4', true);
+	library.setRead('synthetic-4', false);
+	const moved = {...syntheticArticle(5, taxonomy), sector: 'business', edition: 'africa', title: 'Moved synthetic article'};
+	library.upsert([moved], 'synthetic');
+	for (const filter of [{}, {sector: 'business'}, {edition: 'africa'}, {sector: 'business', edition: 'africa'}, {sector: syntheticArticle(3, taxonomy).sector}]) {
+		assert.deepEqual(library.count(filter), brute(filter), JSON.stringify(filter));
+	}
+
+	const bySector = library.countsBy('sector', {});
+	assert.equal([...bySector.values()].reduce((sum, counts) => sum + counts.total, 0), library.count({}).total);
+});
+
+test('a feed sending again a summary of a story held in full never replaces the story', () => {
+	const {library} = openLibrary();
+	const summary = {id: LEAKED_CALL_ID, title: 'Leaked call (feed title)', summary: 'Short.', countries: [], body: [], kind: 'headline' as const, source: 'https://example.com/feed'};
+	assert.deepEqual(library.upsert([summary], 'https://example.com/feed'), {added: 0, updated: 0}, 'nothing new to keep');
+	const story = library.article(LEAKED_CALL_ID);
+	assert.equal(story?.kind, 'full');
+	assert.equal(story?.body.length, 3);
+	assert.equal(story?.title, 'Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks');
+	assert.equal(library.count({}).total, 9);
+});
+
+test('a search matching more than it ranks says so, and filters by sector and edition', () => {
+	const library = syntheticLibrary(SEARCH_LIMIT + 50);
+	const common = library.count({query: 'the'});
+	assert.equal(common.total, SEARCH_LIMIT);
+	assert.equal(common.more, true);
+	assert.equal(library.page({query: 'the'}, 0, 5).length, 5);
+	const politics = library.page({query: 'the', sector: 'politics'}, 0, 10_000);
+	assert.ok(politics.length > 0 && politics.every(row => row.sector === 'politics'));
+	const rare = library.count({query: 'Moved'});
+	assert.equal(rare.more, undefined);
+	const bySector = library.countsBy('sector', {query: 'the', sector: 'politics'});
+	assert.equal(bySector.get('politics')?.more, true, 'pickers say a count is a lower bound');
+	assert.equal(library.count({query: 'xsectorpolitics'}).total, 0, 'the sector terms are not searchable words');
+});
+
+test('search ranks stories with the words in their title first, then the rest, newest first', () => {
+	const {library} = openLibrary();
+	const base = {countries: [], kind: 'full' as const, source: 'synthetic', synthetic: true, sector: 'health', edition: 'global'};
+	library.upsert(
+		[
+			{...base, id: 'old-title', title: 'Synthetic: quokka census results', body: ['Older, with the word in its title.'], createdAt: '2024-01-01T00:00:00Z'},
+			{...base, id: 'new-body', title: 'Synthetic: wildlife counts', body: ['A newer story that names the quokka only here.'], createdAt: '2026-01-01T00:00:00Z'},
+			{...base, id: 'newer-title', title: 'Synthetic: quokka numbers rise', body: ['Newest title match.'], createdAt: '2026-06-01T00:00:00Z'},
+			{...base, id: 'older-body', title: 'Synthetic: island notes', body: ['An old quokka sighting.'], createdAt: '2023-01-01T00:00:00Z'},
+		],
+		'synthetic',
+	);
+	assert.deepEqual(library.page({query: 'quokka'}, 0, 10).map(row => row.id), ['newer-title', 'old-title', 'new-body', 'older-body']);
+	assert.deepEqual(library.page({query: 'quo'}, 0, 10).map(row => row.id), ['newer-title', 'old-title', 'new-body', 'older-body'], 'three letters match as a prefix');
+	assert.equal(library.count({query: 'qu'}).total, 0, 'two letters are a whole word, not a prefix');
 });

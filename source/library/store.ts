@@ -1,12 +1,17 @@
 // The article library: an SQLite database in the cache folder, holding the
 // shipped data and every fetched feed item, with full-text search and read
-// state. Views ask it for one screen of rows or one story at a time.
+// state. Views ask it for one screen of rows or one story at a time, and
+// every such question costs the same however many articles it holds (see
+// sql.ts for how the schema makes that so).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {OTHER, type Article, type ArticleRow, type Taxonomy} from '../core/article.js';
 import {dataFingerprint, loadDataDir} from './load-data.js';
-import {ftsQuery} from './search-query.js';
+import {mergeArticle, type Stored} from './merge.js';
+import {RankedSearch, type Ranked} from './ranked-search.js';
+import {facetText, searchTerms} from './search-query.js';
+import {SCHEMA, SCHEMA_VERSION} from './sql.js';
 
 export type ListFilter = {
 	sector?: string;
@@ -30,43 +35,13 @@ export type FeedState = {
 
 export type OpenedLibrary = {library: Library; warning?: string};
 
-/** Article counts for a picker entry or the header. */
-export type Counts = {total: number; unread: number};
-
-// Bump when the schema changes: the library is a cache, so an older one is
-// dropped and rebuilt (data/ is imported again, feeds are fetched again).
-const SCHEMA_VERSION = 2;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS articles (
-	id TEXT PRIMARY KEY,
-	origin TEXT NOT NULL,
-	title TEXT NOT NULL,
-	url TEXT,
-	sector TEXT NOT NULL,
-	edition TEXT NOT NULL,
-	section TEXT,
-	kind TEXT NOT NULL,
-	created_at TEXT,
-	sort_time INTEGER NOT NULL,
-	read INTEGER NOT NULL DEFAULT 0,
-	position REAL NOT NULL DEFAULT 0,
-	doc TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_by_time ON articles (sort_time DESC, id);
-CREATE INDEX IF NOT EXISTS articles_by_sector ON articles (sector, edition, sort_time DESC, id);
-CREATE INDEX IF NOT EXISTS articles_by_edition ON articles (edition, sort_time DESC, id);
-CREATE INDEX IF NOT EXISTS articles_by_origin ON articles (origin);
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
-	title, summary, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_success INTEGER, last_error TEXT);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
+/** Article counts for a picker entry or the header; `more` when a search found more than it ranked. */
+export type Counts = {total: number; unread: number; more?: boolean};
 
 export const DATA_ORIGIN = 'data';
 
 type RowRecord = {
+	rowid: number;
 	id: string;
 	title: string;
 	url: string | null;
@@ -78,7 +53,7 @@ type RowRecord = {
 	read: number;
 };
 
-const ROW_COLUMNS = 'a.id, a.title, a.url, a.sector, a.edition, a.section, a.kind, a.created_at, a.read';
+const ROW_COLUMNS = 'rowid, id, title, url, sector, edition, section, kind, created_at, read';
 
 function toRow(record: RowRecord): ArticleRow {
 	return {
@@ -94,38 +69,24 @@ function toRow(record: RowRecord): ArticleRow {
 	};
 }
 
-type Where = {join: string; sql: string; params: Record<string, string>; ranked: boolean; empty: boolean};
-
-function whereClause(filter: ListFilter): Where {
+/** The WHERE clause of a sector and edition filter, for `articles` and `counts` alike. */
+function whereClause(filter: ListFilter): {sql: string; params: Record<string, string>} {
 	const clauses: string[] = [];
 	const params: Record<string, string> = {};
 	if (filter.sector) {
-		clauses.push('a.sector = @sector');
+		clauses.push('sector = @sector');
 		params['sector'] = filter.sector;
 	}
 
 	if (filter.edition) {
-		clauses.push('a.edition = @edition');
+		clauses.push('edition = @edition');
 		params['edition'] = filter.edition;
 	}
 
-	let join = '';
-	const query = filter.query?.trim();
-	if (query) {
-		const match = ftsQuery(query);
-		join = 'JOIN articles_fts ON articles_fts.rowid = a.rowid';
-		clauses.push('articles_fts MATCH @match');
-		params['match'] = match ?? '""';
-		// A query of symbols only has no words to find: no results, no error.
-		if (!match) return {join, sql: '', params, ranked: false, empty: true};
-	}
-
-	return {join, sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params, ranked: join !== '', empty: false};
+	return {sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params};
 }
 
-function bodyText(article: Article): string {
-	return article.body.join('\n');
-}
+const NO_MATCHES: Ranked = {rowids: [], more: false};
 
 export class Library {
 	/**
@@ -156,10 +117,14 @@ export class Library {
 	}
 
 	private readonly db: Database.Database;
+	private readonly search: RankedSearch;
 
 	private constructor(db: Database.Database) {
 		this.db = db;
 		db.pragma('journal_mode = WAL');
+		// In WAL mode NORMAL loses no committed change on a crash of devnews,
+		// only on a power cut, and spares an fsync per read mark.
+		db.pragma('synchronous = NORMAL');
 		db.pragma('busy_timeout = 5000');
 		db.transaction(() => {
 			if (db.pragma('user_version', {simple: true}) !== SCHEMA_VERSION) {
@@ -172,6 +137,7 @@ export class Library {
 
 			db.exec(SCHEMA);
 		}).immediate();
+		this.search = new RankedSearch(db);
 	}
 
 	close(): void {
@@ -214,50 +180,62 @@ export class Library {
 		const row = this.db.prepare('SELECT rowid FROM articles WHERE id = ?').get(id) as {rowid: number} | undefined;
 		if (!row) return;
 		this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(row.rowid);
+		this.db.prepare('DELETE FROM stories WHERE article = ?').run(row.rowid);
 		this.db.prepare('DELETE FROM articles WHERE rowid = ?').run(row.rowid);
+		this.search.forget();
 	}
 
 	/**
 	 * Inserts or updates articles by id, so an item seen again updates its
-	 * row and never duplicates it. Read state and position are kept.
+	 * row and never duplicates it; one that has not changed costs no write.
+	 * Read state and position are kept, and a story held in full is never
+	 * replaced by a summary of it (see merge.ts).
 	 */
 	upsert(articles: Article[], origin: string): UpsertResult {
 		const {sectors, editions} = this.taxonomy();
 		const sectorIds = new Set(sectors.map(entry => entry.id));
 		const editionIds = new Set(editions.map(entry => entry.id));
-		const find = this.db.prepare('SELECT rowid FROM articles WHERE id = ?');
+		const find = this.db.prepare('SELECT a.rowid, a.origin, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
 		const write = this.db.prepare(`
-			INSERT INTO articles (id, origin, title, url, sector, edition, section, kind, created_at, sort_time, doc)
-			VALUES (@id, @origin, @title, @url, @sector, @edition, @section, @kind, @createdAt, @sortTime, @doc)
+			INSERT INTO articles (id, origin, title, url, sector, edition, section, kind, created_at, sort_time)
+			VALUES (@id, @origin, @title, @url, @sector, @edition, @section, @kind, @createdAt, @sortTime)
 			ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, title = excluded.title, url = excluded.url,
 				sector = excluded.sector, edition = excluded.edition, section = excluded.section, kind = excluded.kind,
-				created_at = excluded.created_at, sort_time = excluded.sort_time, doc = excluded.doc
+				created_at = excluded.created_at, sort_time = excluded.sort_time
 			RETURNING rowid`);
+		const keep = this.db.prepare('INSERT OR REPLACE INTO stories (article, doc) VALUES (?, ?)');
 		const unindex = this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
-		const index = this.db.prepare('INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)');
+		const index = this.db.prepare('INSERT INTO articles_fts (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)');
 		const result: UpsertResult = {added: 0, updated: 0};
 		this.db.transaction(() => {
-			for (const article of articles) {
-				const existing = find.get(article.id) as {rowid: number} | undefined;
-				if (existing) unindex.run(existing.rowid);
+			for (const incoming of articles) {
+				const existing = find.get(incoming.id) as {rowid: number; origin: string; doc: string} | undefined;
+				const stored: Stored | undefined = existing && {article: JSON.parse(existing.doc) as Article, origin: existing.origin};
+				const {article, origin: keptOrigin} = mergeArticle(stored, incoming, origin);
+				const doc = JSON.stringify(article);
+				if (existing && doc === existing.doc && keptOrigin === existing.origin) continue;
+				const sector = article.sector && sectorIds.has(article.sector) ? article.sector : OTHER;
+				const edition = article.edition && editionIds.has(article.edition) ? article.edition : OTHER;
 				const time = article.createdAt ? Date.parse(article.createdAt) : Number.NaN;
 				const {rowid} = write.get({
 					id: article.id,
-					origin,
+					origin: keptOrigin,
 					title: article.title,
 					url: article.url ?? null,
-					sector: article.sector && sectorIds.has(article.sector) ? article.sector : OTHER,
-					edition: article.edition && editionIds.has(article.edition) ? article.edition : OTHER,
+					sector,
+					edition,
 					section: article.section ?? null,
 					kind: article.kind,
 					createdAt: article.createdAt ?? null,
 					sortTime: Number.isNaN(time) ? 0 : time,
-					doc: JSON.stringify(article),
 				}) as {rowid: number};
-				index.run(rowid, article.title, article.summary ?? '', bodyText(article));
+				keep.run(rowid, doc);
+				if (existing) unindex.run(rowid);
+				index.run(rowid, article.title, article.summary ?? '', article.body.join('\n'), facetText(sector, edition));
 				result[existing ? 'updated' : 'added']++;
 			}
 		})();
+		if (result.added + result.updated > 0) this.search.forget();
 		return result;
 	}
 
@@ -265,36 +243,82 @@ export class Library {
 		return JSON.parse(this.meta('data.taxonomy') ?? '{"sectors":[],"editions":[]}') as Taxonomy;
 	}
 
-	count(filter: ListFilter = {}): Counts {
-		const {join, sql, params, empty} = whereClause(filter);
-		if (empty) return {total: 0, unread: 0};
-		const row = this.db.prepare(`SELECT count(*) AS total, coalesce(sum(a.read = 0), 0) AS unread FROM articles a ${join} ${sql}`).get(params) as Counts;
-		return row;
+	/** The ranked matches of a search under the filter's sector and edition. */
+	private ranked(filter: ListFilter & {query: string}): Ranked {
+		const terms = searchTerms(filter);
+		// A query of symbols only has no words to find: no results, no error.
+		return terms ? this.search.run(terms) : NO_MATCHES;
 	}
 
-	/** `limit` rows from `offset`: ranked when searching, else newest first with undated headlines last. */
+	/** Rows for rowids, in the order given. */
+	private rowsOf(rowids: number[]): ArticleRow[] {
+		if (rowids.length === 0) return [];
+		const records = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM articles WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as RowRecord[];
+		const byRowid = new Map(records.map(record => [record.rowid, record]));
+		return rowids.flatMap(rowid => {
+			const record = byRowid.get(rowid);
+			return record ? [toRow(record)] : [];
+		});
+	}
+
+	/** Sector or edition counts of ranked matches (at most SEARCH_LIMIT rows). */
+	private countsOfMatches(ranked: Ranked, column?: 'sector' | 'edition'): Array<Counts & {key: string}> {
+		const group = column ? `${column} AS key,` : "'' AS key,";
+		return (
+			this.db
+				.prepare(`SELECT ${group} count(*) AS total, coalesce(sum(read = 0), 0) AS unread FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) ${column ? `GROUP BY ${column}` : ''}`)
+				.all(JSON.stringify(ranked.rowids)) as Array<Counts & {key: string}>
+		).map(row => ({...row, ...(ranked.more ? {more: true} : {})}));
+	}
+
+	count(filter: ListFilter = {}): Counts {
+		const query = filter.query?.trim();
+		if (query) {
+			const [counts] = this.countsOfMatches(this.ranked({...filter, query}));
+			return {total: counts?.total ?? 0, unread: counts?.unread ?? 0, ...(counts?.more ? {more: true} : {})};
+		}
+
+		const {sql, params} = whereClause(filter);
+		return this.db.prepare(`SELECT coalesce(sum(total), 0) AS total, coalesce(sum(unread), 0) AS unread FROM counts ${sql}`).get(params) as Counts;
+	}
+
+	/**
+	 * `limit` rows from `offset`: ranked when searching, else newest first
+	 * with undated headlines last.
+	 */
 	page(filter: ListFilter, offset: number, limit: number): ArticleRow[] {
-		const {join, sql, params, ranked, empty} = whereClause(filter);
-		if (empty) return [];
-		const order = ranked ? 'bm25(articles_fts), a.sort_time DESC' : 'a.sort_time DESC, a.id';
-		const records = this.db
-			.prepare(`SELECT ${ROW_COLUMNS} FROM articles a ${join} ${sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-			.all({...params, limit, offset}) as RowRecord[];
-		return records.map(record => toRow(record));
+		const query = filter.query?.trim();
+		if (query) return this.rowsOf(this.ranked({...filter, query}).rowids.slice(offset, offset + limit));
+		const {sql, params} = whereClause(filter);
+		const select = (order: string, from: number, count: number) =>
+			this.db.prepare(`SELECT ${ROW_COLUMNS} FROM articles ${sql} ORDER BY ${order} LIMIT @count OFFSET @from`).all({...params, count, from}) as RowRecord[];
+		// SQLite reaches an OFFSET by walking the index one entry at a time, so
+		// a window in the far half of the list is read from the other end.
+		const {total} = this.count(filter);
+		if (offset <= total / 2) {
+			return select('sort_time DESC, id', offset, limit).map(record => toRow(record));
+		}
+
+		const count = Math.max(0, Math.min(limit, total - offset));
+		return select('sort_time ASC, id DESC', Math.max(0, total - offset - count), count)
+			.reverse()
+			.map(record => toRow(record));
 	}
 
 	/** How many articles (and unread) each sector or edition holds under the rest of the filter. */
 	countsBy(column: 'sector' | 'edition', filter: ListFilter): Map<string, Counts> {
-		const {join, sql, params, empty} = whereClause({...filter, [column]: undefined});
-		if (empty) return new Map();
-		const rows = this.db
-			.prepare(`SELECT a.${column} AS key, count(*) AS total, sum(a.read = 0) AS unread FROM articles a ${join} ${sql} GROUP BY a.${column}`)
-			.all(params) as Array<Counts & {key: string}>;
-		return new Map(rows.map(row => [row.key, {total: row.total, unread: row.unread}]));
+		const others = {...filter, [column]: undefined};
+		const query = filter.query?.trim();
+		const rows = query
+			? this.countsOfMatches(this.ranked({...others, query}), column)
+			: (this.db
+					.prepare(`SELECT ${column} AS key, sum(total) AS total, sum(unread) AS unread FROM counts ${whereClause(others).sql} GROUP BY ${column} HAVING sum(total) > 0`)
+					.all(whereClause(others).params) as Array<Counts & {key: string}>);
+		return new Map(rows.map(({key, ...counts}) => [key, counts]));
 	}
 
 	article(id: string): Article | undefined {
-		const row = this.db.prepare('SELECT doc FROM articles WHERE id = ?').get(id) as {doc: string} | undefined;
+		const row = this.db.prepare('SELECT s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?').get(id) as {doc: string} | undefined;
 		return row ? (JSON.parse(row.doc) as Article) : undefined;
 	}
 
@@ -305,7 +329,7 @@ export class Library {
 	}
 
 	setRead(id: string, read: boolean): void {
-		this.db.prepare('UPDATE articles SET read = ? WHERE id = ?').run(read ? 1 : 0, id);
+		this.db.prepare('UPDATE articles SET read = ? WHERE id = ? AND read != ?').run(read ? 1 : 0, id, read ? 1 : 0);
 	}
 
 	setPosition(id: string, position: number): void {

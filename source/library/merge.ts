@@ -1,0 +1,27 @@
+// What the library keeps when an article it holds arrives again. A feed
+// re-sends its items on every refresh, mostly as summaries: a story the
+// library already holds in full (shipped in data/, or fetched from its page
+// for offline reading) must not fall back to a summary because of that.
+import type {Article} from '../core/article.js';
+
+export type Stored = {article: Article; origin: string};
+
+/**
+ * The article to store when `incoming` (from `origin`) meets `existing`:
+ * the incoming one, except that a summary-only item never replaces a story
+ * held in full; then the full story stays, with its origin, and takes only
+ * the fields it lacked.
+ */
+export function mergeArticle(existing: Stored | undefined, incoming: Article, origin: string): Stored {
+	if (!existing || existing.article.kind === 'headline' || incoming.kind === 'full') return {article: incoming, origin};
+	const kept = existing.article;
+	const lacking = Object.entries(incoming).filter(([key, value]) => value !== undefined && kept[key as keyof Article] === undefined);
+	return {
+		origin: existing.origin,
+		article: {
+			...kept,
+			...Object.fromEntries(lacking),
+			countries: kept.countries.length > 0 ? kept.countries : incoming.countries,
+		},
+	};
+}
