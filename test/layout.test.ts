@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import type {Article, ArticleRow, Taxonomy} from '../source/core/article.js';
-import {fit, formatRow, packFields, readerLines, truncate, wrapText} from '../source/core/layout.js';
+import {countLabel, fit, formatRow, headerDetails, packFields, readerLines, truncate, wrapText} from '../source/core/layout.js';
 
 const taxonomy: Taxonomy = {
 	sectors: [{id: 'politics', name: 'Politics', order: 1}],
@@ -101,4 +101,12 @@ test('untrusted text is sanitised on its way through layout', () => {
 	assert.equal(hostile[0]?.text, 'Evil title');
 	assert.ok(hostile.some(line => line.text === 'ab'));
 	assert.equal(truncate('x\u001B]52;c;AAAA\u0007y', 10), 'xy');
+});
+
+test('counts of a search that found more than it ranked carry a "+"', () => {
+	assert.deepEqual(headerDetails({total: 1, unread: 0}, undefined), ['1 article', 'never refreshed']);
+	assert.deepEqual(headerDetails({total: 1000, unread: 12, more: true}, Date.now()), ['1000+ articles', '12+ unread', 'refreshed just now']);
+	assert.equal(countLabel('Politics', {total: 3, unread: 2}), 'Politics (3 · 2 unread)');
+	assert.equal(countLabel('Politics', {total: 40, unread: 0, more: true}), 'Politics (40+)');
+	assert.equal(countLabel('Health', undefined), 'Health (0)');
 });

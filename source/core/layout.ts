@@ -189,11 +189,16 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	return truncate(line, width);
 }
 
+/** Counts as devnews shows them; `more` (a search that found more than it ranked) adds a "+". */
+export type ShownCounts = {total: number; unread: number; more?: boolean};
+
+const plus = (counts: ShownCounts) => (counts.more ? '+' : '');
+
 /** The header's right side, most important first: "9 articles", "3 unread", "refreshed 5 min ago". */
-export function headerDetails(counts: {total: number; unread: number}, lastRefresh: number | undefined, now = Date.now()): string[] {
+export function headerDetails(counts: ShownCounts, lastRefresh: number | undefined, now = Date.now()): string[] {
 	return [
-		`${counts.total} ${counts.total === 1 ? 'article' : 'articles'}`,
-		...(counts.unread > 0 ? [`${counts.unread} unread`] : []),
+		`${counts.total}${plus(counts)} ${counts.total === 1 && !counts.more ? 'article' : 'articles'}`,
+		...(counts.unread > 0 ? [`${counts.unread}${plus(counts)} unread`] : []),
 		lastRefresh === undefined ? 'never refreshed' : `refreshed ${ago(now - lastRefresh)}`,
 	];
 }
@@ -213,9 +218,8 @@ export function refreshStatus(progress: {done: number; total: number; added: num
 	return `Refreshing feeds ${progress.done}/${progress.total}: ${progress.added} new${failed}…`;
 }
 
-/** A picker item: "Politics (3 · 2 unread)". */
-export function countLabel(name: string, counts: {total: number; unread: number} | undefined): string {
-	const total = counts?.total ?? 0;
-	const unread = counts?.unread ?? 0;
-	return `${name} (${total}${unread > 0 ? ` · ${unread} unread` : ''})`;
+/** A picker item: "Politics (3 · 2 unread)", "Politics (1000+ · 12+ unread)". */
+export function countLabel(name: string, counts: ShownCounts | undefined): string {
+	const shown = counts ?? {total: 0, unread: 0};
+	return `${name} (${shown.total}${plus(shown)}${shown.unread > 0 ? ` · ${shown.unread}${plus(shown)} unread` : ''})`;
 }

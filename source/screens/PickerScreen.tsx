@@ -22,10 +22,11 @@ type Props = {
 
 /** Builds the picker's items: "All" first, then the taxonomy in order, then "Other" when it holds anything. */
 export function pickerItems(entries: TaxonomyEntry[], counts: Map<string, Counts>): Array<{label: string; value: string}> {
-	const all = {total: 0, unread: 0};
-	for (const {total, unread} of counts.values()) {
+	const all = {total: 0, unread: 0, more: false};
+	for (const {total, unread, more} of counts.values()) {
 		all.total += total;
 		all.unread += unread;
+		all.more ||= Boolean(more);
 	}
 
 	const items = [{label: countLabel('All', all), value: ALL}];
