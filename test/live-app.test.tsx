@@ -2,7 +2,7 @@
 // opening a summary-only item fetches its story, read state and position.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
-import {DEFAULT_REFRESH} from '../source/feeds/refresh.js';
+import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
 import {KEYS, renderApp} from './render-app.js';
 

@@ -8,7 +8,7 @@ import stringWidth from 'string-width';
 import {App} from '../source/app.js';
 import type {Outside} from '../source/hooks/use-effects.js';
 import {FeedList, type Feed} from '../source/feeds/feed-list.js';
-import type {RefreshOptions} from '../source/feeds/refresh.js';
+import type {RefreshOptions} from '../source/feeds/limits.js';
 import {Library} from '../source/library/store.js';
 import {SHIPPED_DATA, openBookmarks, tempDir} from './helpers.js';
 

@@ -1,16 +1,16 @@
 // Bookmarks, kept under "bookmarks" in config.json, keyed by article id.
 // Each is a snapshot (title, link, sector, edition, time) so it outlives
 // its article in the library.
-import {z} from 'zod';
+import * as z from 'zod/mini';
 import type {ConfigFile} from '../config/config-file.js';
 
 const bookmarkSchema = z.object({
-	id: z.string().min(1),
+	id: z.string().check(z.minLength(1)),
 	title: z.string(),
-	url: z.string().optional(),
-	sector: z.string().optional(),
-	edition: z.string().optional(),
-	createdAt: z.string().optional(),
+	url: z.optional(z.string()),
+	sector: z.optional(z.string()),
+	edition: z.optional(z.string()),
+	createdAt: z.optional(z.string()),
 	savedAt: z.string(),
 });
 

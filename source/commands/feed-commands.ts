@@ -1,7 +1,7 @@
 // devnews feeds (list, add, remove, import, export) and devnews fetch.
 import fs from 'node:fs';
 import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
-import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/refresh.js';
+import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {isWebUrl} from '../terminal/links.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';

@@ -2,7 +2,8 @@
 // user changes the list, it is the defaults shipped in data/feeds.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import {z} from 'zod';
+import * as z from 'zod/mini';
+import {describeIssue} from '../validation.js';
 import type {ConfigFile} from '../config/config-file.js';
 import {isWebUrl} from '../terminal/links.js';
 
@@ -10,10 +11,10 @@ import {isWebUrl} from '../terminal/links.js';
 export const SECTOR_FROM_LINK = 'from-link';
 
 const feedSchema = z.object({
-	url: z.string().refine(isWebUrl, 'expected an http(s) link'),
-	title: z.string().optional(),
-	sector: z.string().optional(),
-	edition: z.string().optional(),
+	url: z.string().check(z.refine(isWebUrl, 'expected an http(s) link')),
+	title: z.optional(z.string()),
+	sector: z.optional(z.string()),
+	edition: z.optional(z.string()),
 });
 
 export type Feed = z.infer<typeof feedSchema>;
@@ -26,8 +27,7 @@ export function loadDefaultFeeds(dataDir: string): {feeds: Feed[]; error?: strin
 	try {
 		const parsed = z.array(feedSchema).safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
 		if (parsed.success) return {feeds: parsed.data};
-		const issue = parsed.error.issues[0];
-		return {feeds: [], error: `${file}: ${issue?.path.join('.')}: ${issue?.message}`};
+		return {feeds: [], error: `${file}: ${describeIssue(parsed.error)}`};
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {feeds: []};
 		return {feeds: [], error: `${file}: ${(error as Error).message}`};

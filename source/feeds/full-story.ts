@@ -2,7 +2,8 @@
 // can be read in full, offline, from then on.
 import type {Article} from '../core/article.js';
 import {extractStory} from './extract-page.js';
-import {DEFAULT_LIMITS, FetchError, fetchLimited, type FetchLimits} from './http.js';
+import {FetchError, fetchLimited} from './http.js';
+import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
 
 /** The article with its body (and the page's metadata, where the feed had none) from its page. */
 export async function fetchFullStory(article: Article, limits: FetchLimits = DEFAULT_LIMITS): Promise<Article> {

@@ -4,14 +4,7 @@
 // gzip is undone), few redirects, http(s) only, conditional GET, and the
 // body decoded from the charset the header or the XML declaration names.
 import {isWebUrl} from '../terminal/links.js';
-
-export type FetchLimits = {
-	timeoutMs: number;
-	maxBytes: number;
-	maxRedirects: number;
-};
-
-export const DEFAULT_LIMITS: FetchLimits = {timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5};
+import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
 
 export type Validators = {etag?: string; lastModified?: string};
 

@@ -4,13 +4,10 @@
 import pLimit from 'p-limit';
 import type {Library} from '../library/store.js';
 import type {Feed} from './feed-list.js';
-import {DEFAULT_LIMITS, fetchLimited, type FetchLimits} from './http.js';
+import {fetchLimited} from './http.js';
+import {DEFAULT_REFRESH, type RefreshOptions} from './limits.js';
 import {parseFeed} from './parse-feed.js';
 import {toArticle} from './to-article.js';
-
-export type RefreshOptions = FetchLimits & {concurrency: number};
-
-export const DEFAULT_REFRESH: RefreshOptions = {...DEFAULT_LIMITS, concurrency: 4};
 
 export type FeedResult =
 	| {url: string; status: 'updated'; items: number; added: number}

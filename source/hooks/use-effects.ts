@@ -9,7 +9,7 @@ import {readerLines} from '../core/layout.js';
 import type {Action} from '../core/state.js';
 import type {FeedList} from '../feeds/feed-list.js';
 import {needsFullStory} from '../core/article.js';
-import type {RefreshOptions} from '../feeds/refresh.js';
+import type {RefreshOptions} from '../feeds/limits.js';
 import type {Library} from '../library/store.js';
 import type {Bookmarks} from './use-bookmarks.js';
 import {findStory} from './use-story.js';

@@ -3,9 +3,9 @@
 // Each file is validated on its own, so one bad file costs only itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import type {z} from 'zod';
 import type {Article, Taxonomy, TaxonomyEntry} from '../core/article.js';
-import {articleSchema, describeIssue, taxonomySchema} from './schema.js';
+import {describeIssue} from '../validation.js';
+import {articleSchema, taxonomySchema} from './schema.js';
 
 export type DataLoad = {
 	articles: Article[];
@@ -82,7 +82,7 @@ function loadTaxonomy(file: string, errors: string[]): TaxonomyEntry[] {
 function validateArticle(value: unknown, file: string, prefix: Array<string | number>): Article | string {
 	const result = articleSchema.safeParse(value);
 	if (result.success) return result.data as Article;
-	return `${file}: ${describeIssue(result.error as z.ZodError, prefix)}`;
+	return `${file}: ${describeIssue(result.error, prefix)}`;
 }
 
 export function loadDataDir(dir: string): DataLoad {

@@ -1,0 +1,75 @@
+// The command line, parsed with meow: which command, its arguments and
+// flags, and --help and --version. Only loaded when there are arguments:
+// a bare `devnews` has nothing to parse and starts the browser without it.
+import meow from 'meow';
+import {KEY_HELP} from './core/keymap.js';
+import {UsageError, type Flags} from './commands/context.js';
+
+export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch'] as const;
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export type CommandLine = {name?: CommandName; args: string[]; flags: Flags & {data?: string}};
+
+const HELP = `
+  Usage
+    $ devnews                          browse: the list, a reader, bookmarks
+    $ devnews list                     print the list
+    $ devnews read ID                  print one story with its metadata
+    $ devnews search WORDS             full-text search, best matches first
+    $ devnews bookmarks                print your bookmarks
+    $ devnews bookmark ID / unbookmark ID
+    $ devnews fetch                    refresh the feeds into the library
+    $ devnews feeds                    list the feeds
+    $ devnews feeds add URL [--sector S|from-link] [--edition E]
+    $ devnews feeds remove URL
+    $ devnews feeds import FILE.opml / export
+
+  Options
+    --sector ID|NAME    only this sector (e.g. politics, "Science & Environment")
+    --edition ID|NAME   only this edition (e.g. global, India)
+    --json              print JSON (list, read, search, bookmarks, feeds)
+    --limit N           at most N articles (list, search)
+    --data DIR          read articles from DIR instead of the shipped data
+    --concurrency N     feeds fetched at once (fetch; default 4)
+    --timeout S         seconds allowed per feed (fetch; default 15)
+    --max-bytes N       largest response accepted (fetch; default 5 MB)
+    --help, --version
+
+  Files
+    Bookmarks, feeds:  $XDG_CONFIG_HOME/devnews/config.json
+    Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete it to reset)
+
+  Keys in the browser
+${KEY_HELP.map(([keys, does]) => `    ${keys.padEnd(24)}${does}`).join('\n')}
+`;
+
+const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
+
+/** Parses process.argv; meow prints --help and --version itself and exits. */
+export function parseCommandLine(): CommandLine {
+	const cli = meow(HELP, {
+		importMeta: import.meta,
+		flags: {
+			sector: {type: 'string'},
+			edition: {type: 'string'},
+			json: {type: 'boolean', default: false},
+			limit: {type: 'number'},
+			data: {type: 'string'},
+			concurrency: {type: 'number'},
+			timeout: {type: 'number'},
+			maxBytes: {type: 'number'},
+		},
+		allowUnknownFlags: false,
+	});
+	const [name, ...args] = cli.input;
+	if (name !== undefined && !isCommand(name)) {
+		throw new UsageError(`Unknown command "${name}". Commands: ${COMMAND_NAMES.join(', ')}. See devnews --help.`);
+	}
+
+	if (cli.flags.limit !== undefined && !(Number.isInteger(cli.flags.limit) && cli.flags.limit >= 1)) {
+		throw new UsageError('--limit takes a whole number of at least 1.');
+	}
+
+	return {name, args, flags: cli.flags};
+}

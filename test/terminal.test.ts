@@ -1,0 +1,54 @@
+// The browser in a real pseudo-terminal: it starts on the alternate
+// screen and leaves it, with the terminal restored, however it ends.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import pty from 'node-pty';
+import stripAnsi from 'strip-ansi';
+import {CLI, isolatedEnv} from './helpers.js';
+
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+
+/** The alternate screen was left, and nothing was drawn on the shell's screen after it. */
+function assertLeftCleanly(output: string): void {
+	const left = output.lastIndexOf(LEAVE_ALTERNATE_SCREEN);
+	assert.ok(left > 0, 'the shell gets its screen back');
+	assert.equal(stripAnsi(output.slice(left)).trim(), '');
+}
+
+function startBrowser() {
+	const env = isolatedEnv();
+	delete env['CI'];
+	const child = pty.spawn(process.execPath, [CLI], {cols: 80, rows: 24, env: env as Record<string, string>});
+	let output = '';
+	child.onData(data => {
+		output += data;
+	});
+	const exited = new Promise<number>(resolve => {
+		child.onExit(({exitCode}) => resolve(exitCode));
+	});
+	const shown = async (text: string) => {
+		const started = Date.now();
+		while (!output.includes(text)) {
+			if (Date.now() - started > 10_000) throw new Error(`never showed ${text}:\n${output}`);
+			await new Promise(resolve => setTimeout(resolve, 20)); // eslint-disable-line no-await-in-loop
+		}
+	};
+
+	return {child, exited, shown, output: () => output};
+}
+
+test('q quits the browser and leaves the alternate screen', async () => {
+	const browser = startBrowser();
+	await browser.shown('Leaked Call');
+	browser.child.write('q');
+	assert.equal(await browser.exited, 0);
+	assertLeftCleanly(browser.output());
+});
+
+test('stopped by a signal, the browser still leaves the alternate screen', async () => {
+	const browser = startBrowser();
+	await browser.shown('Leaked Call');
+	browser.child.kill('SIGTERM');
+	assert.equal(await browser.exited, 143);
+	assertLeftCleanly(browser.output());
+});
