@@ -18,6 +18,19 @@ const withoutDevtools = {
 	},
 };
 
+// Ink and its helpers measure text with string-width on every frame; their
+// imports of it go to devnews's remembering wrapper
+// (source/terminal/string-width.ts), which alone imports the real one.
+const rememberedStringWidth = {
+	name: 'remembered-string-width',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, async args => {
+			if (args.importer.endsWith('string-width.ts')) return undefined;
+			return builder.resolve('./source/terminal/string-width.ts', {kind: 'import-statement', resolveDir: process.cwd()});
+		});
+	},
+};
+
 await build({
 	entryPoints: [entry],
 	outdir,
@@ -33,7 +46,7 @@ await build({
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	external: ['better-sqlite3'],
-	plugins: [withoutDevtools],
+	plugins: [withoutDevtools, rememberedStringWidth],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give every chunk one.
 		js: "#!/usr/bin/env node\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);",

@@ -71,7 +71,9 @@ export function App({library, bookmarkStore, feeds, outside, sector, edition, wa
 
 	const place =
 		state.mode === 'bookmarks' ? 'Bookmarks' : `${state.sector ? sectorLabel(state.sector, taxonomy) : 'All sectors'} · ${state.edition ? editionLabel(state.edition, taxonomy) : 'All editions'}`;
-	const details = headerDetails(counts, library.lastRefresh());
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- version: a refresh may have ended
+	const lastRefresh = useMemo(() => library.lastRefresh(), [library, state.libraryVersion]);
+	const details = headerDetails(counts, lastRefresh);
 	const readerBody = readerHeight(state);
 	const status = state.refresh ? refreshStatus(state.refresh) : state.message;
 

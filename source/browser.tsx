@@ -10,6 +10,13 @@ import {openInBrowser, osc52Copy, supportsHyperlinks} from './terminal/links.js'
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 
+/**
+ * Ink's render options. Ink draws at most maxFps frames a second; at 60 a
+ * key held down (about 30 repeats a second) shows every step, and a frame
+ * is never held back longer than a 60 Hz refresh.
+ */
+export const RENDER_OPTIONS = {exitOnCtrlC: false, maxFps: 60};
+
 // Signals that end devnews from outside (kill, a closed terminal).
 const STOP_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -27,7 +34,7 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>): Promise<void
 				hyperlinks: supportsHyperlinks(),
 			}}
 		/>,
-		{exitOnCtrlC: false},
+		RENDER_OPTIONS,
 	);
 	// Ink restores the terminal (raw mode, cursor) when it unmounts; on a
 	// signal that must happen, and the screen be left, before the exit.

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import type {ArticleRow, Taxonomy} from '../core/article.js';
 import {formatRow, truncate} from '../core/layout.js';
@@ -15,6 +15,17 @@ type Props = {
 	empty: string;
 };
 
+type LineProps = {row: ArticleRow; taxonomy: Taxonomy; width: number; selected: boolean; bookmarked: boolean};
+
+/** One row; drawn again only when it changes, so moving the selection lays out two rows, not a screenful. */
+const ArticleLine = memo(function ArticleLine({row, taxonomy, width, selected, bookmarked}: LineProps) {
+	return (
+		<Text inverse={selected} color={row.kind === 'headline' && !selected ? theme.muted : undefined}>
+			{formatRow(row, taxonomy, width, {selected, bookmarked})}
+		</Text>
+	);
+});
+
 /** One screen of rows; the caller pages them out of the library. */
 export function ArticleList({rows, selected, bookmarked, taxonomy, width, height, empty}: Props) {
 	if (rows.length === 0) {
@@ -28,9 +39,7 @@ export function ArticleList({rows, selected, bookmarked, taxonomy, width, height
 	return (
 		<Box flexDirection="column" height={height}>
 			{rows.map((row, index) => (
-				<Text key={row.id} inverse={index === selected} color={row.kind === 'headline' && index !== selected ? theme.muted : undefined}>
-					{formatRow(row, taxonomy, width, {selected: index === selected, bookmarked: bookmarked.has(row.id)})}
-				</Text>
+				<ArticleLine key={row.id} row={row} taxonomy={taxonomy} width={width} selected={index === selected} bookmarked={bookmarked.has(row.id)} />
 			))}
 		</Box>
 	);

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
+import stringWidth from '../terminal/string-width.js';
 import {truncate} from '../core/layout.js';
 import {theme} from './theme.js';
 

@@ -3,7 +3,7 @@
 // stdout passes through here, so this is also where untrusted text is
 // sanitised. Widths are terminal cells (string-width), not string lengths.
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import stringWidth from '../terminal/string-width.js';
 import wrapAnsi from 'wrap-ansi';
 import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
 import {isFromFeed, OTHER, taxonomyName, type Article, type ArticleRow, type Taxonomy} from './article.js';
@@ -20,10 +20,21 @@ export function wrapText(text: string, width: number): string[] {
 	return wrapAnsi(clean, Math.max(1, width), {hard: true, trim: true}).split('\n');
 }
 
+const PLAIN_ASCII = /^[\u0020-\u007E]*$/;
+
+/** Sanitised one-line text cut to `width` cells with an ellipsis. */
+function cutTo(clean: string, width: number): string {
+	if (width <= 0) return '';
+	if (stringWidth(clean) <= width) return clean;
+	// Plain ASCII is a cell a character and is cut directly, as cli-truncate
+	// would; anything else needs its grapheme-aware cut. Rows are laid out on
+	// every key that brings new ones.
+	return PLAIN_ASCII.test(clean) ? `${clean.slice(0, width - 1)}…` : cliTruncate(clean, width, {position: 'end'});
+}
+
 /** One line of at most `width` cells, cut with an ellipsis. */
 export function truncate(text: string, width: number): string {
-	if (width <= 0) return '';
-	return cliTruncate(sanitizeLine(text), width, {position: 'end'});
+	return cutTo(sanitizeLine(text), width);
 }
 
 /** Pads (or cuts) to exactly `width` cells, so columns line up with CJK and emoji. */
@@ -186,7 +197,9 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	if (columns.edition) line += ' ' + fit(row.edition === OTHER ? '—' : editionLabel(row.edition, taxonomy), columns.edition - 1);
 	if (columns.sector) line += ' ' + fit(row.sector === OTHER ? '—' : sectorLabel(row.sector, taxonomy), columns.sector - 1);
 	if (columns.time) line += ' ' + fit(formatIstShort(row.createdAt) ?? '', columns.time - 1);
-	return truncate(line, width);
+	// Each part is fitted to its column, so the line is `width` cells wide
+	// unless the terminal is narrower than the marks and one cell of title.
+	return width > MARK_WIDTH ? line : truncate(line, width);
 }
 
 /** Counts as devnews shows them; `more` (a search that found more than it ranked) adds a "+". */

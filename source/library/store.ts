@@ -118,6 +118,7 @@ export class Library {
 
 	private readonly db: Database.Database;
 	private readonly search: RankedSearch;
+	private readonly statements = new Map<string, Database.Statement>();
 
 	private constructor(db: Database.Database) {
 		this.db = db;
@@ -144,13 +145,24 @@ export class Library {
 		this.db.close();
 	}
 
+	/** A prepared statement, prepared once: the browser asks the same few questions on every key. */
+	private sql(source: string): Database.Statement {
+		let statement = this.statements.get(source);
+		if (!statement) {
+			statement = this.db.prepare(source);
+			this.statements.set(source, statement);
+		}
+
+		return statement;
+	}
+
 	private meta(key: string): string | undefined {
-		const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as {value: string} | undefined;
+		const row = this.sql('SELECT value FROM meta WHERE key = ?').get(key) as {value: string} | undefined;
 		return row?.value;
 	}
 
 	private setMeta(key: string, value: string): void {
-		this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+		this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 	}
 
 	/**
@@ -165,7 +177,7 @@ export class Library {
 			const {articles, taxonomy, errors} = loadDataDir(dir);
 			this.setMeta('data.taxonomy', JSON.stringify(taxonomy));
 			const kept = new Set(articles.map(article => article.id));
-			const gone = (this.db.prepare('SELECT id FROM articles WHERE origin = ?').all(DATA_ORIGIN) as Array<{id: string}>).filter(row => !kept.has(row.id));
+			const gone = (this.sql('SELECT id FROM articles WHERE origin = ?').all(DATA_ORIGIN) as Array<{id: string}>).filter(row => !kept.has(row.id));
 			for (const {id} of gone) this.remove(id);
 			this.upsert(articles, DATA_ORIGIN);
 			this.setMeta('data.errors', JSON.stringify(errors));
@@ -177,11 +189,11 @@ export class Library {
 	}
 
 	private remove(id: string): void {
-		const row = this.db.prepare('SELECT rowid FROM articles WHERE id = ?').get(id) as {rowid: number} | undefined;
+		const row = this.sql('SELECT rowid FROM articles WHERE id = ?').get(id) as {rowid: number} | undefined;
 		if (!row) return;
-		this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(row.rowid);
-		this.db.prepare('DELETE FROM stories WHERE article = ?').run(row.rowid);
-		this.db.prepare('DELETE FROM articles WHERE rowid = ?').run(row.rowid);
+		this.sql('DELETE FROM articles_fts WHERE rowid = ?').run(row.rowid);
+		this.sql('DELETE FROM stories WHERE article = ?').run(row.rowid);
+		this.sql('DELETE FROM articles WHERE rowid = ?').run(row.rowid);
 		this.search.forget();
 	}
 
@@ -195,17 +207,17 @@ export class Library {
 		const {sectors, editions} = this.taxonomy();
 		const sectorIds = new Set(sectors.map(entry => entry.id));
 		const editionIds = new Set(editions.map(entry => entry.id));
-		const find = this.db.prepare('SELECT a.rowid, a.origin, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
-		const write = this.db.prepare(`
+		const find = this.sql('SELECT a.rowid, a.origin, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
+		const write = this.sql(`
 			INSERT INTO articles (id, origin, title, url, sector, edition, section, kind, created_at, sort_time)
 			VALUES (@id, @origin, @title, @url, @sector, @edition, @section, @kind, @createdAt, @sortTime)
 			ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, title = excluded.title, url = excluded.url,
 				sector = excluded.sector, edition = excluded.edition, section = excluded.section, kind = excluded.kind,
 				created_at = excluded.created_at, sort_time = excluded.sort_time
 			RETURNING rowid`);
-		const keep = this.db.prepare('INSERT OR REPLACE INTO stories (article, doc) VALUES (?, ?)');
-		const unindex = this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
-		const index = this.db.prepare('INSERT INTO articles_fts (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)');
+		const keep = this.sql('INSERT OR REPLACE INTO stories (article, doc) VALUES (?, ?)');
+		const unindex = this.sql('DELETE FROM articles_fts WHERE rowid = ?');
+		const index = this.sql('INSERT INTO articles_fts (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)');
 		const result: UpsertResult = {added: 0, updated: 0};
 		this.db.transaction(() => {
 			// The full-text index is written last: FTS5 flushes what it holds in
@@ -261,7 +273,7 @@ export class Library {
 	/** Rows for rowids, in the order given. */
 	private rowsOf(rowids: number[]): ArticleRow[] {
 		if (rowids.length === 0) return [];
-		const records = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM articles WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as RowRecord[];
+		const records = this.sql(`SELECT ${ROW_COLUMNS} FROM articles WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as RowRecord[];
 		const byRowid = new Map(records.map(record => [record.rowid, record]));
 		return rowids.flatMap(rowid => {
 			const record = byRowid.get(rowid);
@@ -287,7 +299,7 @@ export class Library {
 		}
 
 		const {sql, params} = whereClause(filter);
-		return this.db.prepare(`SELECT coalesce(sum(total), 0) AS total, coalesce(sum(unread), 0) AS unread FROM counts ${sql}`).get(params) as Counts;
+		return this.sql(`SELECT coalesce(sum(total), 0) AS total, coalesce(sum(unread), 0) AS unread FROM counts ${sql}`).get(params) as Counts;
 	}
 
 	/**
@@ -299,7 +311,7 @@ export class Library {
 		if (query) return this.rowsOf(this.ranked({...filter, query}).rowids.slice(offset, offset + limit));
 		const {sql, params} = whereClause(filter);
 		const select = (order: string, from: number, count: number) =>
-			this.db.prepare(`SELECT ${ROW_COLUMNS} FROM articles ${sql} ORDER BY ${order} LIMIT @count OFFSET @from`).all({...params, count, from}) as RowRecord[];
+			this.sql(`SELECT ${ROW_COLUMNS} FROM articles ${sql} ORDER BY ${order} LIMIT @count OFFSET @from`).all({...params, count, from}) as RowRecord[];
 		// SQLite reaches an OFFSET by walking the index one entry at a time, so
 		// a window in the far half of the list is read from the other end.
 		const {total} = this.count(filter);
@@ -326,26 +338,26 @@ export class Library {
 	}
 
 	article(id: string): Article | undefined {
-		const row = this.db.prepare('SELECT s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?').get(id) as {doc: string} | undefined;
+		const row = this.sql('SELECT s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?').get(id) as {doc: string} | undefined;
 		return row ? (JSON.parse(row.doc) as Article) : undefined;
 	}
 
 	/** Where the reader was in a story (0 to 1), and whether it was read. */
 	reading(id: string): {read: boolean; position: number} {
-		const row = this.db.prepare('SELECT read, position FROM articles WHERE id = ?').get(id) as {read: number; position: number} | undefined;
+		const row = this.sql('SELECT read, position FROM articles WHERE id = ?').get(id) as {read: number; position: number} | undefined;
 		return {read: row?.read === 1, position: row?.position ?? 0};
 	}
 
 	setRead(id: string, read: boolean): void {
-		this.db.prepare('UPDATE articles SET read = ? WHERE id = ? AND read != ?').run(read ? 1 : 0, id, read ? 1 : 0);
+		this.sql('UPDATE articles SET read = ? WHERE id = ? AND read != ?').run(read ? 1 : 0, id, read ? 1 : 0);
 	}
 
 	setPosition(id: string, position: number): void {
-		this.db.prepare('UPDATE articles SET position = ? WHERE id = ?').run(Math.min(1, Math.max(0, position)), id);
+		this.sql('UPDATE articles SET position = ? WHERE id = ?').run(Math.min(1, Math.max(0, position)), id);
 	}
 
 	feedState(url: string): FeedState {
-		const row = this.db.prepare('SELECT etag, last_modified, last_success, last_error FROM feeds WHERE url = ?').get(url) as
+		const row = this.sql('SELECT etag, last_modified, last_success, last_error FROM feeds WHERE url = ?').get(url) as
 			| {etag: string | null; last_modified: string | null; last_success: number | null; last_error: string | null}
 			| undefined;
 		return {

@@ -22,8 +22,13 @@ function stripSequences(text: string): string {
 	return stripAnsi(text.replaceAll(STRING_SEQUENCES, '').replaceAll(C1_CSI, '')).replaceAll(SHORT_ESCAPES, '');
 }
 
+// Every escape sequence starts with a control character, so text without
+// one (nearly all text) has nothing to remove, and is returned as it is.
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+
 /** Multi-line text: newlines kept (CRLF, CR and Unicode breaks become \n), tabs become spaces. */
 export function sanitizeBlock(text: string): string {
+	if (!NEEDS_CLEANING.test(text)) return text;
 	return stripSequences(text.replaceAll(LINE_BREAKS, '\n')).replaceAll('\t', ' ').replaceAll(CONTROLS, '');
 }
 
