@@ -1,0 +1,79 @@
+// newsboat, the terminal feed reader devnews is measured against: loaded
+// once with the same synthetic items (served as RSS from 127.0.0.1 and
+// fetched with `newsboat -x reload`), kept under bench/.cache, and started
+// in a pseudo-terminal exactly as devnews is.
+import {execFile, spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import type {Taxonomy} from '../source/core/article.js';
+import {CACHE} from './corpus.js';
+import {serveSyntheticFeeds} from './feeds.js';
+import type {Launch} from './pty.js';
+import {GENERATOR_VERSION} from './synthetic.js';
+
+const ITEMS_PER_FEED = 1000;
+
+/** newsboat's version, or undefined when it is not installed. */
+export async function newsboatVersion(): Promise<string | undefined> {
+	try {
+		const {stdout} = await promisify(execFile)('newsboat', ['-v']);
+		return /newsboat (\S+)/.exec(stdout)?.[1] ?? stdout.split('\n')[0];
+	} catch {
+		return undefined;
+	}
+}
+
+type Prepared = {dir: string; urls: string; cache: string; config: string; env: NodeJS.ProcessEnv};
+
+function prepared(items: number): Prepared {
+	const dir = path.join(CACHE, `newsboat-${items}-gen${GENERATOR_VERSION}`);
+	return {
+		dir,
+		urls: path.join(dir, 'urls'),
+		cache: path.join(dir, 'cache.db'),
+		config: path.join(dir, 'config'),
+		// newsboat keeps its history and lock beside HOME's dot-folders; keep them here.
+		env: {...process.env, HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'config-home'), XDG_DATA_HOME: path.join(dir, 'data-home')},
+	};
+}
+
+/** Loads newsboat's cache with `items` synthetic items unless already loaded. */
+export async function ensureNewsboat(items: number, taxonomy: Taxonomy, log: (line: string) => void): Promise<Prepared> {
+	const files = prepared(items);
+	const done = path.join(files.dir, 'complete');
+	if (fs.existsSync(done)) return files;
+	fs.rmSync(files.dir, {recursive: true, force: true});
+	fs.mkdirSync(files.dir, {recursive: true});
+	const started = performance.now();
+	const feeds = await serveSyntheticFeeds(taxonomy, Math.ceil(items / ITEMS_PER_FEED), Math.min(items, ITEMS_PER_FEED));
+	try {
+		fs.writeFileSync(files.urls, `${feeds.urls.join('\n')}\n`);
+		fs.writeFileSync(files.config, 'reload-threads 4\nshow-read-feeds yes\n');
+		// Asynchronously: the feeds are served from this process.
+		const code = await new Promise<number | null>((resolve, reject) => {
+			const child = spawn('newsboat', ['-u', files.urls, '-c', files.cache, '-C', files.config, '-x', 'reload'], {env: files.env, stdio: 'ignore'});
+			child.on('error', reject);
+			child.on('close', resolve);
+		});
+		if (code !== 0) throw new Error(`newsboat -x reload exited with ${code}`);
+	} finally {
+		await feeds.server.close();
+	}
+
+	fs.writeFileSync(done, new Date().toISOString());
+	log(`  loaded newsboat with ${items.toLocaleString('en')} synthetic items in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+	return files;
+}
+
+/** How to start newsboat on its loaded cache; its first frame is the feed list. */
+export function newsboatLaunch(files: Prepared): Launch {
+	return {
+		command: 'newsboat',
+		args: ['-u', files.urls, '-c', files.cache, '-C', files.config],
+		env: files.env,
+		cwd: files.dir,
+		shows: screen => screen.includes('Synthetic feed 1'),
+		timeoutMs: 120_000,
+	};
+}

@@ -1,0 +1,38 @@
+// The benchmark's figures: what each measurement yields, percentiles, the
+// table it prints and the targets it checks, as ratios from one run.
+
+export type KeyKind = 'j/k' | 'PgDn' | 'G/g' | 'open/back' | 'picker' | 'filter keystroke';
+
+export type Spread = {median: number; p99: number; presses: number};
+
+/** What bench/runner.tsx measures in process, for one library. */
+export type RunnerResult = {
+	articles: number;
+	keys: Record<KeyKind, Spread>;
+	rssAfterKeysMb: number;
+	search: {queries: number; median: number; p95: number};
+	ingest: {items: number; seconds: number; itemsPerSecond: number};
+};
+
+export type FirstFrameResult = {medianMs: number; runsMs: number[]; rssMb: number};
+
+export type SizeResult = {size: number; firstFrame: FirstFrameResult; runner: RunnerResult};
+
+export type Results = {
+	date: string;
+	machine: {cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string};
+	helloInk: FirstFrameResult;
+	shippedData: FirstFrameResult;
+	sizes: SizeResult[];
+	newsboat?: {items: number; version: string; firstFrame: FirstFrameResult} | {skipped: string};
+	ratios: Ratio[];
+};
+
+export type Ratio = {what: string; value: number; target: string; met: boolean};
+
+/** The p-th percentile (nearest rank) of the values. */
+export function percentile(values: number[], p: number): number {
+	if (values.length === 0) return Number.NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

@@ -1,0 +1,134 @@
+// npm run bench: how devnews's start, keys, memory, search and ingest hold
+// up as its library grows from ten articles to a million, beside a bare Ink
+// app and newsboat measured the same way in the same run. Prints one table
+// and the targets as ratios, and writes bench/results.json.
+//
+//   npm run bench -- [--sizes 10,10000,100000,1000000] [--runs 5] [--presses 500]
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {loadDataDir} from '../source/library/load-data.js';
+import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary} from './corpus.js';
+import {serveSyntheticFeeds} from './feeds.js';
+import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';
+import {firstFrame, type Launch} from './pty.js';
+import {checkTargets, printTable} from './table.js';
+import type {FirstFrameResult, Results, RunnerResult, SizeResult} from './report.js';
+import {percentile} from './report.js';
+
+const {values} = parseArgs({
+	options: {
+		sizes: {type: 'string', default: '10,10000,100000,1000000'},
+		runs: {type: 'string', default: '5'},
+		presses: {type: 'string', default: '500'},
+	},
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const presses = Number(values.presses);
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2)) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N]');
+}
+
+const NEWSBOAT_ITEMS = 100_000;
+const INGEST_FEEDS = 20;
+const INGEST_PER_FEED = 500;
+// Ingested items are numbered far past any library's own synthetic articles.
+const INGEST_FIRST = 50_000_000;
+const TERMINAL = {cols: 80, rows: 24};
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, {cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit']});
+		let stdout = '';
+		child.stdout.on('data', chunk => (stdout += chunk));
+		child.on('error', reject);
+		child.on('close', code => (code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+	});
+}
+
+log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
+const BUILD = path.join(ROOT, 'bench', '.build');
+await run(process.execPath, ['scripts/build.mjs']);
+await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', BUILD]);
+await run(process.execPath, ['scripts/build.mjs', 'bench/runner.tsx', BUILD]);
+
+log('preparing libraries (kept in bench/.cache between runs)…');
+const homes = new Map(sizes.map(size => [size, ensureLibrary(size, log)]));
+const {taxonomy} = loadDataDir(SHIPPED_DATA);
+const version = await newsboatVersion();
+const newsboat = version && sizes.includes(NEWSBOAT_ITEMS) ? await ensureNewsboat(NEWSBOAT_ITEMS, taxonomy, log) : undefined;
+
+// Every program gets a config folder of its own, empty: no bookmarks.
+const config = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-config-'));
+const shippedHome = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-shipped-'));
+const devnewsEnv = (cacheHome: string): NodeJS.ProcessEnv => ({...process.env, XDG_CACHE_HOME: cacheHome, XDG_CONFIG_HOME: config, NODE_ENV: 'production'});
+/** The first frame of the list: its footer and its first row (a title cut to the column). */
+const showsList = (title: string) => (screen: string) => screen.includes('↑↓ move') && screen.includes(title.slice(0, 24));
+
+async function newestTitle(cacheHome: string): Promise<string> {
+	const out = await run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'list', '--limit', '1', '--json'], devnewsEnv(cacheHome));
+	return (JSON.parse(out) as Array<{title: string}>)[0]!.title;
+}
+
+const launches: Array<{key: string; launch: Launch}> = [
+	{key: 'hello', launch: {command: process.execPath, args: [path.join(BUILD, 'hello.js')], env: process.env, shows: screen => screen.includes('Hello from Ink')}},
+	{key: 'shipped', launch: {command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js')], env: devnewsEnv(shippedHome), shows: showsList('Leaked Call Sparks')}},
+];
+for (const [size, home] of homes) {
+	// eslint-disable-next-line no-await-in-loop -- one at a time, on a quiet machine
+	launches.push({key: String(size), launch: {command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js')], env: devnewsEnv(home), shows: showsList(await newestTitle(home))}});
+}
+
+if (newsboat) launches.push({key: 'newsboat', launch: newsboatLaunch(newsboat)});
+
+log(`start → first frame: ${launches.map(({key}) => key).join(', ')}; one warm-up and ${runs} timed runs each, taken in turns…`);
+const frames = new Map<string, Array<{ms: number; rssMb: number}>>(launches.map(({key}) => [key, []]));
+for (let round = 0; round <= runs; round++) {
+	for (const {key, launch} of launches) {
+		// eslint-disable-next-line no-await-in-loop
+		const frame = await firstFrame({...launch, ...TERMINAL});
+		if (round > 0) frames.get(key)!.push(frame);
+	}
+}
+
+const summary = (key: string): FirstFrameResult => {
+	const all = frames.get(key)!;
+	return {medianMs: percentile(all.map(frame => frame.ms), 50), runsMs: all.map(frame => frame.ms), rssMb: percentile(all.map(frame => frame.rssMb), 50)};
+};
+
+log(`keys, memory, search and ingest in process (${presses} presses of each kind)…`);
+const feeds = await serveSyntheticFeeds(taxonomy, INGEST_FEEDS, INGEST_PER_FEED, INGEST_FIRST);
+const results: SizeResult[] = [];
+try {
+	for (const [size, home] of homes) {
+		log(`  ${size.toLocaleString('en')} articles…`);
+		const options = {library: home, config, ...TERMINAL, presses, feeds: feeds.urls};
+		// eslint-disable-next-line no-await-in-loop
+		const out = await run(process.execPath, [path.join(BUILD, 'runner.js'), JSON.stringify(options)], devnewsEnv(home));
+		results.push({size, firstFrame: summary(String(size)), runner: JSON.parse(out) as RunnerResult});
+	}
+} finally {
+	await feeds.server.close();
+}
+
+const cpus = os.cpus();
+const report: Results = {
+	date: new Date().toISOString(),
+	machine: {cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.type()} ${os.release()}`},
+	helloInk: summary('hello'),
+	shippedData: summary('shipped'),
+	sizes: results,
+	newsboat: newsboat ? {items: NEWSBOAT_ITEMS, version: version!, firstFrame: summary('newsboat')} : {skipped: version ? `--sizes has no ${NEWSBOAT_ITEMS}` : 'newsboat is not installed (apt-get install newsboat)'},
+	ratios: [],
+};
+report.ratios = checkTargets(report);
+fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, undefined, 2)}\n`);
+process.stdout.write(printTable(report));
+fs.rmSync(config, {recursive: true, force: true});
+fs.rmSync(shippedHome, {recursive: true, force: true});
+log(`libraries kept in ${path.relative(ROOT, CACHE)}; results in bench/results.json`);

@@ -1,0 +1,217 @@
+// The in-process half of the benchmark, run once per library size in a
+// process of its own, bundled in production mode like the CLI (see run.ts):
+//  1. key → frame: the browser rendered by Ink into an in-memory terminal;
+//     for each key press, the time from the key reaching Ink's stdin to
+//     the next frame being written to its stdout;
+//  2. memory (RSS) after the key run;
+//  3. search: the queries the list runs for a search, for 200 searches of
+//     words of every frequency;
+//  4. ingest: feeds served by the benchmark on 127.0.0.1 fetched into the
+//     library, then taken out again so the cached library stays as built.
+// It prints one JSON object.
+import {EventEmitter} from 'node:events';
+import path from 'node:path';
+import {setTimeout as delay} from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import React from 'react';
+import {render} from 'ink';
+import {App} from '../source/app.js';
+import {RENDER_OPTIONS} from '../source/browser.js';
+import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
+import {ConfigFile} from '../source/config/config-file.js';
+import {FeedList, type Feed} from '../source/feeds/feed-list.js';
+import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
+import {refreshFeeds} from '../source/feeds/refresh.js';
+import {Library} from '../source/library/store.js';
+import {percentile, type KeyKind, type RunnerResult} from './report.js';
+import {searchQueries} from './queries.js';
+
+type Options = {library: string; config: string; cols: number; rows: number; presses: number; feeds: string[]};
+
+const options = JSON.parse(process.argv[2]!) as Options;
+
+// Key presses as a terminal sends them.
+const KEY = {down: 'j', up: 'k', pageDown: '\u001B[6~', top: 'g', bottom: 'G', enter: '\r', escape: '\u001B', sector: 's', search: '/'};
+
+/** Ink's stdin, as a terminal in raw mode gives it. */
+class TerminalInput extends EventEmitter {
+	readonly isTTY = true;
+	private pending: string[] = [];
+	setEncoding(): void {}
+	setRawMode(): void {}
+	resume(): void {}
+	pause(): void {}
+	ref(): void {}
+	unref(): void {}
+	read(): string | null {
+		return this.pending.shift() ?? null;
+	}
+
+	type(key: string): void {
+		this.pending.push(key);
+		this.emit('readable');
+	}
+}
+
+/** Ink's stdout: a terminal of a fixed size that notes when each write arrives. */
+class TerminalOutput extends EventEmitter {
+	readonly isTTY = true;
+	constructor(
+		readonly columns: number,
+		readonly rows: number,
+	) {
+		super();
+	}
+
+	private waiting: ((at: number) => void) | undefined;
+	write(): boolean {
+		const at = performance.now();
+		this.waiting?.(at);
+		this.waiting = undefined;
+		return true;
+	}
+
+	/** When the next write arrives (the start of the next frame). */
+	nextWrite(timeoutMs = 5000): Promise<number> {
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('no frame within 5 s of a key press')), timeoutMs);
+			this.waiting = at => {
+				clearTimeout(timer);
+				resolve(at);
+			};
+		});
+	}
+}
+
+const {library} = Library.open(path.join(options.library, 'devnews', 'library.sqlite'));
+const {config} = ConfigFile.open(options.config);
+const bookmarkStore = new BookmarkStore(config);
+const stdin = new TerminalInput();
+const stdout = new TerminalOutput(options.cols, options.rows);
+const firstFrame = stdout.nextWrite();
+const instance = render(
+	<App
+		library={library}
+		bookmarkStore={bookmarkStore}
+		feeds={new FeedList(config, [])}
+		outside={{openLink: async () => ({ok: true}), copy() {}, hyperlinks: false}}
+	/>,
+	{...RENDER_OPTIONS, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stdout as unknown as NodeJS.WriteStream, patchConsole: false},
+);
+await firstFrame;
+
+// Ink draws at most one frame per 1000/maxFps ms; each key waits that long
+// after the last frame, so what is timed is devnews's work, not the cap.
+const FRAME_GAP_MS = Math.ceil(1000 / RENDER_OPTIONS.maxFps) + 2;
+
+/** Presses a key once the last frame is old enough, and returns the ms until its frame is written. */
+async function press(key: string): Promise<number> {
+	await delay(FRAME_GAP_MS);
+	const frame = stdout.nextWrite();
+	const started = performance.now();
+	stdin.type(key);
+	return (await frame) - started;
+}
+
+const count = library.count({}).total;
+const page = options.rows - 2; // the list's rows: all but the header and the footer
+const timings: Record<KeyKind, number[]> = {'j/k': [], PgDn: [], 'G/g': [], 'open/back': [], picker: [], 'filter keystroke': []};
+
+// j/k: down the list and back up (scrolling it), turning at either end.
+let selected = 0;
+let step = 1;
+for (let index = 0; index < options.presses; index++) {
+	if (selected + step < 0 || selected + step >= count || (step === 1 && index === options.presses / 2)) step = -step;
+	timings['j/k'].push(await press(step === 1 ? KEY.down : KEY.up)); // eslint-disable-line no-await-in-loop
+	selected += step;
+}
+
+await press(KEY.top);
+selected = 0;
+// PgDn: a page at a time down the list; back to the top (untimed) at its end.
+for (let index = 0; index < options.presses; index++) {
+	if (selected === count - 1) {
+		await press(KEY.top); // eslint-disable-line no-await-in-loop
+		selected = 0;
+	}
+
+	timings.PgDn.push(await press(KEY.pageDown)); // eslint-disable-line no-await-in-loop
+	selected = Math.min(count - 1, selected + page);
+}
+
+// G/g: the bottom of the list and the top, in turn.
+for (let index = 0; index < options.presses; index++) {
+	timings['G/g'].push(await press(index % 2 === 0 ? KEY.bottom : KEY.top)); // eslint-disable-line no-await-in-loop
+}
+
+// open/back: the story under the selection (the newest) and back to the list.
+const opened = library.page({}, 0, 1)[0]!.id;
+for (let index = 0; index < options.presses; index++) {
+	timings['open/back'].push(await press(index % 2 === 0 ? KEY.enter : KEY.escape)); // eslint-disable-line no-await-in-loop
+}
+
+// picker: the sector picker, opened and closed.
+for (let index = 0; index < options.presses; index++) {
+	timings.picker.push(await press(index % 2 === 0 ? KEY.sector : KEY.escape)); // eslint-disable-line no-await-in-loop
+}
+
+// filter keystroke: words typed into the search line, a letter at a time;
+// after each word (untimed) its search is waited for and cleared.
+const words = searchQueries(60).flatMap(query => query.split(' '));
+for (let typed = 0, word = 0; typed < options.presses; word++) {
+	await press(KEY.search); // eslint-disable-line no-await-in-loop
+	for (const letter of words[word % words.length]!) {
+		if (typed++ >= options.presses) break;
+		timings['filter keystroke'].push(await press(letter)); // eslint-disable-line no-await-in-loop
+	}
+
+	await delay(250); // eslint-disable-line no-await-in-loop
+	await press(KEY.escape); // eslint-disable-line no-await-in-loop
+}
+
+const rssAfterKeysMb = process.memoryUsage().rss / 1024 / 1024;
+instance.unmount();
+library.setRead(opened, false);
+library.setPosition(opened, 0);
+
+// Search: what the list asks for a search, its count and its first screen of rows.
+const searchMs = searchQueries(200).map(query => {
+	const started = performance.now();
+	library.count({query});
+	library.page({query}, 0, page);
+	return performance.now() - started;
+});
+
+// Ingest: every served feed fetched into the library, as `devnews fetch` does.
+const file = path.join(options.library, 'devnews', 'library.sqlite');
+const db = new Database(file);
+const before = (db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM articles').get() as {last: number}).last;
+const feeds: Feed[] = options.feeds.map(url => ({url, sector: 'technology', edition: 'global'}));
+const started = performance.now();
+const results = await refreshFeeds(feeds, library, DEFAULT_REFRESH);
+const ingestSeconds = (performance.now() - started) / 1000;
+const failed = results.filter(result => result.status === 'failed');
+if (failed.length > 0) throw new Error(`ingest: ${JSON.stringify(failed[0])}`);
+const items = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
+// Take the ingested items out again, as the library had them before.
+const added = db.prepare('SELECT rowid FROM articles WHERE rowid > ?').pluck().all(before) as number[];
+db.transaction(() => {
+	const unindex = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
+	for (const rowid of added) unindex.run(rowid);
+	db.prepare('DELETE FROM stories WHERE article > ?').run(before);
+	db.prepare('DELETE FROM articles WHERE rowid > ?').run(before);
+	db.prepare("DELETE FROM feeds WHERE url LIKE 'http://127.0.0.1:%'").run();
+	db.prepare("DELETE FROM meta WHERE key = 'feeds.lastRefresh'").run();
+})();
+db.close();
+library.close();
+
+const result: RunnerResult = {
+	articles: count,
+	keys: Object.fromEntries(Object.entries(timings).map(([kind, ms]) => [kind, {median: percentile(ms, 50), p99: percentile(ms, 99), presses: ms.length}])) as RunnerResult['keys'],
+	rssAfterKeysMb,
+	search: {queries: searchMs.length, median: percentile(searchMs, 50), p95: percentile(searchMs, 95)},
+	ingest: {items, seconds: ingestSeconds, itemsPerSecond: items / ingestSeconds},
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);

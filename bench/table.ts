@@ -1,0 +1,67 @@
+// The benchmark's table and its targets, as ratios between figures taken
+// in the same run (a shared machine's speed drifts; ratios drift less).
+import type {KeyKind, Ratio, Results, SizeResult} from './report.js';
+
+const KEY_KINDS: KeyKind[] = ['j/k', 'PgDn', 'G/g', 'open/back', 'picker', 'filter keystroke'];
+
+const sizeLabel = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : size >= 1000 ? `${size / 1000}k` : String(size));
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const find = (results: Results, size: number): SizeResult | undefined => results.sizes.find(entry => entry.size === size);
+
+function ratio(what: string, value: number | undefined, target: string, met: (value: number) => boolean): Ratio[] {
+	return value === undefined || Number.isNaN(value) ? [] : [{what, value, target, met: met(value)}];
+}
+
+/** The issue's targets, each as measured in this run; a target whose figures were not taken is left out. */
+export function checkTargets(results: Results): Ratio[] {
+	const smallest = find(results, 10);
+	const hundredThousand = find(results, 100_000);
+	const million = find(results, 1_000_000);
+	const newsboatMs = results.newsboat && 'firstFrame' in results.newsboat ? results.newsboat.firstFrame.medianMs : undefined;
+	const worst = (size: SizeResult | undefined, key: 'median' | 'p99') => (size ? Math.max(...KEY_KINDS.map(kind => size.runner.keys[kind][key])) : undefined);
+	const rss = (size: SizeResult | undefined) => (size ? Math.max(size.firstFrame.rssMb, size.runner.rssAfterKeysMb) : undefined);
+	const ingest = results.sizes.length > 0 ? Math.min(...results.sizes.map(size => size.runner.ingest.itemsPerSecond)) : undefined;
+	return [
+		...ratio('start → first frame, shipped data ÷ bare Ink app', results.shippedData.medianMs / results.helloInk.medianMs, '≤ 1.3', value => value <= 1.3),
+		...ratio('start → first frame at 100k ÷ newsboat at 100k', hundredThousand && newsboatMs && hundredThousand.firstFrame.medianMs / newsboatMs, '≤ 0.3', value => value <= 0.3),
+		...ratio('start → first frame at 1M ÷ at 10', million && smallest && million.firstFrame.medianMs / smallest.firstFrame.medianMs, '≤ 1.1', value => value <= 1.1),
+		...ratio('key → frame at 1M, slowest kind, median (ms)', worst(million, 'median'), '≤ 5', value => value <= 5),
+		...ratio('key → frame at 1M, slowest kind, p99 (ms)', worst(million, 'p99'), '≤ 16', value => value <= 16),
+		...ratio('RSS at 1M ÷ at 10 (the larger of after first frame and after keys)', million && smallest && rss(million)! / rss(smallest)!, '≤ 1.2', value => value <= 1.2),
+		...ratio('RSS at 1M (MB)', rss(million), '< 150', value => value < 150),
+		...ratio('search p95 at 1M (ms)', million?.runner.search.p95, '≤ 50', value => value <= 50),
+		...ratio('ingest, slowest library (items/s)', ingest, '≥ 10000', value => value >= 10_000),
+	];
+}
+
+function pad(cells: string[], widths: number[]): string {
+	return cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join('  ');
+}
+
+export function printTable(results: Results): string {
+	const {machine} = results;
+	const newsboat = results.newsboat && 'firstFrame' in results.newsboat ? results.newsboat : undefined;
+	const header = ['', 'bare Ink', 'shipped', ...results.sizes.map(size => sizeLabel(size.size)), ...(newsboat ? [`newsboat ${sizeLabel(newsboat.items)}`] : [])];
+	const blank = (count: number) => Array.from({length: count}, () => '');
+	const perSize = (cell: (size: SizeResult) => string) => results.sizes.map(size => cell(size));
+	const rows: string[][] = [
+		['start → first frame, median (ms)', ms(results.helloInk.medianMs), ms(results.shippedData.medianMs), ...perSize(size => ms(size.firstFrame.medianMs)), ...(newsboat ? [ms(newsboat.firstFrame.medianMs)] : [])],
+		['RSS after first frame (MB)', ms(results.helloInk.rssMb), ms(results.shippedData.rssMb), ...perSize(size => ms(size.firstFrame.rssMb)), ...(newsboat ? [ms(newsboat.firstFrame.rssMb)] : [])],
+		...KEY_KINDS.map(kind => [`key → frame ${kind}, median / p99 (ms)`, ...blank(2), ...perSize(size => `${ms(size.runner.keys[kind].median)} / ${ms(size.runner.keys[kind].p99)}`), ...(newsboat ? [''] : [])]),
+		['RSS after the key run (MB)', ...blank(2), ...perSize(size => ms(size.runner.rssAfterKeysMb)), ...(newsboat ? [''] : [])],
+		['search, median / p95 (ms)', ...blank(2), ...perSize(size => `${ms(size.runner.search.median)} / ${ms(size.runner.search.p95)}`), ...(newsboat ? [''] : [])],
+		['ingest of 10k feed items (items/s)', ...blank(2), ...perSize(size => size.runner.ingest.itemsPerSecond.toFixed(0)), ...(newsboat ? [''] : [])],
+	];
+	const widths = header.map((cell, index) => Math.max(cell.length, ...rows.map(row => row[index]!.length)));
+	const lines = [
+		`devnews benchmark, ${results.date.slice(0, 10)}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}`,
+		'',
+		pad(header, widths),
+		...rows.map(row => pad(row, widths)),
+		'',
+		'targets (ratios from this run):',
+		...results.ratios.map(entry => `  ${entry.met ? '✓' : '✗'} ${entry.what}: ${entry.value >= 100 ? entry.value.toFixed(0) : entry.value.toFixed(2)} (target ${entry.target})`),
+	];
+	if (results.newsboat && 'skipped' in results.newsboat) lines.push(`  newsboat not measured: ${results.newsboat.skipped}`);
+	return `${lines.join('\n')}\n`;
+}
