@@ -2,7 +2,7 @@
 // measurement and for loading newsboat with the same items devnews holds.
 // Each feed's XML is made when it is asked for, so a hundred thousand items
 // never sit in memory at once.
-import {syntheticArticle} from './synthetic.js';
+import {CORPUS_END, syntheticArticle} from './synthetic.js';
 import {rss2, serveXml, startFeedServer, type FeedServer} from '../test/feed-server.js';
 import type {Taxonomy} from '../source/core/article.js';
 
@@ -10,26 +10,52 @@ export type SyntheticFeeds = {server: FeedServer; urls: string[]; feedTitle: (fe
 
 const escapeHtml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-/** `feeds` feeds of `perFeed` items each, holding synthetic articles from number `first` on. */
-export async function serveSyntheticFeeds(taxonomy: Taxonomy, feeds: number, perFeed: number, first = 0): Promise<SyntheticFeeds> {
+export type FeedOptions = {
+	feeds: number;
+	perFeed: number;
+	/** The number of the first synthetic article served. */
+	first?: number;
+	/** Whether items carry the whole story (content:encoded), or only a summary as most news feeds do. */
+	fullText: boolean;
+	/**
+	 * Make every feed's XML before serving, so a measurement of the client
+	 * is not a measurement of this server; else each is made when asked for.
+	 */
+	ready?: boolean;
+	/**
+	 * Date the items after the library's newest, a second apart, as a
+	 * refresh brings news newer than what is held; else the articles' own
+	 * dates, spread over two years.
+	 */
+	fresh?: boolean;
+};
+
+/** Feeds of synthetic articles, as RSS 2.0 items with a title, link, guid, date and summary. */
+export async function serveSyntheticFeeds(taxonomy: Taxonomy, {feeds, perFeed, first = 0, fullText, ready = false, fresh = false}: FeedOptions): Promise<SyntheticFeeds> {
 	const server = await startFeedServer();
 	const feedTitle = (feed: number) => `Synthetic feed ${feed + 1}`;
 	const urls: string[] = [];
 	for (let feed = 0; feed < feeds; feed++) {
 		const route = `/synthetic-${first}-${feed}.xml`;
-		server.route(route, (request, response) => {
+		const xml = () => {
 			const items = Array.from({length: perFeed}, (_, index) => {
-				const article = syntheticArticle(first + feed * perFeed + index, taxonomy);
+				const number = first + feed * perFeed + index;
+				const article = syntheticArticle(number, taxonomy);
 				return {
 					id: article.id,
 					title: article.title,
 					summary: article.summary,
-					content: article.body.map(paragraph => `<p>${escapeHtml(paragraph)}</p>`).join(''),
+					content: fullText ? article.body.map(paragraph => `<p>${escapeHtml(paragraph)}</p>`).join('') : undefined,
 					link: article.url,
-					date: article.createdAt,
+					date: fresh ? new Date(CORPUS_END + (number - first) * 1000).toISOString() : article.createdAt,
 				};
 			});
-			serveXml(rss2(items, feedTitle(feed)), {etag: `"${route}"`})(request, response);
+			return rss2(items, feedTitle(feed));
+		};
+
+		const made = ready ? xml() : undefined;
+		server.route(route, (request, response) => {
+			serveXml(made ?? xml(), {etag: `"${route}"`})(request, response);
 		});
 		urls.push(server.url(route));
 	}

@@ -46,7 +46,7 @@ export async function ensureNewsboat(items: number, taxonomy: Taxonomy, log: (li
 	fs.rmSync(files.dir, {recursive: true, force: true});
 	fs.mkdirSync(files.dir, {recursive: true});
 	const started = performance.now();
-	const feeds = await serveSyntheticFeeds(taxonomy, Math.ceil(items / ITEMS_PER_FEED), Math.min(items, ITEMS_PER_FEED));
+	const feeds = await serveSyntheticFeeds(taxonomy, {feeds: Math.ceil(items / ITEMS_PER_FEED), perFeed: Math.min(items, ITEMS_PER_FEED), fullText: true});
 	try {
 		fs.writeFileSync(files.urls, `${feeds.urls.join('\n')}\n`);
 		fs.writeFileSync(files.config, 'reload-threads 4\nshow-read-feeds yes\n');

@@ -11,8 +11,13 @@ export type RunnerResult = {
 	keys: Record<KeyKind, Spread>;
 	rssAfterKeysMb: number;
 	search: {queries: number; median: number; p95: number};
-	ingest: {items: number; seconds: number; itemsPerSecond: number};
+	/** Feed items with a summary, as news feeds send them. */
+	ingest: Ingest;
+	/** Feed items carrying the whole story. */
+	fullTextIngest: Ingest;
 };
+
+export type Ingest = {items: number; seconds: number; itemsPerSecond: number};
 
 export type FirstFrameResult = {medianMs: number; runsMs: number[]; rssMb: number};
 

@@ -54,8 +54,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
 const BUILD = path.join(ROOT, 'bench', '.build');
 await run(process.execPath, ['scripts/build.mjs']);
-await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', BUILD]);
-await run(process.execPath, ['scripts/build.mjs', 'bench/runner.tsx', BUILD]);
+await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
+await run(process.execPath, ['scripts/build.mjs', 'bench/runner.tsx', path.join(BUILD, 'runner')]);
 
 log('preparing libraries (kept in bench/.cache between runs)…');
 const homes = new Map(sizes.map(size => [size, ensureLibrary(size, log)]));
@@ -76,7 +76,7 @@ async function newestTitle(cacheHome: string): Promise<string> {
 }
 
 const launches: Array<{key: string; launch: Launch}> = [
-	{key: 'hello', launch: {command: process.execPath, args: [path.join(BUILD, 'hello.js')], env: process.env, shows: screen => screen.includes('Hello from Ink')}},
+	{key: 'hello', launch: {command: process.execPath, args: [path.join(BUILD, 'hello', 'hello.js')], env: process.env, shows: screen => screen.includes('Hello from Ink')}},
 	{key: 'shipped', launch: {command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js')], env: devnewsEnv(shippedHome), shows: showsList('Leaked Call Sparks')}},
 ];
 for (const [size, home] of homes) {
@@ -102,18 +102,23 @@ const summary = (key: string): FirstFrameResult => {
 };
 
 log(`keys, memory, search and ingest in process (${presses} presses of each kind)…`);
-const feeds = await serveSyntheticFeeds(taxonomy, INGEST_FEEDS, INGEST_PER_FEED, INGEST_FIRST);
+// Ingest: news feeds' items carry a summary (the story is fetched from its
+// page when opened); some feeds carry the whole story, which costs more.
+// Either way they are newer than what the library holds.
+const feeds = await serveSyntheticFeeds(taxonomy, {feeds: INGEST_FEEDS, perFeed: INGEST_PER_FEED, first: INGEST_FIRST, fullText: false, ready: true, fresh: true});
+const fullTextFeeds = await serveSyntheticFeeds(taxonomy, {feeds: INGEST_FEEDS, perFeed: INGEST_PER_FEED, first: INGEST_FIRST + INGEST_FEEDS * INGEST_PER_FEED, fullText: true, ready: true, fresh: true});
 const results: SizeResult[] = [];
 try {
 	for (const [size, home] of homes) {
 		log(`  ${size.toLocaleString('en')} articles…`);
-		const options = {library: home, config, ...TERMINAL, presses, feeds: feeds.urls};
+		const options = {library: home, config, ...TERMINAL, presses, feeds: feeds.urls, fullTextFeeds: fullTextFeeds.urls};
 		// eslint-disable-next-line no-await-in-loop
-		const out = await run(process.execPath, [path.join(BUILD, 'runner.js'), JSON.stringify(options)], devnewsEnv(home));
+		const out = await run(process.execPath, [path.join(BUILD, 'runner', 'runner.js'), JSON.stringify(options)], devnewsEnv(home));
 		results.push({size, firstFrame: summary(String(size)), runner: JSON.parse(out) as RunnerResult});
 	}
 } finally {
 	await feeds.server.close();
+	await fullTextFeeds.server.close();
 }
 
 const cpus = os.cpus();

@@ -4,6 +4,8 @@
 // when used). better-sqlite3 stays external: it loads a native addon by
 // path. The benchmark bundles its own entry points the same way:
 //   node scripts/build.mjs ENTRY OUTDIR
+import fs from 'node:fs';
+import path from 'node:path';
 import {build} from 'esbuild';
 
 const [entry = 'source/cli.tsx', outdir = 'dist'] = process.argv.slice(2);
@@ -30,6 +32,9 @@ const rememberedStringWidth = {
 		});
 	},
 };
+
+// Chunk names carry a hash of their contents: last build's are removed.
+fs.rmSync(path.join(outdir, 'chunks'), {recursive: true, force: true});
 
 await build({
 	entryPoints: [entry],

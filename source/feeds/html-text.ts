@@ -8,6 +8,12 @@ const SILENT = new Set(['script', 'style', 'noscript', 'template']);
 
 /** The paragraphs of an HTML fragment, whitespace folded, empty ones dropped. */
 export function htmlParagraphs(html: string): string[] {
+	// Most feed titles are plain text: no tag or entity to read, one paragraph.
+	if (!html.includes('<') && !html.includes('&')) {
+		const text = html.replaceAll(/\s+/g, ' ').trim();
+		return text ? [text] : [];
+	}
+
 	const paragraphs: string[] = [];
 	let current = '';
 	let silent = 0;

@@ -1,13 +1,13 @@
 // Fetches every feed into the library: a few at a time, each within its
-// limits, a 304 costing no parsing. One feed's failure never stops the
-// others; each ends in one result line naming its URL.
+// limits, a 304 costing no parsing, the parsing done on a worker thread
+// (feed-parser.ts). One feed's failure never stops the others; each ends
+// in one result line naming its URL.
 import pLimit from 'p-limit';
 import type {Library} from '../library/store.js';
 import type {Feed} from './feed-list.js';
 import {fetchLimited} from './http.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from './limits.js';
-import {parseFeed} from './parse-feed.js';
-import {toArticle} from './to-article.js';
+import {FeedParser} from './feed-parser.js';
 
 export type FeedResult =
 	| {url: string; status: 'updated'; items: number; added: number}
@@ -16,7 +16,7 @@ export type FeedResult =
 
 export type Progress = {done: number; total: number; last: FeedResult};
 
-async function refreshOne(feed: Feed, library: Library, options: RefreshOptions): Promise<FeedResult> {
+async function refreshOne(feed: Feed, library: Library, parser: FeedParser, options: RefreshOptions): Promise<FeedResult> {
 	const state = library.feedState(feed.url);
 	try {
 		const fetched = await fetchLimited(feed.url, state, options);
@@ -25,8 +25,7 @@ async function refreshOne(feed: Feed, library: Library, options: RefreshOptions)
 			return {url: feed.url, status: 'not-modified'};
 		}
 
-		const parsed = parseFeed(fetched.text);
-		const articles = parsed.items.flatMap(item => toArticle(item, feed) ?? []);
+		const articles = await parser.parse(fetched.text, feed);
 		const {added} = library.upsert(articles, feed.url);
 		library.saveFeedState({url: feed.url, etag: fetched.etag, lastModified: fetched.lastModified, lastSuccess: Date.now()});
 		return {url: feed.url, status: 'updated', items: articles.length, added};
@@ -44,18 +43,23 @@ export async function refreshFeeds(
 	onProgress: (progress: Progress) => void = () => {},
 ): Promise<FeedResult[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
+	const parser = new FeedParser();
 	let done = 0;
-	const results = await Promise.all(
-		feeds.map(async feed =>
-			limit(async () => {
-				const result = await refreshOne(feed, library, options);
-				onProgress({done: ++done, total: feeds.length, last: result});
-				return result;
-			}),
-		),
-	);
-	library.setLastRefresh(Date.now());
-	return results;
+	try {
+		const results = await Promise.all(
+			feeds.map(async feed =>
+				limit(async () => {
+					const result = await refreshOne(feed, library, parser, options);
+					onProgress({done: ++done, total: feeds.length, last: result});
+					return result;
+				}),
+			),
+		);
+		library.setLastRefresh(Date.now());
+		return results;
+	} finally {
+		await parser.close();
+	}
 }
 
 /** One line per feed: what it brought, or why it failed. */

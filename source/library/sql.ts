@@ -2,8 +2,10 @@
 // does per key or at start grows with the number of articles:
 // - `articles` holds only what a list row needs; story text lives apart in
 //   `stories`, so paging a list never reads it;
-// - an index per filter (all, sector, edition, both) in list order, so one
-//   screen of rows is an index walk of that many entries;
+// - an index per filter (all, sector, edition, both) in time order, so one
+//   screen of rows is an index walk of that many entries (read backwards:
+//   newest first, then by id). Time ascending, because news arrives newest
+//   last: a new article lands at the end of an index, the cheapest place;
 // - `counts` keeps totals and unread per sector × edition up to date
 //   through triggers, so the header and the pickers never count rows;
 // - `articles_fts` is a contentless full-text index (FTS5) of title,
@@ -15,7 +17,7 @@
 //   lists of the thousands of words that start with "the" or "con".
 
 /** Bump when the schema changes: the library is a cache, so an older one is dropped and rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -32,11 +34,11 @@ CREATE TABLE IF NOT EXISTS articles (
 	read INTEGER NOT NULL DEFAULT 0,
 	position REAL NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS articles_by_time ON articles (sort_time DESC, id);
-CREATE INDEX IF NOT EXISTS articles_by_sector ON articles (sector, sort_time DESC, id);
-CREATE INDEX IF NOT EXISTS articles_by_edition ON articles (edition, sort_time DESC, id);
-CREATE INDEX IF NOT EXISTS articles_by_sector_edition ON articles (sector, edition, sort_time DESC, id);
-CREATE INDEX IF NOT EXISTS articles_by_origin ON articles (origin);
+CREATE INDEX IF NOT EXISTS articles_by_time ON articles (sort_time, id DESC);
+CREATE INDEX IF NOT EXISTS articles_by_sector ON articles (sector, sort_time, id DESC);
+CREATE INDEX IF NOT EXISTS articles_by_edition ON articles (edition, sort_time, id DESC);
+CREATE INDEX IF NOT EXISTS articles_by_sector_edition ON articles (sector, edition, sort_time, id DESC);
+CREATE INDEX IF NOT EXISTS articles_from_data ON articles (origin) WHERE origin = 'data';
 
 CREATE TABLE IF NOT EXISTS stories (article INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 
@@ -47,19 +49,17 @@ CREATE TABLE IF NOT EXISTS counts (
 	unread INTEGER NOT NULL,
 	PRIMARY KEY (sector, edition)
 ) WITHOUT ROWID;
--- (Not INSERT OR IGNORE: a trigger takes the conflict policy of the
--- statement that fires it, and an upsert's is ABORT.)
 CREATE TRIGGER IF NOT EXISTS articles_counted AFTER INSERT ON articles BEGIN
-	INSERT INTO counts SELECT new.sector, new.edition, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM counts WHERE sector = new.sector AND edition = new.edition);
-	UPDATE counts SET total = total + 1, unread = unread + (new.read = 0) WHERE sector = new.sector AND edition = new.edition;
+	INSERT INTO counts VALUES (new.sector, new.edition, 1, new.read = 0)
+		ON CONFLICT DO UPDATE SET total = total + 1, unread = unread + (new.read = 0);
 END;
 CREATE TRIGGER IF NOT EXISTS articles_uncounted AFTER DELETE ON articles BEGIN
 	UPDATE counts SET total = total - 1, unread = unread - (old.read = 0) WHERE sector = old.sector AND edition = old.edition;
 END;
 CREATE TRIGGER IF NOT EXISTS articles_recounted AFTER UPDATE OF sector, edition, read ON articles BEGIN
 	UPDATE counts SET total = total - 1, unread = unread - (old.read = 0) WHERE sector = old.sector AND edition = old.edition;
-	INSERT INTO counts SELECT new.sector, new.edition, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM counts WHERE sector = new.sector AND edition = new.edition);
-	UPDATE counts SET total = total + 1, unread = unread + (new.read = 0) WHERE sector = new.sector AND edition = new.edition;
+	INSERT INTO counts VALUES (new.sector, new.edition, 1, new.read = 0)
+		ON CONFLICT DO UPDATE SET total = total + 1, unread = unread + (new.read = 0);
 END;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
