@@ -34,7 +34,7 @@ export function ensureLibrary(size: number, log: (line: string) => void): string
 	const taxonomy = library.taxonomy();
 	for (let first = 0; first < size; first += BATCH) {
 		const batch: ReturnType<typeof syntheticArticle>[] = [];
-		for (let index = first; index < Math.min(size, first + BATCH); index++) batch.push(syntheticArticle(index, taxonomy));
+		for (let index = first; index < Math.min(size, first + BATCH); index++) batch.push(syntheticArticle(index, taxonomy, size));
 		library.upsert(batch, 'synthetic');
 		if (first % 100_000 === 0 && first > 0) log(`  ${first.toLocaleString('en')} of ${size.toLocaleString('en')} synthetic articles…`);
 	}

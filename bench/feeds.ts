@@ -40,7 +40,7 @@ export async function serveSyntheticFeeds(taxonomy: Taxonomy, {feeds, perFeed, f
 		const xml = () => {
 			const items = Array.from({length: perFeed}, (_, index) => {
 				const number = first + feed * perFeed + index;
-				const article = syntheticArticle(number, taxonomy);
+				const article = syntheticArticle(number, taxonomy, feeds * perFeed);
 				return {
 					id: article.id,
 					title: article.title,

@@ -9,7 +9,9 @@ export type Spread = {median: number; p99: number; presses: number};
 export type RunnerResult = {
 	articles: number;
 	keys: Record<KeyKind, Spread>;
+	/** Right after the key run, and once idle after it (V8 gives heap back when a process rests). */
 	rssAfterKeysMb: number;
+	rssAtRestMb: number;
 	search: {queries: number; median: number; p95: number};
 	/** Feed items with a summary, as news feeds send them. */
 	ingest: Ingest;

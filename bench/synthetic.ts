@@ -7,7 +7,7 @@
 import type {Article, Taxonomy} from '../source/core/article.js';
 
 /** Bumped when the generator's output changes, so cached libraries are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same corpus. */
 export function randomSource(seed: number): () => number {
@@ -118,19 +118,24 @@ function istIso(ms: number): string {
 	return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}+05:30`;
 }
 
-/** The corpus spans the two years before this moment (fixed, so cached corpora stay valid). */
+/** A corpus spans the two years before this moment (fixed, so cached corpora stay valid). */
 export const CORPUS_END = Date.UTC(2026, 10, 1);
 const TWO_YEARS_MS = 2 * 365 * 24 * 3_600_000;
 
-/** Synthetic article number `index` (0-based); the same index always gives the same article. */
-export function syntheticArticle(index: number, taxonomy: Taxonomy): Article {
+/**
+ * Synthetic article number `index` (0-based) of a corpus of `size`; the
+ * same numbers always give the same article. A corpus is in time order, as
+ * a library fills: article 0 two years old, the last one the newest.
+ */
+export function syntheticArticle(index: number, taxonomy: Taxonomy, size: number): Article {
 	const random = randomSource(index * 2_654_435_761 + 12_345);
-	const created = CORPUS_END - Math.floor(random() * TWO_YEARS_MS);
+	const step = TWO_YEARS_MS / size;
+	const created = CORPUS_END - TWO_YEARS_MS + Math.floor((index + random()) * step);
 	const paragraphs = between(random, 4, 12);
 	const body: string[] = [];
 	for (let count = 0; count < paragraphs; count++) body.push(paragraph(random));
 	return {
-		id: `synthetic-${index}`,
+		id: `synthetic-${String(index).padStart(8, '0')}`,
 		url: `https://example.com/synthetic/${index}`,
 		title: title(random),
 		summary: sentence(random, between(random, 20, 40)),

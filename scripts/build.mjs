@@ -36,6 +36,33 @@ const rememberedStringWidth = {
 // Chunk names carry a hash of their contents: last build's are removed.
 fs.rmSync(path.join(outdir, 'chunks'), {recursive: true, force: true});
 
+// Ink builds each frame from scratch: every line of the screen is parsed
+// into styled characters again, though most lines are the same as in the
+// last frame (moving the selection changes two). Its Output keeps those
+// parses in caches that live for one frame; here they live across frames,
+// up to a bound. Ink never changes what the caches return, so frames are
+// the same, and cheaper (see the README's benchmark). The build fails if
+// Ink's code no longer reads as expected.
+const INK_OUTPUT_CACHES = 'caches = new OutputCaches();';
+const inkCachesAcrossFrames = {
+	name: 'ink-caches-across-frames',
+	setup(builder) {
+		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
+			const source = await fs.promises.readFile(args.path, 'utf8');
+			if (!source.includes(INK_OUTPUT_CACHES)) throw new Error(`${args.path}: no "${INK_OUTPUT_CACHES}" to keep across frames; check the Ink upgrade`);
+			const kept = `
+let keptCaches;
+// A few screens of lines; past that, start again.
+function cachesAcrossFrames() {
+	if (!keptCaches || keptCaches.styledChars.size + keptCaches.widths.size + keptCaches.blockWidths.size > 400) keptCaches = new OutputCaches();
+	return keptCaches;
+}
+`;
+			return {contents: source.replace(INK_OUTPUT_CACHES, 'caches = cachesAcrossFrames();') + kept, loader: 'js'};
+		});
+	},
+};
+
 await build({
 	entryPoints: [entry],
 	outdir,
@@ -51,7 +78,7 @@ await build({
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	external: ['better-sqlite3'],
-	plugins: [withoutDevtools, rememberedStringWidth],
+	plugins: [withoutDevtools, rememberedStringWidth, inkCachesAcrossFrames],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give every chunk one.
 		js: "#!/usr/bin/env node\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);",

@@ -185,3 +185,24 @@ test('two devnews processes bookmarking at once lose nothing', async () => {
 	const listed = JSON.parse(devnews(['bookmarks', '--json'], env).stdout) as Array<{id: string}>;
 	assert.deepEqual(listed.map(bookmark => bookmark.id).sort(), [...ids].sort());
 });
+
+test('list and search print long results as they read them, as valid JSON, and search says when it found more than it ranks', async () => {
+	const {syntheticArticle} = await import('../bench/synthetic.js');
+	const {loadDataDir} = await import('../source/library/load-data.js');
+	const data = copyOfShippedData();
+	const {taxonomy} = loadDataDir(data);
+	const count = 1234;
+	writeArticle(data, 'synthetic.json', Array.from({length: count}, (_, index) => syntheticArticle(index, taxonomy, count)));
+	const env = isolatedEnv();
+	const all = devnews(['list', '--json', '--data', data], env);
+	assert.equal(all.code, 0, all.stderr);
+	const rows = JSON.parse(all.stdout) as Array<{id: string; createdAt?: string}>;
+	assert.equal(rows.length, count + 9);
+	assert.equal(new Set(rows.map(row => row.id)).size, rows.length, 'each article once');
+	const times = rows.filter(row => row.createdAt).map(row => Date.parse(row.createdAt!));
+	assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+	assert.equal(devnews(['list', '--limit', '700', '--data', data], env).stdout.split('\n').filter(line => line && !line.startsWith('  ')).length, 700);
+	const common = devnews(['search', 'the', '--json', '--data', data], env);
+	assert.equal((JSON.parse(common.stdout) as unknown[]).length, 1000);
+	assert.match(common.stderr, /more than 1000 stories match/);
+});

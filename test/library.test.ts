@@ -154,7 +154,7 @@ test('a damaged library file is moved aside and rebuilt; an unwritable folder fa
 function syntheticLibrary(count: number) {
 	const {library} = openLibrary();
 	const taxonomy = library.taxonomy();
-	library.upsert(Array.from({length: count}, (_, index) => syntheticArticle(index, taxonomy)), 'synthetic');
+	library.upsert(Array.from({length: count}, (_, index) => syntheticArticle(index, taxonomy, count)), 'synthetic');
 	return library;
 }
 
@@ -181,9 +181,9 @@ test('counts follow new articles, read marks and articles moving between sectors
 	library.setRead('synthetic-3', true);
 	library.setRead('synthetic-4', true);
 	library.setRead('synthetic-4', false);
-	const moved = {...syntheticArticle(5, taxonomy), sector: 'business', edition: 'africa', title: 'Moved synthetic article'};
+	const moved = {...syntheticArticle(5, taxonomy, 120), sector: 'business', edition: 'africa', title: 'Moved synthetic article'};
 	library.upsert([moved], 'synthetic');
-	for (const filter of [{}, {sector: 'business'}, {edition: 'africa'}, {sector: 'business', edition: 'africa'}, {sector: syntheticArticle(3, taxonomy).sector}]) {
+	for (const filter of [{}, {sector: 'business'}, {edition: 'africa'}, {sector: 'business', edition: 'africa'}, {sector: syntheticArticle(3, taxonomy, 120).sector}]) {
 		assert.deepEqual(library.count(filter), brute(filter), JSON.stringify(filter));
 	}
 
@@ -232,4 +232,30 @@ test('search ranks stories with the words in their title first, then the rest, n
 	assert.deepEqual(library.page({query: 'quokka'}, 0, 10).map(row => row.id), ['newer-title', 'old-title', 'new-body', 'older-body']);
 	assert.deepEqual(library.page({query: 'quo'}, 0, 10).map(row => row.id), ['newer-title', 'old-title', 'new-body', 'older-body'], 'three letters match as a prefix');
 	assert.equal(library.count({query: 'qu'}).total, 0, 'two letters are a whole word, not a prefix');
+});
+
+test('paging down window by window gives the same rows as reading the whole list, with ties in time', () => {
+	const {library} = openLibrary();
+	const base = {countries: [], body: [], kind: 'headline' as const, source: 'synthetic', synthetic: true, sector: 'health', edition: 'india'};
+	library.upsert(
+		Array.from({length: 90}, (_, index) => ({
+			...base,
+			id: `tie-${String(index).padStart(3, '0')}`,
+			title: `Synthetic headline ${index}`,
+			// Thirty share one time, thirty another, thirty are undated.
+			...(index < 60 ? {createdAt: index < 30 ? '2026-01-01T00:00:00Z' : '2025-06-01T00:00:00Z'} : {}),
+		})),
+		'synthetic',
+	);
+	for (const filter of [{}, {sector: 'health'}, {sector: 'health', edition: 'india'}]) {
+		const all = library.page(filter, 0, 10_000).map(row => row.id);
+		for (let offset = 0; offset < all.length / 2; offset += 7) {
+			assert.deepEqual(library.page(filter, offset, 7).map(row => row.id), all.slice(offset, offset + 7), `${JSON.stringify(filter)} at ${offset}`);
+		}
+
+		// And back up, one row at a time.
+		for (let offset = Math.floor(all.length / 2); offset >= 0; offset--) {
+			assert.deepEqual(library.page(filter, offset, 7).map(row => row.id), all.slice(offset, offset + 7), `${JSON.stringify(filter)} at ${offset}, upwards`);
+		}
+	}
 });

@@ -3,13 +3,36 @@ import {truncate} from '../core/layout.js';
 import {needsFullStory} from '../core/article.js';
 import {supportsHyperlinks} from '../terminal/links.js';
 import {CommandError, needArgument, outputWidth, print, terminalWidth, warn, type CommandContext} from './context.js';
-import {jsonText, listText, readText, rowJson} from './output.js';
+import type {ArticleRow} from '../core/article.js';
+import {SEARCH_LIMIT} from '../library/ranked-search.js';
+import {jsonArrayWriter, jsonText, listText, readText, rowJson} from './output.js';
 
-function printRows(context: CommandContext, query?: string): void {
-	const rows = context.library.page({...context.filter, query}, 0, context.flags.limit ?? Number.MAX_SAFE_INTEGER);
-	if (context.flags.json) print(jsonText(rows.map(row => rowJson(row))));
-	else if (rows.length === 0) print('No articles match.');
-	else print(listText(rows, context.taxonomy, terminalWidth()));
+const BATCH = 500;
+
+/** Prints the rows as they are read, a batch at a time, up to --limit. */
+function printRows(context: CommandContext, query?: string): number {
+	const limit = context.flags.limit ?? Number.POSITIVE_INFINITY;
+	const width = terminalWidth();
+	const json = context.flags.json ? jsonArrayWriter(text => process.stdout.write(text)) : undefined;
+	let printed = 0;
+	let batch: ArticleRow[] = [];
+	const flush = () => {
+		if (batch.length === 0) return;
+		if (json) for (const row of batch) json.item(rowJson(row));
+		else print(listText(batch, context.taxonomy, width));
+		batch = [];
+	};
+
+	for (const row of context.library.rows({...context.filter, query})) {
+		if (printed++ >= limit) break;
+		batch.push(row);
+		if (batch.length === BATCH) flush();
+	}
+
+	flush();
+	if (json) json.end();
+	else if (printed === 0) print('No articles match.');
+	return Math.min(printed, limit);
 }
 
 export function list(context: CommandContext): void {
@@ -19,7 +42,10 @@ export function list(context: CommandContext): void {
 export function search(context: CommandContext): void {
 	const query = context.args.join(' ').trim();
 	if (!query) throw new CommandError('devnews search needs words to look for, e.g. devnews search ceasefire.');
-	printRows(context, query);
+	const printed = printRows(context, query);
+	if (printed === SEARCH_LIMIT && context.library.searchHasMore({...context.filter, query})) {
+		warn(`more than ${SEARCH_LIMIT} stories match; these are the best of the ${SEARCH_LIMIT} most recently added. Add words to narrow the search.`);
+	}
 }
 
 export function findArticle(context: CommandContext, id: string) {

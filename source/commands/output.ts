@@ -54,6 +54,22 @@ export function bookmarksText(bookmarks: Bookmark[], width: number): string {
 }
 
 /**
+ * A JSON array written an item at a time, as JSON.stringify(items, undefined, 2)
+ * would write it whole.
+ */
+export function jsonArrayWriter(write: (text: string) => void): {item: (value: unknown) => void; end: () => void} {
+	let count = 0;
+	return {
+		item(value) {
+			write(`${count++ === 0 ? '[\n' : ',\n'}${jsonText(value).replaceAll(/^/gm, '  ')}`);
+		},
+		end() {
+			write(count === 0 ? '[]\n' : '\n]\n');
+		},
+	};
+}
+
+/**
  * JSON for stdout. JSON.stringify escapes C0 controls but not DEL, C1 or
  * the bidi controls, which a terminal may still act on; escape those too.
  */

@@ -39,7 +39,10 @@ export function ArticleList({rows, selected, bookmarked, taxonomy, width, height
 	return (
 		<Box flexDirection="column" height={height}>
 			{rows.map((row, index) => (
-				<ArticleLine key={row.id} row={row} taxonomy={taxonomy} width={width} selected={index === selected} bookmarked={bookmarked.has(row.id)} />
+				// Keyed by place on screen, not by article: paging fills the same
+				// lines with new rows instead of replacing every line's elements.
+				// eslint-disable-next-line react/no-array-index-key
+				<ArticleLine key={index} row={row} taxonomy={taxonomy} width={width} selected={index === selected} bookmarked={bookmarked.has(row.id)} />
 			))}
 		</Box>
 	);

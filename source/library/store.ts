@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {OTHER, type Article, type ArticleRow, type Taxonomy} from '../core/article.js';
 import {dataFingerprint, loadDataDir} from './load-data.js';
+import {Anchors} from './anchors.js';
 import {mergeArticle, type Stored} from './merge.js';
 import {RankedSearch, type Ranked} from './ranked-search.js';
 import {facetText, searchTerms} from './search-query.js';
@@ -51,9 +52,10 @@ type RowRecord = {
 	kind: 'full' | 'headline';
 	created_at: string | null;
 	read: number;
+	sort_time: number;
 };
 
-const ROW_COLUMNS = 'rowid, id, title, url, sector, edition, section, kind, created_at, read';
+const ROW_COLUMNS = 'rowid, id, title, url, sector, edition, section, kind, created_at, read, sort_time';
 
 function toRow(record: RowRecord): ArticleRow {
 	return {
@@ -69,9 +71,9 @@ function toRow(record: RowRecord): ArticleRow {
 	};
 }
 
-/** The WHERE clause of a sector and edition filter, for `articles` and `counts` alike. */
-function whereClause(filter: ListFilter): {sql: string; params: Record<string, string>} {
-	const clauses: string[] = [];
+/** The WHERE clause of a sector and edition filter, for `articles` and `counts` alike, with `more` conditions. */
+function whereClause(filter: ListFilter, more: string[] = []): {sql: string; params: Record<string, string>} {
+	const clauses: string[] = [...more];
 	const params: Record<string, string> = {};
 	if (filter.sector) {
 		clauses.push('sector = @sector');
@@ -119,6 +121,7 @@ export class Library {
 	private readonly db: Database.Database;
 	private readonly search: RankedSearch;
 	private readonly statements = new Map<string, Database.Statement>();
+	private readonly anchors = new Anchors();
 
 	private constructor(db: Database.Database) {
 		this.db = db;
@@ -199,6 +202,7 @@ export class Library {
 		this.sql('DELETE FROM stories WHERE article = ?').run(row.rowid);
 		this.sql('DELETE FROM articles WHERE rowid = ?').run(row.rowid);
 		this.search.forget();
+		this.anchors.forget();
 	}
 
 	/**
@@ -259,7 +263,10 @@ export class Library {
 				index.run(rowid, article.title, article.summary ?? '', article.body.join('\n'), facets);
 			}
 		})();
-		if (result.added + result.updated > 0) this.search.forget();
+		if (result.added + result.updated > 0) {
+			this.search.forget();
+			this.anchors.forget();
+		}
 		return result;
 	}
 
@@ -313,20 +320,50 @@ export class Library {
 	page(filter: ListFilter, offset: number, limit: number): ArticleRow[] {
 		const query = filter.query?.trim();
 		if (query) return this.rowsOf(this.ranked({...filter, query}).rowids.slice(offset, offset + limit));
-		const {sql, params} = whereClause(filter);
-		const select = (order: string, from: number, count: number) =>
-			this.sql(`SELECT ${ROW_COLUMNS} FROM articles ${sql} ORDER BY ${order} LIMIT @count OFFSET @from`).all({...params, count, from}) as RowRecord[];
-		// SQLite reaches an OFFSET by walking the index one entry at a time, so
-		// a window in the far half of the list is read from the other end.
+		const select = (order: string, from: number, count: number, more: string[] = [], bounds: Record<string, string | number> = {}) => {
+			const {sql, params} = whereClause(filter, more);
+			return this.sql(`SELECT ${ROW_COLUMNS} FROM articles ${sql} ORDER BY ${order} LIMIT @count OFFSET @from`).all({...params, ...bounds, count, from}) as RowRecord[];
+		};
+
 		const {total} = this.count(filter);
 		if (offset <= total / 2) {
-			return select('sort_time DESC, id', offset, limit).map(record => toRow(record));
+			// From the closest window read before (see anchors.ts): the rows from
+			// an anchor on are those older than it, or as old and after it by id.
+			const list = JSON.stringify([filter.sector, filter.edition]);
+			const anchor = this.anchors.before(list, offset);
+			const records = anchor
+				? select('sort_time DESC, id', offset - anchor.offset, limit, ['sort_time <= @time', '(sort_time < @time OR id >= @id)'], {time: anchor.time, id: anchor.id})
+				: select('sort_time DESC, id', offset, limit);
+			const first = records[0];
+			if (first) this.anchors.remember(list, {offset, time: first.sort_time, id: first.id});
+			return records.map(record => toRow(record));
 		}
 
+		// A window in the far half of the list is read from its other end.
 		const count = Math.max(0, Math.min(limit, total - offset));
 		return select('sort_time, id DESC', Math.max(0, total - offset - count), count)
 			.reverse()
 			.map(record => toRow(record));
+	}
+
+	/**
+	 * Every row of a list, in its order, read as it is consumed: the command
+	 * line prints a million rows without holding them.
+	 */
+	*rows(filter: ListFilter): Generator<ArticleRow> {
+		const query = filter.query?.trim();
+		if (query) {
+			yield* this.rowsOf(this.ranked({...filter, query}).rowids);
+			return;
+		}
+
+		const {sql, params} = whereClause(filter);
+		for (const record of this.db.prepare(`SELECT ${ROW_COLUMNS} FROM articles ${sql} ORDER BY sort_time DESC, id`).iterate(params)) yield toRow(record as RowRecord);
+	}
+
+	/** Whether a search found more matches than it ranks (SEARCH_LIMIT). */
+	searchHasMore(filter: ListFilter & {query: string}): boolean {
+		return this.ranked(filter).more;
 	}
 
 	/** How many articles (and unread) each sector or edition holds under the rest of the filter. */
