@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {build} from 'esbuild';
+import {inkPatches} from './ink-patches.mjs';
 
 const [entry = 'source/cli.tsx', outdir = 'dist'] = process.argv.slice(2);
 
@@ -36,57 +37,6 @@ const rememberedStringWidth = {
 // Chunk names carry a hash of their contents: last build's are removed.
 fs.rmSync(path.join(outdir, 'chunks'), {recursive: true, force: true});
 
-// Ink builds each frame from scratch: every line of the screen is parsed
-// into styled characters and measured again, though most lines are the same
-// as in the last frame (moving the selection changes two). Its Output keeps
-// those results in caches that live for one frame; here each frame's caches
-// also look in the previous frame's, and then let them go, so what is kept
-// is at most two screens of lines. Ink never changes what the caches return,
-// so frames are the same, and cheaper (see the README's Performance). The
-// build fails if Ink's code no longer reads as expected.
-const INK_OUTPUT_CACHES = 'caches = new OutputCaches();';
-const inkCachesFromLastFrame = {
-	name: 'ink-caches-from-last-frame',
-	setup(builder) {
-		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
-			const source = await fs.promises.readFile(args.path, 'utf8');
-			if (!source.includes(INK_OUTPUT_CACHES)) throw new Error(`${args.path}: no "${INK_OUTPUT_CACHES}" to share between frames; check the Ink upgrade`);
-			const sharing = `
-let lastFrameCaches;
-function frameCaches() {
-	lastFrameCaches = new FrameCaches(lastFrameCaches);
-	return lastFrameCaches;
-}
-class FrameCaches extends OutputCaches {
-	constructor(previous) {
-		super();
-		if (previous) {
-			previous.previous = undefined;
-			this.previous = previous;
-		}
-	}
-	getStyledChars(line) {
-		return this.fromPrevious('styledChars', line) ?? super.getStyledChars(line);
-	}
-	getStringWidth(text) {
-		return this.fromPrevious('widths', text) ?? super.getStringWidth(text);
-	}
-	getWidestLine(text) {
-		return this.fromPrevious('blockWidths', text) ?? super.getWidestLine(text);
-	}
-	fromPrevious(cache, key) {
-		if (this[cache].has(key) || !this.previous) return undefined;
-		const value = this.previous[cache].get(key);
-		if (value !== undefined) this[cache].set(key, value);
-		return value;
-	}
-}
-`;
-			return {contents: source.replace(INK_OUTPUT_CACHES, 'caches = frameCaches();') + sharing, loader: 'js'};
-		});
-	},
-};
-
 await build({
 	entryPoints: [entry],
 	outdir,
@@ -102,7 +52,7 @@ await build({
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	external: ['better-sqlite3'],
-	plugins: [withoutDevtools, rememberedStringWidth, inkCachesFromLastFrame],
+	plugins: [withoutDevtools, rememberedStringWidth, inkPatches],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give every chunk one.
 		js: "#!/usr/bin/env node\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);",
