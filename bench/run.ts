@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import stripAnsi from 'strip-ansi';
 import {loadDataDir} from '../source/library/load-data.js';
 import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary} from './corpus.js';
 import {serveSyntheticFeeds} from './feeds.js';
@@ -43,9 +44,11 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, {cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit']});
+		const child = spawn(command, args, {cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
 		child.stdout.on('data', chunk => (stdout += chunk));
+		// Ink shows the cursor again on exit, on stderr: only the words go through.
+		child.stderr.on('data', chunk => process.stderr.write(stripAnsi(String(chunk))));
 		child.on('error', reject);
 		child.on('close', code => (code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
 	});
