@@ -127,7 +127,7 @@ try {
 const cpus = os.cpus();
 const report: Results = {
 	date: new Date().toISOString(),
-	machine: {cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.type()} ${os.release()}`},
+	machine: {cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: os.type()},
 	helloInk: summary('hello'),
 	shippedData: summary('shipped'),
 	sizes: results,
