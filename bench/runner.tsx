@@ -100,7 +100,7 @@ const instance = render(
 );
 await firstFrame;
 
-const REST_WAIT_MS = 45_000;
+const REST_WAIT_MS = 20_000;
 
 // Ink draws at most one frame per 1000/maxFps ms; each key waits that long
 // after the last frame, so what is timed is devnews's work, not the cap.
