@@ -5,12 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {DATA_FOLDER} from '../source/data/data-folder.js';
 import {Library} from '../source/library/store.js';
 import {SCHEMA_VERSION} from '../source/library/sql.js';
 import {GENERATOR_VERSION, syntheticArticle} from './synthetic.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SHIPPED_DATA = path.join(ROOT, 'data');
+export const SHIPPED_DATA = path.join(ROOT, DATA_FOLDER);
 export const CACHE = path.join(ROOT, 'bench', '.cache');
 
 const BATCH = 5000;

@@ -6,6 +6,7 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {dataFolder} from '../source/data/data-folder.js';
 import {rss2, serveXml, startFeedServer} from '../test/feed-server.js';
 import {CLI, copyOfShippedData, isolatedEnv} from '../test/helpers.js';
 
@@ -43,7 +44,7 @@ for (let feed = 0; feed < FEEDS; feed++) {
 }
 
 const data = copyOfShippedData();
-fs.writeFileSync(path.join(data, 'feeds.json'), JSON.stringify(feeds));
+fs.writeFileSync(dataFolder(data).feeds, JSON.stringify(feeds));
 const env = isolatedEnv(fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-')));
 await run(['list', '--limit', '1', '--data', data], env); // build the library from data/ first
 

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import stripAnsi from 'strip-ansi';
-import {loadDataDir} from '../source/library/load-data.js';
+import {loadDataDir} from '../source/data/load-data.js';
 import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary} from './corpus.js';
 import {serveSyntheticFeeds} from './feeds.js';
 import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';

@@ -7,6 +7,7 @@ import {ConfigFile} from './config/config-file.js';
 import {FeedList, loadDefaultFeeds, SECTOR_FROM_LINK} from './feeds/feed-list.js';
 import {Library} from './library/store.js';
 import {cacheDir} from './paths.js';
+import {DATA_FOLDER} from './data/data-folder.js';
 import {list, read, search} from './commands/articles.js';
 import {bookmark, bookmarks, unbookmark} from './commands/bookmark-commands.js';
 import {UsageError, warn, type CommandContext} from './commands/context.js';
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
 	// Arguments need meow; a bare `devnews` (the browser) starts without loading it.
 	const cli = process.argv.length > 2 ? (await import('./command-line.js')).parseCommandLine() : NO_ARGUMENTS;
 	const {name, args} = cli;
-	const dataDir = path.resolve(cli.flags.data ?? path.join(packageRoot, 'data'));
+	const dataDir = path.resolve(cli.flags.data ?? path.join(packageRoot, DATA_FOLDER));
 	const {library, warning: libraryWarning} = Library.open(path.join(cacheDir(), 'library.sqlite'));
 	const warnings = [...(libraryWarning ? [libraryWarning] : []), ...library.syncData(dataDir).map(error => `skipped ${error}`)];
 	const taxonomy = library.taxonomy();

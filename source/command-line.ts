@@ -2,7 +2,7 @@
 // flags, and --help and --version. Only loaded when there are arguments:
 // a bare `devnews` has nothing to parse and starts the browser without it.
 import meow from 'meow';
-import {KEY_HELP} from './core/keymap.js';
+import {BINDINGS, helpLines, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
 
 export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch'] as const;
@@ -11,7 +11,8 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type CommandLine = {name?: CommandName; args: string[]; flags: Flags & {data?: string}};
 
-const HELP = `
+/** `devnews --help`: commands, options, files, and the keys of the browser from the table of bindings. */
+export const helpText = (bindings: Binding[] = BINDINGS): string => `
   Usage
     $ devnews                          browse: the list, a reader, bookmarks
     $ devnews list                     print the list
@@ -41,14 +42,16 @@ const HELP = `
     Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete it to reset)
 
   Keys in the browser
-${KEY_HELP.map(([keys, does]) => `    ${keys.padEnd(24)}${does}`).join('\n')}
+${helpLines(bindings)
+	.map(({keys, does}) => `    ${keys.padEnd(24)}${does}`)
+	.join('\n')}
 `;
 
 const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
 
 /** Parses process.argv; meow prints --help and --version itself and exits. */
 export function parseCommandLine(): CommandLine {
-	const cli = meow(HELP, {
+	const cli = meow(helpText(), {
 		importMeta: import.meta,
 		flags: {
 			sector: {type: 'string'},

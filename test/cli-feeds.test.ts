@@ -5,6 +5,7 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
+import {dataFolder} from '../source/data/data-folder.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
 import {CLI, copyOfShippedData, isolatedEnv, tempDir} from './helpers.js';
 
@@ -43,7 +44,7 @@ function devnews(args: string[], env: NodeJS.ProcessEnv) {
 /** A data folder whose default feeds are the test server's. */
 function dataWithFeeds(feeds: unknown[]): string {
 	const data = copyOfShippedData();
-	fs.writeFileSync(path.join(data, 'feeds.json'), JSON.stringify(feeds));
+	fs.writeFileSync(dataFolder(data).feeds, JSON.stringify(feeds));
 	return data;
 }
 

@@ -188,7 +188,7 @@ test('two devnews processes bookmarking at once lose nothing', async () => {
 
 test('list and search print long results as they read them, as valid JSON, and search says when it found more than it ranks', async () => {
 	const {syntheticArticle} = await import('../bench/synthetic.js');
-	const {loadDataDir} = await import('../source/library/load-data.js');
+	const {loadDataDir} = await import('../source/data/load-data.js');
 	const data = copyOfShippedData();
 	const {taxonomy} = loadDataDir(data);
 	const count = 1234;

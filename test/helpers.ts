@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {DATA_FOLDER, dataFolder} from '../source/data/data-folder.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SHIPPED_DATA = path.join(ROOT, 'data');
+export const SHIPPED_DATA = path.join(ROOT, DATA_FOLDER);
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 export function tempDir(label = 'devnews'): string {
@@ -21,7 +22,7 @@ export function copyOfShippedData(): string {
 }
 
 export function writeArticle(dataDir: string, name: string, article: unknown): void {
-	fs.writeFileSync(path.join(dataDir, 'articles', name), typeof article === 'string' ? article : JSON.stringify(article, undefined, 2));
+	fs.writeFileSync(path.join(dataFolder(dataDir).articles, name), typeof article === 'string' ? article : JSON.stringify(article, undefined, 2));
 }
 
 /** Environment for a spawned devnews: its own config and cache, never the user's. */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {loadDataDir} from '../source/library/load-data.js';
+import {dataFolder} from '../source/data/data-folder.js';
+import {loadDataDir} from '../source/data/load-data.js';
 import {SEARCH_LIMIT} from '../source/library/ranked-search.js';
 import {Library} from '../source/library/store.js';
 import {syntheticArticle} from '../bench/synthetic.js';
@@ -115,7 +116,7 @@ test('data is imported again only when its files change, and errors are reported
 	first.close();
 	const second = Library.open(file).library;
 	assert.equal(second.syncData(data).length, 1, 'the remembered error is reported again');
-	fs.rmSync(path.join(data, 'articles', 'bad.json'));
+	fs.rmSync(path.join(dataFolder(data).articles, 'bad.json'));
 	writeArticle(data, 'new.json', {id: 'new', title: 'A new headline', kind: 'headline', source: 'data'});
 	assert.deepEqual(second.syncData(data), []);
 	assert.equal(second.count({}).total, 10);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {initialState, listHeight, readerHeight, reducer, type State} from '../source/core/state.js';
+import {listHeight, readerHeight} from '../source/core/screen-rows.js';
+import {initialState, reducer, type State} from '../source/core/state.js';
 
 const start = (height = 12): State => initialState({width: 80, height});
 

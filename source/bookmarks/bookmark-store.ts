@@ -2,6 +2,7 @@
 // Each is a snapshot (title, link, sector, edition, time) so it outlives
 // its article in the library.
 import * as z from 'zod/mini';
+import type {ArticleRef} from '../core/article.js';
 import type {ConfigFile} from '../config/config-file.js';
 
 const bookmarkSchema = z.object({
@@ -15,7 +16,9 @@ const bookmarkSchema = z.object({
 });
 
 export type Bookmark = z.infer<typeof bookmarkSchema>;
-export type BookmarkSnapshot = Omit<Bookmark, 'savedAt'>;
+
+/** What a bookmark keeps of its article. */
+export type BookmarkSnapshot = ArticleRef;
 
 type Entries = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 // devnews list, read and search.
 import {truncate} from '../core/layout.js';
-import {needsFullStory} from '../core/article.js';
+import {completeStory} from '../feeds/complete-story.js';
 import {supportsHyperlinks} from '../terminal/links.js';
 import {CommandError, needArgument, outputWidth, print, terminalWidth, warn, type CommandContext} from './context.js';
 import type {ArticleRow} from '../core/article.js';
@@ -56,16 +56,8 @@ export function findArticle(context: CommandContext, id: string) {
 
 /** Prints a story; a feed item with only a summary gets its full text from its page first, when online. */
 export async function read(context: CommandContext): Promise<void> {
-	let article = findArticle(context, needArgument(context, 'an article id', 'devnews read'));
-	if (needsFullStory(article)) {
-		const {fetchFullStory} = await import('../feeds/full-story.js');
-		try {
-			article = await fetchFullStory(article);
-			context.library.upsert([article], article.source);
-		} catch (error) {
-			warn(`full text not fetched yet (${truncate((error as Error).message, 200)}); showing the summary.`);
-		}
-	}
+	const {article, error} = await completeStory(context.library, findArticle(context, needArgument(context, 'an article id', 'devnews read')));
+	if (error) warn(`full text not fetched yet (${truncate(error, 200)}); showing the summary.`);
 
 	context.library.setRead(article.id, true);
 	print(context.flags.json ? jsonText(article) : readText(article, context.taxonomy, outputWidth(), supportsHyperlinks()));

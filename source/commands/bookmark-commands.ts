@@ -1,4 +1,5 @@
 // devnews bookmarks, bookmark and unbookmark.
+import {articleRef} from '../core/article.js';
 import {truncate} from '../core/layout.js';
 import {findArticle} from './articles.js';
 import {CommandError, needArgument, outputWidth, print, type CommandContext} from './context.js';
@@ -11,14 +12,7 @@ export function bookmarks(context: CommandContext): void {
 
 export async function bookmark(context: CommandContext): Promise<void> {
 	const article = findArticle(context, needArgument(context, 'an article id', 'devnews bookmark'));
-	await context.bookmarks.add({
-		id: article.id,
-		title: article.title,
-		url: article.url,
-		sector: article.sector,
-		edition: article.edition,
-		createdAt: article.createdAt,
-	});
+	await context.bookmarks.add(articleRef(article));
 	print(truncate(`Bookmarked: ${article.title}`, outputWidth()));
 }
 

@@ -41,6 +41,29 @@ export type ArticleRow = {
 	read: boolean;
 };
 
+/**
+ * What names an article outside the library: a bookmark's snapshot, and
+ * what a link, a copy or a bookmark acts on. Enough to list and open it
+ * after the article itself has left the library.
+ */
+export type ArticleRef = {
+	id: string;
+	title: string;
+	url?: string;
+	sector?: string;
+	edition?: string;
+	createdAt?: string;
+};
+
+/** The reference to an article or a list row; OTHER (no known sector or edition) is left out. */
+export function articleRef(item: Article | ArticleRow): ArticleRef {
+	const known = (id: string | undefined) => (id === OTHER ? undefined : id);
+	return {id: item.id, title: item.title, url: item.url, sector: known(item.sector), edition: known(item.edition), createdAt: item.createdAt};
+}
+
+/** How many articles a list, a picker entry or the header counts; `more` when a search found more than it ranked. */
+export type Counts = {total: number; unread: number; more?: boolean};
+
 /** A sector or an edition, as listed in data/sectors.json and data/editions.json. */
 export type TaxonomyEntry = {
 	id: string;
@@ -61,9 +84,15 @@ export function taxonomyName(entries: TaxonomyEntry[], id: string | undefined): 
 	return entries.find(entry => entry.id === id)?.name ?? 'Other';
 }
 
+/** The `source` of an article from the data folder (`source` is otherwise the feed's URL). */
+export const DATA_SOURCE = 'data';
+
+/** The `source` of an article shown from its bookmark's snapshot, when the library no longer holds it. */
+export const BOOKMARK_SOURCE = 'bookmark';
+
 /** Whether an article came from a feed (not the shipped data, not a bookmark's snapshot). */
 export function isFromFeed(article: Article): boolean {
-	return article.source !== 'data' && article.source !== 'bookmark';
+	return article.source !== DATA_SOURCE && article.source !== BOOKMARK_SOURCE;
 }
 
 /** A feed item that came with a summary only, and has a page to fetch the story from. */

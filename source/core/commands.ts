@@ -1,18 +1,13 @@
 // Turns a command into state changes and, for what reaches beyond the
 // state (bookmarks on disk, the browser, the clipboard, quitting), one
 // effect for the app to perform. Pure: the numbers it needs come in Context.
-import {listHeight, readerHeight, type Action, type State} from './state.js';
+import {listHeight, readerHeight} from './screen-rows.js';
+import type {Action, State} from './state.js';
+import type {ArticleRef} from './article.js';
 import type {Command} from './keymap.js';
 
 /** What a bookmark, a link or a copy acts on: the open story, else the selected row. */
-export type Target = {
-	id: string;
-	title: string;
-	url?: string;
-	sector?: string;
-	edition?: string;
-	createdAt?: string;
-};
+export type Target = ArticleRef;
 
 export type Context = {
 	/** Rows in the list on screen. */
@@ -26,6 +21,7 @@ export type Context = {
 
 export type Effect =
 	| {type: 'quit'}
+	| {type: 'repaint'}
 	| {type: 'openStory'; id: string}
 	| {type: 'toggleRead'; target: Target}
 	| {type: 'refresh'}
@@ -73,6 +69,8 @@ export function resolveCommand(command: Command, state: State, context: Context)
 		case 'quit':
 		case 'forceQuit':
 			return {actions: [], effect: {type: 'quit'}};
+		case 'repaint':
+			return {actions: [], effect: {type: 'repaint'}};
 		case 'sectorPicker':
 			return act({type: 'overlay', overlay: 'sector'});
 		case 'editionPicker':

@@ -1,5 +1,7 @@
-// Keys to commands, per context. The keymap knows nothing of the data:
-// commands.ts turns a command into a state change or an effect.
+// Keys to commands, made from the table of bindings (bindings.ts). The
+// keymap knows which screen is up, not the data: commands.ts turns a
+// command into a state change or an effect.
+import {BINDINGS, type Binding, type Command as BoundCommand, type Key, type Where} from './bindings.js';
 import type {State} from './state.js';
 
 /** The key flags Ink reports (a subset of its Key type, so tests can build one). */
@@ -21,97 +23,65 @@ export type KeyInfo = {
 	tab?: boolean;
 };
 
-export type Command =
-	| 'up'
-	| 'down'
-	| 'pageUp'
-	| 'pageDown'
-	| 'top'
-	| 'bottom'
-	| 'open'
-	| 'back'
-	| 'quit'
-	| 'forceQuit'
-	| 'sectorPicker'
-	| 'editionPicker'
-	| 'bookmark'
-	| 'bookmarks'
-	| 'search'
-	| 'openLink'
-	| 'copyLink'
-	| 'toggleRead'
-	| 'refresh'
-	| 'help'
-	| 'filterDelete'
-	| 'filterAccept'
-	| 'filterCancel'
-	| {type: 'filterType'; text: string};
+/** A bound command, or text typed into the search. */
+export type Command = BoundCommand | {type: 'filterType'; text: string};
 
-/** Every key and what it does, for the help overlay and the README. */
-export const KEY_HELP: Array<[keys: string, does: string]> = [
-	['↑ k / ↓ j', 'move; in a story, scroll a line'],
-	['PgUp PgDn ^u ^d space', 'page up / down'],
-	['g Home / G End', 'top / bottom'],
-	['Enter l →', 'open the story'],
-	['Esc h ←', 'back'],
-	['s / e', 'pick a sector / an edition'],
-	['/', 'search titles and stories (Enter keeps, Esc clears)'],
-	['b', 'bookmark or unbookmark'],
-	['u', 'mark read or unread'],
-	['B', 'bookmarks view'],
-	['o', 'open the link in the browser'],
-	['y', 'copy the link (OSC 52)'],
-	['r', 'refresh the feeds'],
-	['?', 'this help'],
-	['q', 'back, or quit from the list'],
-	['Ctrl-c', 'quit'],
-];
+export type Keymap = (input: string, key: KeyInfo, state: State) => Command | undefined;
 
-function filterKey(input: string, key: KeyInfo): Command | undefined {
-	if (key.escape) return 'filterCancel';
-	if (key.return) return 'filterAccept';
-	if (key.backspace || key.delete) return 'filterDelete';
-	if (key.upArrow) return 'up';
-	if (key.downArrow) return 'down';
-	if (key.ctrl || key.meta || key.tab || !input) return undefined;
-	return {type: 'filterType', text: input};
+/** A key press as the table names keys, or undefined for keys no binding can name (Tab, Alt-…). */
+function identify(input: string, key: KeyInfo): Key | undefined {
+	if (key.upArrow) return {named: 'up'};
+	if (key.downArrow) return {named: 'down'};
+	if (key.leftArrow) return {named: 'left'};
+	if (key.rightArrow) return {named: 'right'};
+	if (key.pageUp) return {named: 'pageUp'};
+	if (key.pageDown) return {named: 'pageDown'};
+	if (key.home) return {named: 'home'};
+	if (key.end) return {named: 'end'};
+	if (key.return) return {named: 'enter'};
+	if (key.escape) return {named: 'escape'};
+	if (key.backspace || key.delete) return {named: 'backspace'};
+	if (key.tab || key.meta || !input) return undefined;
+	return key.ctrl ? {ctrl: input} : {char: input};
 }
 
-function movementKey(input: string, key: KeyInfo): Command | undefined {
-	if (key.upArrow || input === 'k') return 'up';
-	if (key.downArrow || input === 'j') return 'down';
-	if (key.pageUp || (key.ctrl && input === 'u')) return 'pageUp';
-	if (key.pageDown || (key.ctrl && input === 'd') || input === ' ') return 'pageDown';
-	if (key.home || input === 'g') return 'top';
-	if (key.end || input === 'G') return 'bottom';
-	return undefined;
+const keyId = (key: Key): string => ('named' in key ? key.named : 'ctrl' in key ? `ctrl-${key.ctrl}` : `char-${key.char}`);
+
+/** The keymap the table of bindings describes. */
+export function createKeymap(bindings: Binding[]): Keymap {
+	const commands = new Map<string, BoundCommand>();
+	for (const binding of bindings) {
+		for (const {command, keys} of binding.commands) {
+			for (const key of keys) commands.set(`${binding.where}:${keyId(key)}`, command);
+		}
+	}
+
+	const lookup = (where: Where, key: Key) => commands.get(`${where}:${keyId(key)}`);
+	const keysOf = (wanted: BoundCommand) => new Set(bindings.flatMap(binding => binding.commands.filter(({command}) => command === wanted).flatMap(({keys}) => keys.map(keyId))));
+	// Keys that close a picker: those of back and quit. Keys that clear a search while typing it also clear it once kept.
+	const closing = new Set([...keysOf('back'), ...keysOf('quit')]);
+	const clearing = keysOf('filterCancel');
+
+	return (input, info, state) => {
+		const key = identify(input, info);
+		if (key && lookup('browse', key) === 'forceQuit') return 'forceQuit';
+		if (state.filtering) {
+			if (key && 'named' in key) return lookup('search', key);
+			return key && 'char' in key ? {type: 'filterType', text: key.char} : undefined;
+		}
+
+		// Pickers read their own keys (ink-select-input); help closes on any key.
+		if (state.overlay === 'help') return 'back';
+		if (state.overlay !== 'none') return key && closing.has(keyId(key)) ? 'back' : undefined;
+		if (!key) return undefined;
+
+		const inList = !state.reader;
+		const command = (inList ? lookup('list', key) : undefined) ?? lookup('browse', key);
+		// Esc first clears a search the list is showing; q quits only from the list itself.
+		if (command === 'back' && inList && state.query && clearing.has(keyId(key))) return 'filterCancel';
+		if (command === 'quit' && !(inList && state.mode === 'articles')) return 'back';
+		return command;
+	};
 }
 
-const LETTERS: Record<string, Command> = {
-	s: 'sectorPicker',
-	e: 'editionPicker',
-	b: 'bookmark',
-	B: 'bookmarks',
-	'/': 'search',
-	o: 'openLink',
-	y: 'copyLink',
-	u: 'toggleRead',
-	r: 'refresh',
-	'?': 'help',
-	q: 'back',
-};
-
-export function keyToCommand(input: string, key: KeyInfo, state: State): Command | undefined {
-	if (key.ctrl && input === 'c') return 'forceQuit';
-	if (state.filtering) return filterKey(input, key);
-
-	// Pickers read their own keys (ink-select-input); help closes on any key.
-	if (state.overlay === 'help') return 'back';
-	if (state.overlay !== 'none') return key.escape || input === 'q' || key.leftArrow ? 'back' : undefined;
-
-	if (key.escape && !state.reader && state.query) return 'filterCancel';
-	if (key.escape || key.leftArrow || input === 'h') return 'back';
-	if (key.return || key.rightArrow || input === 'l') return state.reader ? undefined : 'open';
-	if (input === 'q' && !state.reader && state.mode === 'articles') return 'quit';
-	return movementKey(input, key) ?? LETTERS[input];
-}
+export const keyToCommand: Keymap = createKeymap(BINDINGS);

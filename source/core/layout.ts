@@ -6,7 +6,7 @@ import cliTruncate from 'cli-truncate';
 import stringWidth from '../terminal/string-width.js';
 import wrapAnsi from 'wrap-ansi';
 import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
-import {isFromFeed, OTHER, taxonomyName, type Article, type ArticleRow, type Taxonomy} from './article.js';
+import {isFromFeed, OTHER, taxonomyName, type Article, type ArticleRow, type Counts, type Taxonomy} from './article.js';
 import {formatIst, formatIstShort} from './time.js';
 
 export type Tone = 'title' | 'meta' | 'link' | 'notice' | 'note' | 'summary' | 'body' | 'credit' | 'blank';
@@ -202,13 +202,11 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	return width > MARK_WIDTH ? line : truncate(line, width);
 }
 
-/** Counts as devnews shows them; `more` (a search that found more than it ranked) adds a "+". */
-export type ShownCounts = {total: number; unread: number; more?: boolean};
-
-const plus = (counts: ShownCounts) => (counts.more ? '+' : '');
+/** A search that found more than it ranked shows its counts as lower bounds: "1000+". */
+const plus = (counts: Counts) => (counts.more ? '+' : '');
 
 /** The header's right side, most important first: "9 articles", "3 unread", "refreshed 5 min ago". */
-export function headerDetails(counts: ShownCounts, lastRefresh: number | undefined, now = Date.now()): string[] {
+export function headerDetails(counts: Counts, lastRefresh: number | undefined, now = Date.now()): string[] {
 	return [
 		`${counts.total}${plus(counts)} ${counts.total === 1 && !counts.more ? 'article' : 'articles'}`,
 		...(counts.unread > 0 ? [`${counts.unread}${plus(counts)} unread`] : []),
@@ -232,7 +230,7 @@ export function refreshStatus(progress: {done: number; total: number; added: num
 }
 
 /** A picker item: "Politics (3 · 2 unread)", "Politics (1000+ · 12+ unread)". */
-export function countLabel(name: string, counts: ShownCounts | undefined): string {
+export function countLabel(name: string, counts: Counts | undefined): string {
 	const shown = counts ?? {total: 0, unread: 0};
 	return `${name} (${shown.total}${plus(shown)}${shown.unread > 0 ? ` · ${shown.unread}${plus(shown)} unread` : ''})`;
 }

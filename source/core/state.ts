@@ -1,6 +1,7 @@
 // The browser's whole UI state and the pure reducer that changes it.
 // Numbers the reducer cannot know (how many rows match, how long a story
 // is once wrapped) travel in the actions, resolved by commands.ts.
+import {listHeight, readerHeight} from './screen-rows.js';
 
 export type Overlay = 'none' | 'sector' | 'edition' | 'help';
 export type ListMode = 'articles' | 'bookmarks';
@@ -24,8 +25,6 @@ export type State = {
 	message?: string;
 	/** A feed refresh under way: how far it got. */
 	refresh?: RefreshProgress;
-	/** Bumped whenever the library changes under the screens (read state, a refresh, a fetched story). */
-	libraryVersion: number;
 };
 
 export type RefreshProgress = {done: number; total: number; added: number; failed: number};
@@ -33,6 +32,7 @@ export type RefreshProgress = {done: number; total: number; added: number; faile
 export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'select'; index: number; count: number}
+	| {type: 'follow'; index: number; count: number}
 	| {type: 'open'; id: string; scroll: number}
 	| {type: 'back'}
 	| {type: 'scroll'; line: number; lineCount: number}
@@ -45,8 +45,7 @@ export type Action =
 	| {type: 'filterClear'}
 	| {type: 'mode'; mode: ListMode}
 	| {type: 'message'; text?: string}
-	| {type: 'refresh'; progress?: RefreshProgress}
-	| {type: 'libraryChanged'};
+	| {type: 'refresh'; progress?: RefreshProgress};
 
 export function initialState(options: {width: number; height: number; sector?: string; edition?: string; message?: string}): State {
 	return {
@@ -59,25 +58,7 @@ export function initialState(options: {width: number; height: number; sector?: s
 		positions: {articles: {selected: 0, top: 0}, bookmarks: {selected: 0, top: 0}},
 		overlay: 'none',
 		message: options.message,
-		libraryVersion: 0,
 	};
-}
-
-/** Whether the status line is on screen: a message, or a refresh under way. */
-export function hasStatusLine(state: State): boolean {
-	return Boolean(state.message ?? state.refresh);
-}
-
-// Rows above and below the list: header and footer, plus the search line
-// while there is a search, plus the status line.
-export function listHeight(state: State): number {
-	const chrome = 2 + (state.filtering || state.query ? 1 : 0) + (hasStatusLine(state) ? 1 : 0);
-	return Math.max(1, state.viewport.height - chrome);
-}
-
-/** Lines of story text on screen: all but the header and the footer (and the status line). */
-export function readerHeight(state: State): number {
-	return Math.max(1, state.viewport.height - 2 - (hasStatusLine(state) ? 1 : 0));
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -111,6 +92,15 @@ export function reducer(state: State, action: Action): State {
 		case 'select': {
 			const position = state.positions[state.mode];
 			const placed = placeSelection(action.index, action.count, position.top, listHeight(state));
+			return {...state, positions: {...state.positions, [state.mode]: placed}};
+		}
+
+		case 'follow': {
+			// The selected article moved in its list (news landed above it): the
+			// selection and the window move with it, so the screen stays put.
+			const position = state.positions[state.mode];
+			const by = action.index - position.selected;
+			const placed = placeSelection(action.index, action.count, position.top + by, listHeight(state));
 			return {...state, positions: {...state.positions, [state.mode]: placed}};
 		}
 
@@ -158,8 +148,5 @@ export function reducer(state: State, action: Action): State {
 
 		case 'refresh':
 			return {...state, refresh: action.progress};
-
-		case 'libraryChanged':
-			return {...state, libraryVersion: state.libraryVersion + 1};
 	}
 }

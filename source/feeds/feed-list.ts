@@ -1,10 +1,10 @@
 // The feeds devnews reads, kept under "feeds" in config.json. Until the
 // user changes the list, it is the defaults shipped in data/feeds.json.
 import fs from 'node:fs';
-import path from 'node:path';
 import * as z from 'zod/mini';
 import {describeIssue} from '../validation.js';
 import type {ConfigFile} from '../config/config-file.js';
+import {dataFolder} from '../data/data-folder.js';
 import {isWebUrl} from '../terminal/links.js';
 
 /** `from-link`: take each item's sector from its Devdiscourse link (/article/<sector>/…). */
@@ -23,7 +23,7 @@ const KEY = 'feeds';
 
 /** The shipped default feeds; a bad file is reported, not fatal. */
 export function loadDefaultFeeds(dataDir: string): {feeds: Feed[]; error?: string} {
-	const file = path.join(dataDir, 'feeds.json');
+	const file = dataFolder(dataDir).feeds;
 	try {
 		const parsed = z.array(feedSchema).safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
 		if (parsed.success) return {feeds: parsed.data};

@@ -1,14 +1,16 @@
 // Performs what a command asks beyond the state: quitting, opening a story
 // (with its read mark, its saved position and, for a summary-only feed
 // item, its full text), bookmarks, read marks, links and a feed refresh.
-// Each ends in at most one status-line message.
+// Each ends in at most one status-line message; one that fails (a locked
+// or full library, an unwritable config) says so there, and browsing goes on.
+import {useRef} from 'react';
 import {useApp} from 'ink';
 import type {Effect} from '../core/commands.js';
-import type {Taxonomy} from '../core/article.js';
+import {needsFullStory, type Taxonomy} from '../core/article.js';
 import {readerLines} from '../core/layout.js';
 import type {Action} from '../core/state.js';
 import type {FeedList} from '../feeds/feed-list.js';
-import {needsFullStory} from '../core/article.js';
+import {completeStory} from '../feeds/complete-story.js';
 import type {RefreshOptions} from '../feeds/limits.js';
 import type {Library} from '../library/store.js';
 import type {Bookmarks} from './use-bookmarks.js';
@@ -20,6 +22,8 @@ export type Outside = {
 	copy: (text: string) => void;
 	/** Whether the terminal shows OSC 8 hyperlinks. */
 	hyperlinks: boolean;
+	/** Draws the whole screen again (Ctrl-l), where the renderer can. */
+	repaint?: () => void;
 	/** Limits for feed refreshes and page fetches. */
 	refresh?: RefreshOptions;
 };
@@ -31,31 +35,40 @@ type Deps = {
 	bookmarks: Bookmarks;
 	outside: Outside;
 	width: number;
-	refreshing: boolean;
 	dispatch: (action: Action) => void;
 };
 
-export function useEffects({library, taxonomy, feeds, bookmarks, outside, width, refreshing, dispatch}: Deps): (effect: Effect) => void {
+export function useEffects({library, taxonomy, feeds, bookmarks, outside, width, dispatch}: Deps): (effect: Effect) => void {
 	const {exit} = useApp();
-	const say = (text: string) => dispatch({type: 'message', text});
+	// Set the moment a refresh starts, not after a render: two r presses that
+	// arrive together must not both start one.
+	const refreshing = useRef(false);
+	const say = (text?: string) => dispatch({type: 'message', text});
 
-	const completeStory = async (id: string) => {
-		const article = library.article(id);
-		if (!article || !needsFullStory(article)) return;
-		say('Fetching the full story…');
-		const {fetchFullStory} = await import('../feeds/full-story.js');
+	/** Runs `work`; whatever it throws, now or later, becomes one status line. */
+	const guarded = (what: string, work: () => void | Promise<void>) => {
+		const fail = (error: unknown) => say(`${what} failed: ${(error as Error).message}`);
 		try {
-			const full = await fetchFullStory(article, outside.refresh);
-			library.upsert([full], full.source);
-			dispatch({type: 'libraryChanged'});
-			dispatch({type: 'message'});
+			void Promise.resolve(work()).catch(fail);
 		} catch (error) {
-			say(`Full text not fetched yet (${(error as Error).message}); showing the summary.`);
+			fail(error);
 		}
 	};
 
+	const openStory = async (id: string) => {
+		const article = findStory(library, bookmarks.list, id);
+		const {position} = library.reading(id);
+		const lineCount = article ? readerLines(article, taxonomy, width).length : 0;
+		dispatch({type: 'open', id, scroll: Math.round(position * lineCount)});
+		library.setRead(id, true);
+		if (!article || !needsFullStory(article)) return;
+		say('Fetching the full story…');
+		const {error} = await completeStory(library, article, outside.refresh);
+		say(error ? `Full text not fetched yet (${error}); showing the summary.` : undefined);
+	};
+
 	const refresh = async () => {
-		if (refreshing) {
+		if (refreshing.current) {
 			say('A refresh is already under way.');
 			return;
 		}
@@ -66,23 +79,27 @@ export function useEffects({library, taxonomy, feeds, bookmarks, outside, width,
 			return;
 		}
 
-		const {refreshFeeds} = await import('../feeds/refresh.js');
-		const progress = {done: 0, total: list.length, added: 0, failed: 0};
-		dispatch({type: 'refresh', progress});
-		const failures: string[] = [];
-		await refreshFeeds(list, library, outside.refresh, ({done, last}) => {
-			if (last.status === 'updated') progress.added += last.added;
-			if (last.status === 'failed') {
-				progress.failed++;
-				failures.push(`${last.url}: ${last.reason}`);
-			}
+		refreshing.current = true;
+		try {
+			const {refreshFeeds} = await import('../feeds/refresh.js');
+			const progress = {done: 0, total: list.length, added: 0, failed: 0};
+			dispatch({type: 'refresh', progress});
+			const failures: string[] = [];
+			await refreshFeeds(list, library, outside.refresh, ({done, last}) => {
+				if (last.status === 'updated') progress.added += last.added;
+				if (last.status === 'failed') {
+					progress.failed++;
+					failures.push(`${last.url}: ${last.reason}`);
+				}
 
-			dispatch({type: 'refresh', progress: {...progress, done}});
-		});
-		dispatch({type: 'refresh'});
-		dispatch({type: 'libraryChanged'});
-		const summary = `Refreshed ${list.length} feeds: ${progress.added} new`;
-		say(failures.length > 0 ? `${summary}, ${failures.length} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`);
+				dispatch({type: 'refresh', progress: {...progress, done}});
+			});
+			const summary = `Refreshed ${list.length} feeds: ${progress.added} new`;
+			say(failures.length > 0 ? `${summary}, ${failures.length} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`);
+		} finally {
+			refreshing.current = false;
+			dispatch({type: 'refresh'});
+		}
 	};
 
 	return effect => {
@@ -90,33 +107,27 @@ export function useEffects({library, taxonomy, feeds, bookmarks, outside, width,
 			case 'quit':
 				exit();
 				return;
-			case 'openStory': {
-				const article = findStory(library, bookmarks.list, effect.id);
-				const {position} = library.reading(effect.id);
-				const lineCount = article ? readerLines(article, taxonomy, width).length : 0;
-				dispatch({type: 'open', id: effect.id, scroll: Math.round(position * lineCount)});
-				library.setRead(effect.id, true);
-				dispatch({type: 'libraryChanged'});
-				void completeStory(effect.id);
+			case 'repaint':
+				outside.repaint?.();
 				return;
-			}
-
-			case 'toggleRead': {
-				const read = !library.reading(effect.target.id).read;
-				library.setRead(effect.target.id, read);
-				dispatch({type: 'libraryChanged'});
-				say(`Marked ${read ? 'read' : 'unread'}: ${effect.target.title}`);
+			case 'openStory':
+				guarded('Opening the story', async () => openStory(effect.id));
 				return;
-			}
-
+			case 'toggleRead':
+				guarded('Marking it', () => {
+					const read = !library.reading(effect.target.id).read;
+					library.setRead(effect.target.id, read);
+					say(`Marked ${read ? 'read' : 'unread'}: ${effect.target.title}`);
+				});
+				return;
 			case 'refresh':
-				void refresh();
+				guarded('The refresh', refresh);
 				return;
 			case 'toggleBookmark':
-				bookmarks.toggle(effect.target).then(
-					added => say(`${added ? 'Bookmarked' : 'Removed bookmark'}: ${effect.target.title}`),
-					(error: unknown) => say((error as Error).message),
-				);
+				guarded('Bookmarking', async () => {
+					const added = await bookmarks.toggle(effect.target);
+					say(`${added ? 'Bookmarked' : 'Removed bookmark'}: ${effect.target.title}`);
+				});
 				return;
 			case 'openLink':
 			case 'copyLink': {

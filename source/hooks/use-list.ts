@@ -1,10 +1,12 @@
 // The rows on screen: one page out of the library (or the bookmarks), at
 // the list's scroll position, and how many there are in all.
-import {useMemo} from 'react';
-import type {ArticleRow} from '../core/article.js';
-import {listHeight, type State} from '../core/state.js';
+import {useMemo, useState} from 'react';
+import type {ArticleRow, Counts} from '../core/article.js';
+import {listHeight} from '../core/screen-rows.js';
+import type {Action, State} from '../core/state.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
-import type {Counts, Library, ListFilter} from '../library/store.js';
+import {bookmarkRow} from '../bookmarks/snapshot.js';
+import type {LibraryView, ListFilter} from '../library/store.js';
 import {useDebounced} from './use-debounced.js';
 
 export type ListData = {filter: ListFilter; counts: Counts; rows: ArticleRow[]; selected?: ArticleRow};
@@ -12,37 +14,35 @@ export type ListData = {filter: ListFilter; counts: Counts; rows: ArticleRow[]; 
 /** How long typing must pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 150;
 
-export function useList(library: Library, bookmarks: Bookmark[], state: State): ListData {
+export function useList(view: LibraryView, bookmarks: Bookmark[], state: State, dispatch: (action: Action) => void): ListData {
 	const query = useDebounced(state.query, SEARCH_DEBOUNCE_MS);
-	const version = state.libraryVersion;
-	const filter = useMemo(
-		() => ({sector: state.sector, edition: state.edition, query: query || undefined}),
-		[state.sector, state.edition, query],
-	);
+	const {sector, edition, mode} = state;
+	const filter = useMemo(() => ({sector, edition, query: query || undefined}), [sector, edition, query]);
 	const height = listHeight(state);
-	const {top, selected} = state.positions[state.mode];
+	const {top, selected} = state.positions[mode];
 	const counts = useMemo(() => {
-		if (state.mode !== 'bookmarks') return library.count(filter);
-		const unread = bookmarks.filter(bookmark => !library.reading(bookmark.id).read).length;
+		if (mode !== 'bookmarks') return view.library.count(filter);
+		const unread = bookmarks.filter(bookmark => !view.library.reading(bookmark.id).read).length;
 		return {total: bookmarks.length, unread};
-	}, [state.mode, bookmarks, library, filter, version]); // eslint-disable-line react-hooks/exhaustive-deps -- version: the library changed
+	}, [mode, bookmarks, view, filter]);
 	const rows = useMemo(
 		() =>
-			state.mode === 'bookmarks'
-				? bookmarks.slice(top, top + height).map(
-						(bookmark): ArticleRow => ({
-							id: bookmark.id,
-							title: bookmark.title,
-							url: bookmark.url,
-							sector: bookmark.sector ?? 'other',
-							edition: bookmark.edition ?? 'other',
-							createdAt: bookmark.createdAt,
-							kind: 'full',
-							read: library.reading(bookmark.id).read,
-						}),
-					)
-				: library.page(filter, top, height),
-		[state.mode, bookmarks, library, filter, top, height, version], // eslint-disable-line react-hooks/exhaustive-deps
+			mode === 'bookmarks'
+				? bookmarks.slice(top, top + height).map(bookmark => bookmarkRow(bookmark, view.library.reading(bookmark.id).read))
+				: view.library.page(filter, top, height),
+		[mode, bookmarks, view, filter, top, height],
 	);
-	return {filter, counts, rows, selected: rows[selected - top]};
+	const row = rows[selected - top];
+
+	// When the library changes under the list (a refresh landing news above
+	// the selection), the selected article stays selected, where it now is.
+	const [seen, setSeen] = useState({view, filter, mode, id: row?.id});
+	if (seen.view !== view || seen.filter !== filter || seen.mode !== mode || seen.id !== row?.id) {
+		setSeen({view, filter, mode, id: row?.id});
+		const moved = seen.view !== view && seen.filter === filter && seen.mode === mode && mode === 'articles' && seen.id !== undefined && seen.id !== row?.id;
+		const index = moved ? view.library.indexOf(filter, seen.id!) : undefined;
+		if (index !== undefined) dispatch({type: 'follow', index, count: counts.total});
+	}
+
+	return {filter, counts, rows, selected: row};
 }

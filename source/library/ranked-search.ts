@@ -9,6 +9,8 @@
 // coming back, or counting them for the header and the pickers, never runs
 // the search again.
 import type Database from 'better-sqlite3';
+import type {ListFilter} from './list-filter.js';
+import {searchTerms} from './search-query.js';
 
 /** The most matches a search ranks; past it the result says there are more. */
 export const SEARCH_LIMIT = 1000;
@@ -18,6 +20,8 @@ export type Ranked = {rowids: number[]; more: boolean};
 
 /** A search: its words as FTS5 terms, and the facet terms of its sector and edition filter. */
 export type SearchTerms = {words: string; facets: string[]};
+
+const NO_MATCHES: Ranked = {rowids: [], more: false};
 
 // A few recent searches: the list, its counts and each picker ask for
 // their own (with and without a sector or edition), all at once.
@@ -38,7 +42,14 @@ export class RankedSearch {
 		this.times = db.prepare('SELECT rowid, sort_time AS time FROM articles WHERE rowid IN (SELECT value FROM json_each(?))');
 	}
 
-	run(terms: SearchTerms): Ranked {
+	/** The ranked matches of a search under the filter's sector and edition. */
+	rank(filter: ListFilter & {query: string}): Ranked {
+		const terms = searchTerms(filter);
+		// A query of symbols only has no words to find: no results, no error.
+		return terms ? this.run(terms) : NO_MATCHES;
+	}
+
+	private run(terms: SearchTerms): Ranked {
 		const key = JSON.stringify(terms);
 		const cached = this.cache.get(key);
 		if (cached) return cached;

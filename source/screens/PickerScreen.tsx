@@ -1,19 +1,20 @@
-import React from 'react';
+import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import type {TaxonomyEntry} from '../core/article.js';
-import {OTHER} from '../core/article.js';
+import {OTHER, type Counts, type TaxonomyEntry} from '../core/article.js';
 import {countLabel, truncate} from '../core/layout.js';
-import type {Counts} from '../library/store.js';
+import type {LibraryView, ListFilter} from '../library/store.js';
 import {theme} from '../components/theme.js';
 
 /** The value of the "All" item: no filter on this axis. */
 const ALL = '';
 
 type Props = {
-	title: string;
+	view: LibraryView;
+	column: 'sector' | 'edition';
+	/** The list's filter: the counts are of what picking an entry would show. */
+	filter: ListFilter;
 	entries: TaxonomyEntry[];
-	counts: Map<string, Counts>;
 	current?: string;
 	width: number;
 	height: number;
@@ -36,9 +37,12 @@ export function pickerItems(entries: TaxonomyEntry[], counts: Map<string, Counts
 }
 
 /** A sector or edition picker with counts (ink-select-input reads ↑↓ j k and Enter). */
-export function PickerScreen({title, entries, counts, current, width, height, onPick}: Props) {
+export function PickerScreen({view, column, filter, entries, current, width, height, onPick}: Props) {
+	// Counted when the picker opens or the library changes, not on every frame.
+	const counts = useMemo(() => view.library.countsBy(column, filter), [view, column, filter]);
 	const items = pickerItems(entries, counts).map(item => ({...item, label: truncate(item.label, width - 3)}));
 	const initialIndex = Math.max(0, items.findIndex(item => item.value === (current ?? ALL)));
+	const title = column === 'sector' ? 'Sector' : 'Edition';
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold color={theme.accent}>{truncate(`${title} — Enter picks, Esc cancels`, width)}</Text>

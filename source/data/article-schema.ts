@@ -1,6 +1,7 @@
 // The schemas every data file is validated against on load. A file that
 // fails gets one message naming the file and the field; the rest still loads.
 import * as z from 'zod/mini';
+import {DATA_SOURCE} from '../core/article.js';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -30,7 +31,7 @@ export const articleSchema = z
 		body: z._default(z.array(z.string()), []),
 		credit: z.optional(z.string()),
 		kind: z.enum(['full', 'headline']),
-		source: z._default(z.string(), 'data'),
+		source: z._default(z.string(), DATA_SOURCE),
 		synthetic: z.optional(z.boolean()),
 	})
 	.check(

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Article, Taxonomy, TaxonomyEntry} from '../core/article.js';
 import {describeIssue} from '../validation.js';
-import {articleSchema, taxonomySchema} from './schema.js';
+import {articleSchema, taxonomySchema} from './article-schema.js';
+import {dataFolder} from './data-folder.js';
 
 export type DataLoad = {
 	articles: Article[];
@@ -14,10 +15,8 @@ export type DataLoad = {
 	errors: string[];
 };
 
-const ARTICLES = 'articles';
-
 function articleFiles(dir: string): string[] {
-	const folder = path.join(dir, ARTICLES);
+	const folder = dataFolder(dir).articles;
 	if (!fs.existsSync(folder)) return [];
 	return fs
 		.readdirSync(folder)
@@ -28,7 +27,8 @@ function articleFiles(dir: string): string[] {
 
 /** The files whose change means the library must import the folder again. */
 export function dataFiles(dir: string): string[] {
-	return [path.join(dir, 'sectors.json'), path.join(dir, 'editions.json'), ...articleFiles(dir)];
+	const {sectors, editions} = dataFolder(dir);
+	return [sectors, editions, ...articleFiles(dir)];
 }
 
 /** Cheap change detection: names, sizes and modification times, no reading. */
@@ -88,8 +88,8 @@ function validateArticle(value: unknown, file: string, prefix: Array<string | nu
 export function loadDataDir(dir: string): DataLoad {
 	const errors: string[] = [];
 	const taxonomy: Taxonomy = {
-		sectors: loadTaxonomy(path.join(dir, 'sectors.json'), errors),
-		editions: loadTaxonomy(path.join(dir, 'editions.json'), errors),
+		sectors: loadTaxonomy(dataFolder(dir).sectors, errors),
+		editions: loadTaxonomy(dataFolder(dir).editions, errors),
 	};
 	const articles: Article[] = [];
 	const seen = new Map<string, string>();

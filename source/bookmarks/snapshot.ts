@@ -1,0 +1,24 @@
+// A bookmark stands in for its article once the library no longer holds
+// it: in the bookmarks list as a row, and in the reader as a headline.
+import {BOOKMARK_SOURCE, OTHER, type Article, type ArticleRow} from '../core/article.js';
+import type {Bookmark} from './bookmark-store.js';
+
+/** The bookmarks view's row for a bookmark. */
+export function bookmarkRow(bookmark: Bookmark, read: boolean): ArticleRow {
+	return {
+		id: bookmark.id,
+		title: bookmark.title,
+		url: bookmark.url,
+		sector: bookmark.sector ?? OTHER,
+		edition: bookmark.edition ?? OTHER,
+		createdAt: bookmark.createdAt,
+		kind: 'full',
+		read,
+	};
+}
+
+/** The article shown for a bookmark whose article left the library: its snapshot, as a headline. */
+export function bookmarkArticle(bookmark: Bookmark): Article {
+	const {savedAt, ...snapshot} = bookmark;
+	return {...snapshot, countries: [], body: [], kind: 'headline', source: BOOKMARK_SOURCE};
+}
