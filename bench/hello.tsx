@@ -1,7 +1,6 @@
 // The floor for any Ink app: "Hello" rendered by Ink, bundled into one file
 // in production mode exactly as devnews is (see bench/bundle.ts), so the
 // benchmark can say how much of devnews's start-up is its own.
-import React from 'react';
 import {render, Text, useApp, useInput} from 'ink';
 
 function Hello() {

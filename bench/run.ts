@@ -93,7 +93,7 @@ log(`start → first frame: ${launches.map(({key}) => key).join(', ')}; one warm
 const frames = new Map<string, Array<{ms: number; rssMb: number}>>(launches.map(({key}) => [key, []]));
 for (let round = 0; round <= runs; round++) {
 	for (const {key, launch} of launches) {
-		// eslint-disable-next-line no-await-in-loop
+		// eslint-disable-next-line no-await-in-loop -- one program at a time, on a quiet machine
 		const frame = await firstFrame({...launch, ...TERMINAL});
 		if (round > 0) frames.get(key)!.push(frame);
 	}
@@ -115,7 +115,7 @@ try {
 	for (const [size, home] of homes) {
 		log(`  ${size.toLocaleString('en')} articles…`);
 		const options = {library: home, config, ...TERMINAL, presses, feeds: feeds.urls, fullTextFeeds: fullTextFeeds.urls};
-		// eslint-disable-next-line no-await-in-loop
+		// eslint-disable-next-line no-await-in-loop -- one program at a time, on a quiet machine
 		const out = await run(process.execPath, [path.join(BUILD, 'runner', 'runner.js'), JSON.stringify(options)], devnewsEnv(home));
 		results.push({size, firstFrame: summary(String(size)), runner: JSON.parse(out) as RunnerResult});
 	}

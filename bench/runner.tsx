@@ -13,7 +13,6 @@ import {EventEmitter} from 'node:events';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import React from 'react';
 import {render} from 'ink';
 import {App} from '../source/app.js';
 import {RENDER_OPTIONS} from '../source/browser.js';
@@ -124,7 +123,7 @@ let selected = 0;
 let step = 1;
 for (let index = 0; index < options.presses; index++) {
 	if (selected + step < 0 || selected + step >= count || (step === 1 && index === options.presses / 2)) step = -step;
-	timings['j/k'].push(await press(step === 1 ? KEY.down : KEY.up)); // eslint-disable-line no-await-in-loop
+	timings['j/k'].push(await press(step === 1 ? KEY.down : KEY.up)); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 	selected += step;
 }
 
@@ -133,43 +132,43 @@ selected = 0;
 // PgDn: a page at a time down the list; back to the top (untimed) at its end.
 for (let index = 0; index < options.presses; index++) {
 	if (selected === count - 1) {
-		await press(KEY.top); // eslint-disable-line no-await-in-loop
+		await press(KEY.top); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 		selected = 0;
 	}
 
-	timings.PgDn.push(await press(KEY.pageDown)); // eslint-disable-line no-await-in-loop
+	timings.PgDn.push(await press(KEY.pageDown)); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 	selected = Math.min(count - 1, selected + page);
 }
 
 // G/g: the bottom of the list and the top, in turn.
 for (let index = 0; index < options.presses; index++) {
-	timings['G/g'].push(await press(index % 2 === 0 ? KEY.bottom : KEY.top)); // eslint-disable-line no-await-in-loop
+	timings['G/g'].push(await press(index % 2 === 0 ? KEY.bottom : KEY.top)); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 }
 
 // open/back: the story under the selection (the newest) and back to the list.
 const opened = library.page({}, 0, 1)[0]!.id;
 for (let index = 0; index < options.presses; index++) {
-	timings['open/back'].push(await press(index % 2 === 0 ? KEY.enter : KEY.escape)); // eslint-disable-line no-await-in-loop
+	timings['open/back'].push(await press(index % 2 === 0 ? KEY.enter : KEY.escape)); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 }
 
 // picker: the sector picker, opened and closed.
 for (let index = 0; index < options.presses; index++) {
-	timings.picker.push(await press(index % 2 === 0 ? KEY.sector : KEY.escape)); // eslint-disable-line no-await-in-loop
+	timings.picker.push(await press(index % 2 === 0 ? KEY.sector : KEY.escape)); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 }
 
 // filter keystroke: words typed into the search line, a letter at a time;
 // after each word (untimed) its search is waited for and cleared.
 const words = searchQueries(60).flatMap(query => query.split(' '));
 for (let typed = 0, word = 0; typed < options.presses; word++) {
-	await press(KEY.search); // eslint-disable-line no-await-in-loop
+	await press(KEY.search); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 	for (const letter of words[word % words.length]!) {
 		if (typed++ >= options.presses) break;
-		timings['filter keystroke'].push(await press(letter)); // eslint-disable-line no-await-in-loop
+		timings['filter keystroke'].push(await press(letter)); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 	}
 
 	// The word's results, after the debounce (a search that changes nothing on screen draws no frame).
-	await stdout.nextWrite(1000).catch(() => undefined); // eslint-disable-line no-await-in-loop
-	await press(KEY.escape); // eslint-disable-line no-await-in-loop
+	await stdout.nextWrite(1000).catch(() => undefined); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
+	await press(KEY.escape); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 }
 
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
@@ -179,7 +178,7 @@ const rssAfterKeysMb = rssMb();
 // up to a bound, as a person reading a story would.
 let rssAtRestMb = rssAfterKeysMb;
 for (let waited = 0; waited < REST_WAIT_MS && rssAtRestMb > rssAfterKeysMb * 0.85; waited += 1000) {
-	await delay(1000); // eslint-disable-line no-await-in-loop
+	await delay(1000); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 	rssAtRestMb = rssMb();
 }
 

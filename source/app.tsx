@@ -1,7 +1,7 @@
 // Wires the library, the bookmarks and the state to the screens: keys
 // become commands (core/keymap), commands become actions and effects
 // (core/commands), the reducer makes the next state, the screens draw it.
-import React, {useCallback, useMemo, useReducer} from 'react';
+import {useCallback, useMemo, useReducer, type ReactNode} from 'react';
 import {Box, useStdout} from 'ink';
 import {articleRef} from './core/article.js';
 import {footerHints} from './core/bindings.js';
@@ -73,7 +73,7 @@ export function App({library, bookmarkStore, feeds, outside, sector, edition, wa
 	const lastRefresh = useMemo(() => view.library.lastRefresh(), [view]);
 	const details = headerDetails(counts, lastRefresh);
 
-	let body: React.ReactNode;
+	let body: ReactNode;
 	if (state.overlay === 'help') {
 		body = <HelpScreen width={width} height={rowsOnScreen.body} />;
 	} else if (state.overlay === 'sector' || state.overlay === 'edition') {

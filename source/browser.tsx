@@ -2,7 +2,6 @@
 // screen, so quitting leaves the shell's scrollback as it was, whether
 // devnews quits, crashes, or is stopped by a signal.
 import {constants} from 'node:os';
-import React from 'react';
 import {render} from 'ink';
 import {App, type AppProps} from './app.js';
 import {openInBrowser, osc52Copy, supportsHyperlinks} from './terminal/links.js';

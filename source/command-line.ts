@@ -19,7 +19,7 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     $ devnews read ID                  print one story with its metadata
     $ devnews search WORDS             full-text search, best matches first
     $ devnews bookmarks                print your bookmarks
-    $ devnews bookmark ID / unbookmark ID
+    $ devnews bookmark ID... / unbookmark ID...
     $ devnews fetch                    refresh the feeds into the library
     $ devnews feeds                    list the feeds
     $ devnews feeds add URL [--sector S|from-link] [--edition E]

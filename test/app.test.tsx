@@ -5,7 +5,6 @@ import stringWidth from 'string-width';
 import {copyOfShippedData, openBookmarks, tempDir, writeArticle} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
 
-const TITLE = 'Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks';
 const CREDIT = '(With inputs from agencies.)';
 
 function selectedLine(frame: string): string {

@@ -3,9 +3,13 @@ import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {openBookmarks, ROOT, tempDir} from './helpers.js';
+import {CLI, copyOfShippedData, isolatedEnv, openBookmarks, tempDir, writeArticle} from './helpers.js';
 
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'bookmark-many.ts');
+/** A home for a spawned devnews, and the folder its config.json is in ($XDG_CONFIG_HOME/devnews). */
+function devnewsHome() {
+	const home = tempDir('devnews-home');
+	return {env: isolatedEnv(home), configDir: path.join(home, 'config', 'devnews')};
+}
 const snapshot = (id: string) => ({id, title: `Title ${id}`, url: `https://e.com/${id}`, sector: 'politics', edition: 'global'});
 
 test('add, has, toggle and remove; newest first', async () => {
@@ -26,11 +30,11 @@ test('add, has, toggle and remove; newest first', async () => {
 });
 
 test('bookmarks persist in a readable JSON file, seen by another process', async () => {
-	const dir = tempDir('devnews-config');
+	const {env, configDir: dir} = devnewsHome();
 	await (await openBookmarks(dir)).store.add(snapshot('kept'));
 	const file = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as {bookmarks: Record<string, {title: string}>};
 	assert.equal(file.bookmarks['kept']?.title, 'Title kept');
-	const child = spawnSync(process.execPath, ['--import', 'tsx', FIXTURE, dir, 'list'], {cwd: ROOT, encoding: 'utf8'});
+	const child = spawnSync(process.execPath, [CLI, 'bookmarks', '--json'], {env, encoding: 'utf8'});
 	assert.equal(child.status, 0, child.stderr);
 	assert.deepEqual((JSON.parse(child.stdout) as Array<{id: string}>).map(bookmark => bookmark.id), ['kept']);
 });
@@ -72,10 +76,17 @@ test('an unwritable folder: open does not throw, changes say why they fail', asy
 });
 
 test('two processes adding at the same moment lose none', async () => {
-	const dir = tempDir('devnews-config');
+	const {env, configDir: dir} = devnewsHome();
+	const data = copyOfShippedData();
+	const names = (prefix: string) => Array.from({length: 25}, (_, index) => `${prefix}-${index}`);
+	// Synthetic articles to bookmark, 25 for each process.
+	const synthetic = [...names('left'), ...names('right')].map(id => ({id, title: `Synthetic ${id}`, kind: 'headline', synthetic: true}));
+	writeArticle(data, 'synthetic.json', synthetic);
+	assert.equal(spawnSync(process.execPath, [CLI, 'list', '--data', data], {env}).status, 0, 'the library is built once, so the race is on the bookmarks file');
 	const run = (prefix: string) =>
 		new Promise<number | null>(resolve => {
-			spawn(process.execPath, ['--import', 'tsx', FIXTURE, dir, 'add', prefix, '25'], {cwd: ROOT, stdio: 'inherit'}).on('exit', resolve);
+			// Each id is one locked read-modify-write of the file, so the two processes' writes interleave.
+			spawn(process.execPath, [CLI, 'bookmark', ...names(prefix), '--data', data], {env, stdio: 'ignore'}).on('exit', resolve);
 		});
 	assert.deepEqual(await Promise.all([run('left'), run('right')]), [0, 0]);
 	const ids = (await openBookmarks(dir)).store.list().map(bookmark => bookmark.id);

@@ -112,7 +112,7 @@ test('search finds a word anywhere in a story; special characters are plain text
 	const json = JSON.parse((await devnews(['search', 'Witkoff', '--json'], env)).stdout) as Array<{id: string}>;
 	assert.deepEqual(json.map(row => row.id), ['3710216']);
 	for (const query of ['"', 'NEAR(', '*', "'; DROP TABLE articles; --"]) {
-		const result = await devnews(['search', query], env);
+		const result = await devnews(['search', query], env); // eslint-disable-line no-await-in-loop -- one devnews at a time, as a user types them
 		assert.equal(result.code, 0, query);
 		assert.equal(result.stderr, '', query);
 	}

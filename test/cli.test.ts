@@ -23,7 +23,7 @@ test('list --edition india prints the three India trending headlines, marked hea
 		"Revamping Power: J&K's March Towards Smart Meter Success",
 	]);
 	assert.equal(stdout.match(/headline only/g)?.length, 3);
-	assert.equal(stdout.match(/^  India · trending · headline only · id /gm)?.length, 3);
+	assert.equal(stdout.match(/^ {2}India · trending · headline only · id /gm)?.length, 3);
 });
 
 test('sector and edition take the id or the display name, in any case', () => {

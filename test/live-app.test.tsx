@@ -62,7 +62,7 @@ test('opening a summary-only item fetches its full story; read marks and positio
 	await press('u');
 	assert.match(frame(), /Marked unread/);
 	await press(KEYS.escape);
-	assert.match(frame(), /› •  Synthetic council/, 'marked unread again');
+	assert.match(frame(), /› • {2}Synthetic council/, 'marked unread again');
 	ui.unmount();
 });
 

@@ -2,7 +2,6 @@
 // bookmarks folder of its own, at a chosen terminal size.
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
-import React from 'react';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {App} from '../source/app.js';
@@ -86,7 +85,7 @@ export async function renderApp(options: Options = {}) {
 		const started = Date.now();
 		while (!fits()) {
 			if (Date.now() - started > 3000) throw new Error(`the screen never took the size ${width}×${height}:\n${ui.lastFrame() ?? ''}`);
-			await delay(2); // eslint-disable-line no-await-in-loop
+			await delay(2); // eslint-disable-line no-await-in-loop -- polling the screen
 		}
 	};
 
@@ -101,7 +100,7 @@ export async function renderApp(options: Options = {}) {
 			// eslint-disable-next-line no-await-in-loop -- keys arrive one after another, as typed
 			while (ui.frames.length === frames && Date.now() - started < 300) await delay(2);
 			// Then let React run the effects that subscribe newly shown inputs (the pickers).
-			await delay(10); // eslint-disable-line no-await-in-loop
+			await delay(10); // eslint-disable-line no-await-in-loop -- polling the screen
 		}
 	};
 
@@ -111,7 +110,7 @@ export async function renderApp(options: Options = {}) {
 		const started = Date.now();
 		while (!pattern.test(frame())) {
 			if (Date.now() - started > ms) throw new Error(`the screen never showed ${pattern}:\n${frame()}`);
-			await delay(10); // eslint-disable-line no-await-in-loop
+			await delay(10); // eslint-disable-line no-await-in-loop -- polling the screen
 		}
 	};
 

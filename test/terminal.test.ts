@@ -30,7 +30,7 @@ function startBrowser() {
 		const started = Date.now();
 		while (!output.includes(text)) {
 			if (Date.now() - started > 10_000) throw new Error(`never showed ${text}:\n${output}`);
-			await new Promise(resolve => setTimeout(resolve, 20)); // eslint-disable-line no-await-in-loop
+			await new Promise(resolve => setTimeout(resolve, 20)); // eslint-disable-line no-await-in-loop -- polling the output
 		}
 	};
 

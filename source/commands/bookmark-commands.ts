@@ -1,8 +1,8 @@
-// devnews bookmarks, bookmark and unbookmark.
+// devnews bookmarks, bookmark and unbookmark (each of the last two takes one or more ids).
 import {articleRef} from '../core/article.js';
 import {truncate} from '../core/layout.js';
 import {findArticle} from './articles.js';
-import {CommandError, needArgument, outputWidth, print, type CommandContext} from './context.js';
+import {CommandError, outputWidth, print, UsageError, type CommandContext} from './context.js';
 import {bookmarksText, jsonText} from './output.js';
 
 export function bookmarks(context: CommandContext): void {
@@ -10,14 +10,27 @@ export function bookmarks(context: CommandContext): void {
 	print(context.flags.json ? jsonText(list) : bookmarksText(list, outputWidth()));
 }
 
+function ids(context: CommandContext, usage: string): string[] {
+	if (context.args.length === 0) throw new UsageError(`${usage} needs one or more article ids.`);
+	return context.args;
+}
+
 export async function bookmark(context: CommandContext): Promise<void> {
-	const article = findArticle(context, needArgument(context, 'an article id', 'devnews bookmark'));
-	await context.bookmarks.add(articleRef(article));
-	print(truncate(`Bookmarked: ${article.title}`, outputWidth()));
+	// Every id is checked before any is saved: a typo saves nothing.
+	const articles = ids(context, 'devnews bookmark').map(id => findArticle(context, id));
+	for (const article of articles) {
+		// One locked change each, in order, so a bookmark is on disk the moment it is printed.
+		await context.bookmarks.add(articleRef(article)); // eslint-disable-line no-await-in-loop -- one locked change at a time
+		print(truncate(`Bookmarked: ${article.title}`, outputWidth()));
+	}
 }
 
 export async function unbookmark(context: CommandContext): Promise<void> {
-	const id = needArgument(context, 'an article id', 'devnews unbookmark');
-	if (!(await context.bookmarks.remove(id))) throw new CommandError(`"${id}" was not bookmarked.`);
-	print(`Removed bookmark: ${id}`);
+	const missing: string[] = [];
+	for (const id of ids(context, 'devnews unbookmark')) {
+		if (await context.bookmarks.remove(id)) print(`Removed bookmark: ${id}`); // eslint-disable-line no-await-in-loop -- one locked change at a time
+		else missing.push(id);
+	}
+
+	if (missing.length > 0) throw new CommandError(`${missing.map(id => `"${id}"`).join(', ')} ${missing.length === 1 ? 'was' : 'were'} not bookmarked.`);
 }

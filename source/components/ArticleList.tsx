@@ -1,4 +1,4 @@
-import React, {memo} from 'react';
+import {memo} from 'react';
 import {Box, Text} from 'ink';
 import type {ArticleRow, Taxonomy} from '../core/article.js';
 import {formatRow, truncate} from '../core/layout.js';
@@ -39,9 +39,7 @@ export function ArticleList({rows, selected, bookmarked, taxonomy, width, height
 	return (
 		<Box flexDirection="column" height={height}>
 			{rows.map((row, index) => (
-				// Keyed by place on screen, not by article: paging fills the same
-				// lines with new rows instead of replacing every line's elements.
-				// eslint-disable-next-line react/no-array-index-key
+				// eslint-disable-next-line react/no-array-index-key -- keyed by place on screen, not by article: paging fills the same lines with new rows instead of replacing every line's elements
 				<ArticleLine key={index} row={row} taxonomy={taxonomy} width={width} selected={index === selected} bookmarked={bookmarked.has(row.id)} />
 			))}
 		</Box>

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import stringWidth from '../terminal/string-width.js';
 import {truncate} from '../core/layout.js';

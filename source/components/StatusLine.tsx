@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import {truncate} from '../core/layout.js';
 import {theme} from './theme.js';

@@ -56,6 +56,7 @@ function describe(error: unknown, limits: FetchLimits): string {
 	return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
+/* eslint-disable no-await-in-loop -- each redirect is followed once the last answer is in */
 export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS): Promise<Fetched> {
 	const signal = AbortSignal.timeout(limits.timeoutMs);
 	try {
@@ -65,7 +66,6 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 			const headers: Record<string, string> = {'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.8, */*;q=0.5'};
 			if (validators.etag) headers['if-none-match'] = validators.etag;
 			if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-			// eslint-disable-next-line no-await-in-loop -- each redirect depends on the last answer
 			const response = await fetch(current, {headers, redirect: 'manual', signal});
 			if (response.status >= 300 && response.status < 400 && response.status !== 304) {
 				await response.body?.cancel();
@@ -87,7 +87,6 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 			}
 
 			const contentType = response.headers.get('content-type') ?? undefined;
-			// eslint-disable-next-line no-await-in-loop -- the last answer, read once
 			const bytes = await readCapped(response, limits.maxBytes);
 			return {
 				status: 'ok',
@@ -102,3 +101,4 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 		throw new FetchError(describe(error, limits));
 	}
 }
+/* eslint-enable no-await-in-loop */

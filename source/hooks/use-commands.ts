@@ -1,8 +1,9 @@
 // Keys → commands → actions and effects. Keys can arrive faster than React
 // re-renders (key repeat, a slow frame), so the handler reads the latest
 // state from a ref, and advances it itself, rather than from the closure of
-// a render that may be one key old.
-import {useRef} from 'react';
+// a render that may be one key old. Each commit puts the rendered state in
+// the ref (a layout effect: before any later key is read).
+import {useLayoutEffect, useRef} from 'react';
 import {useInput} from 'ink';
 import {resolveCommand, type Context, type Effect} from '../core/commands.js';
 import {keyToCommand, type KeyInfo} from '../core/keymap.js';
@@ -10,7 +11,9 @@ import {reducer, type Action, type State} from '../core/state.js';
 
 export function useCommands(state: State, context: Context, dispatch: (action: Action) => void, perform: (effect: Effect) => void): void {
 	const latest = useRef({state, context});
-	latest.current = {state, context};
+	useLayoutEffect(() => {
+		latest.current = {state, context};
+	});
 	const handle = (input: string, key: KeyInfo) => {
 		const {state: current, context: currentContext} = latest.current;
 		const command = keyToCommand(input, key, current);

@@ -7,8 +7,12 @@ import type {Library} from '../library/store.js';
 export function useReadingPosition(library: Library, id: string | undefined, scroll: number, lineCount: number): void {
 	// The last place seen while the story was open: by the time the cleanup
 	// runs, the render that closed the story has no scroll or lines any more.
+	// (A commit's cleanups run before its effects, so this still holds the
+	// open story's place when the story closes.)
 	const latest = useRef({scroll, lineCount});
-	if (id) latest.current = {scroll, lineCount};
+	useEffect(() => {
+		if (id) latest.current = {scroll, lineCount};
+	});
 	useEffect(() => {
 		if (!id) return;
 		return () => {

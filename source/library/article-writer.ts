@@ -12,13 +12,8 @@ import type {Statements} from './statements.js';
 export type UpsertResult = {added: number; updated: number};
 
 export class ArticleWriter {
-	private readonly db: Database.Database;
-	private readonly sql: Statements;
 
-	constructor(db: Database.Database, sql: Statements) {
-		this.db = db;
-		this.sql = sql;
-	}
+	constructor(private readonly db: Database.Database, private readonly sql: Statements) {}
 
 	upsert(articles: Article[], origin: string, taxonomy: Taxonomy): UpsertResult {
 		const sectorIds = new Set(taxonomy.sectors.map(entry => entry.id));

@@ -10,13 +10,8 @@ import type {Statements} from './statements.js';
 type Grouped = Counts & {key: string};
 
 export class CountQueries {
-	private readonly sql: Statements;
-	private readonly search: RankedSearch;
 
-	constructor(sql: Statements, search: RankedSearch) {
-		this.sql = sql;
-		this.search = search;
-	}
+	constructor(private readonly sql: Statements, private readonly search: RankedSearch) {}
 
 	count(filter: ListFilter = {}): Counts {
 		const search = searchOf(filter);

@@ -13,17 +13,8 @@ const TAXONOMY = 'data.taxonomy';
 const ERRORS = 'data.errors';
 
 export class DataImport {
-	private readonly db: Database.Database;
-	private readonly sql: Statements;
-	private readonly meta: Meta;
-	private readonly writer: ArticleWriter;
 
-	constructor(db: Database.Database, sql: Statements, meta: Meta, writer: ArticleWriter) {
-		this.db = db;
-		this.sql = sql;
-		this.meta = meta;
-		this.writer = writer;
-	}
+	constructor(private readonly db: Database.Database, private readonly sql: Statements, private readonly meta: Meta, private readonly writer: ArticleWriter) {}
 
 	/** Imports `dir` if it changed; true when it did. */
 	sync(dir: string): boolean {

@@ -18,13 +18,8 @@ type FeedRecord = {etag: string | null; last_modified: string | null; last_succe
 const LAST_REFRESH = 'feeds.lastRefresh';
 
 export class FeedStates {
-	private readonly sql: Statements;
-	private readonly meta: Meta;
 
-	constructor(sql: Statements, meta: Meta) {
-		this.sql = sql;
-		this.meta = meta;
-	}
+	constructor(private readonly sql: Statements, private readonly meta: Meta) {}
 
 	get(url: string): FeedState {
 		const row = this.sql.get('SELECT etag, last_modified, last_success, last_error FROM feeds WHERE url = ?').get(url) as FeedRecord | undefined;

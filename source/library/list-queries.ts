@@ -40,18 +40,9 @@ function toRow(record: RowRecord): ArticleRow {
 }
 
 export class ListQueries {
-	private readonly db: Database.Database;
-	private readonly sql: Statements;
-	private readonly search: RankedSearch;
-	private readonly counts: CountQueries;
 	private readonly anchors = new Anchors();
 
-	constructor(db: Database.Database, sql: Statements, search: RankedSearch, counts: CountQueries) {
-		this.db = db;
-		this.sql = sql;
-		this.search = search;
-		this.counts = counts;
-	}
+	constructor(private readonly db: Database.Database, private readonly sql: Statements, private readonly search: RankedSearch, private readonly counts: CountQueries) {}
 
 	/** `limit` rows from `offset`: ranked when searching, else newest first with undated headlines last. */
 	page(filter: ListFilter, offset: number, limit: number): ArticleRow[] {

@@ -3,11 +3,8 @@
 import type {Statements} from './statements.js';
 
 export class Meta {
-	private readonly sql: Statements;
 
-	constructor(sql: Statements) {
-		this.sql = sql;
-	}
+	constructor(private readonly sql: Statements) {}
 
 	get(key: string): string | undefined {
 		const row = this.sql.get('SELECT value FROM meta WHERE key = ?').get(key) as {value: string} | undefined;

@@ -3,11 +3,8 @@
 import type {Statements} from './statements.js';
 
 export class ReadState {
-	private readonly sql: Statements;
 
-	constructor(sql: Statements) {
-		this.sql = sql;
-	}
+	constructor(private readonly sql: Statements) {}
 
 	/** Where the reader was in a story (0 to 1), and whether it was read. */
 	reading(id: string): {read: boolean; position: number} {

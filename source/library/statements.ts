@@ -3,12 +3,9 @@
 import type Database from 'better-sqlite3';
 
 export class Statements {
-	private readonly db: Database.Database;
 	private readonly prepared = new Map<string, Database.Statement>();
 
-	constructor(db: Database.Database) {
-		this.db = db;
-	}
+	constructor(private readonly db: Database.Database) {}
 
 	/** The statement for `source`, prepared the first time it is asked for. */
 	get(source: string): Database.Statement {

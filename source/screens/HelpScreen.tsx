@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {helpLines} from '../core/bindings.js';
 import {truncate} from '../core/layout.js';

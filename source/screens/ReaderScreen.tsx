@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {ReaderLine, Tone} from '../core/layout.js';
 import {theme} from '../components/theme.js';

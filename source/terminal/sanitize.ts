@@ -1,6 +1,7 @@
 // Text from data files and feeds is untrusted: an escape sequence in a
 // title could clear the screen, retitle the window, write the clipboard
 // (OSC 52) or forge a link (OSC 8). Nothing but printable text gets out.
+/* eslint-disable no-control-regex -- finding control characters is what this module is for */
 import stripAnsi from 'strip-ansi';
 
 // String-type sequences (OSC, DCS, SOS, PM, APC) carry a payload up to a

@@ -1,0 +1,71 @@
+// Keys are defined once (source/core/bindings.ts); the keymap, the help
+// overlay, the footer, --help and the README's key table all follow it.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import {helpText} from '../source/command-line.js';
+import {BINDINGS, footerHints, helpLines, readmeKeyRows, type Binding} from '../source/core/bindings.js';
+import {createKeymap} from '../source/core/keymap.js';
+import {initialState} from '../source/core/state.js';
+import {ROOT} from './helpers.js';
+
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const list = initialState({width: 80, height: 24});
+
+/** The README's key table rows (after its header), as written. */
+function readmeRows(readme: string): string[] {
+	const section = readme.split(/^## Keys$/m)[1]?.split(/^## /m)[0] ?? '';
+	return section
+		.split('\n')
+		.filter(line => line.startsWith('|'))
+		.slice(2);
+}
+
+/** How the README's key table differs from the bindings: rows missing from it, then rows it has that the bindings do not. */
+function readmeDifferences(readme: string, bindings: Binding[]): string[] {
+	const written = readmeRows(readme);
+	const wanted = readmeKeyRows(bindings);
+	return [...wanted.filter(row => !written.includes(row)).map(row => `missing: ${row}`), ...written.filter(row => !wanted.includes(row)).map(row => `not bound: ${row}`)];
+}
+
+/** The bindings with the bookmark key moved from b to m. */
+function withBookmarkOn(letter: string): Binding[] {
+	return BINDINGS.map(binding => ({
+		...binding,
+		commands: binding.commands.map(entry => (entry.command === 'bookmark' ? {...entry, keys: [{char: letter}]} : entry)),
+	}));
+}
+
+test("the README's key table is the table of bindings, row for row", () => {
+	assert.deepEqual(readmeDifferences(README, BINDINGS), []);
+	assert.deepEqual(readmeRows(README), readmeKeyRows(), 'in the same order');
+});
+
+test('a key changed in the table changes the keymap, the help, the footer and --help, and the README check fails until it follows', () => {
+	const moved = withBookmarkOn('m');
+	const keymap = createKeymap(moved);
+	assert.equal(keymap('m', {}, list), 'bookmark');
+	assert.equal(keymap('b', {}, list), undefined);
+	assert.equal(createKeymap(BINDINGS)('b', {}, list), 'bookmark', 'the shipped table still binds b');
+
+	assert.ok(helpLines(moved).some(line => line.keys === 'm' && line.does === 'bookmark or unbookmark'));
+	assert.ok(!helpLines(moved).some(line => line.keys === 'b'));
+	assert.match(footerHints('list', moved), /\bm bookmark\b/);
+	assert.match(footerHints('reader', moved), /\bm bookmark\b/);
+	assert.doesNotMatch(footerHints('list', moved), /\bb bookmark\b/);
+	assert.match(helpText(moved), /^ {4}m {23}bookmark or unbookmark$/m);
+	assert.doesNotMatch(helpText(moved), /^ {4}b {23}/m);
+
+	const differences = readmeDifferences(README, moved);
+	assert.deepEqual(differences, ['missing: | `m` | bookmark or unbookmark |', 'not bound: | `b` | bookmark or unbookmark |']);
+	const followed = README.replace('| `b` | bookmark or unbookmark |', '| `m` | bookmark or unbookmark |');
+	assert.deepEqual(readmeDifferences(followed, moved), [], 'the README, once changed, agrees again');
+});
+
+test('the footer hints and help come from the table', () => {
+	assert.equal(footerHints('list'), '↑↓ move  ⏎ open  / search  b bookmark  r refresh  B bookmarks  ? help  q quit');
+	assert.equal(footerHints('reader'), '↑↓ scroll  PgUp/PgDn page  ← back  b bookmark  u unread  o open link  y copy link  ? help');
+	assert.equal(helpLines().length, BINDINGS.length);
+	assert.deepEqual(helpLines()[0], {keys: '↑ k / ↓ j', does: 'move the selection; in a story, scroll a line'});
+});
