@@ -4,7 +4,7 @@
 // never sit in memory at once.
 import {CORPUS_END, syntheticArticle} from './synthetic.js';
 import {rss2, serveXml, startFeedServer, type FeedServer} from '../test/feed-server.js';
-import type {Taxonomy} from '../source/core/article.js';
+import type {Taxonomy} from '../source/core/taxonomy.js';
 
 export type SyntheticFeeds = {server: FeedServer; urls: string[]; feedTitle: (feed: number) => string};
 

@@ -9,7 +9,7 @@ import {execFile, spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import type {Taxonomy} from '../source/core/article.js';
+import type {Taxonomy} from '../source/core/taxonomy.js';
 import {CACHE} from './corpus.js';
 import {serveSyntheticFeeds} from './feeds.js';
 import type {Launch} from './pty.js';

@@ -93,6 +93,7 @@ const instance = render(
 		library={library}
 		bookmarkStore={bookmarkStore}
 		feeds={new FeedList(config, [])}
+		config={config}
 		outside={{openLink: async () => ({ok: true}), copy() {}, hyperlinks: false}}
 	/>,
 	{...RENDER_OPTIONS, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stdout as unknown as NodeJS.WriteStream, patchConsole: false},

@@ -4,10 +4,11 @@
 // 60–120 characters, 4–12 paragraphs, every sector and edition, two years of
 // dates, and a Zipf-like vocabulary (a few very common words, a long tail of
 // rare ones) so full-text search meets the term frequencies real text has.
-import type {Article, Taxonomy} from '../source/core/article.js';
+import type {Article} from '../source/core/article.js';
+import type {Taxonomy} from '../source/core/taxonomy.js';
 
 /** Bumped when the generator's output changes, so cached libraries are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same corpus. */
 export function randomSource(seed: number): () => number {
@@ -145,8 +146,8 @@ export function syntheticArticle(index: number, taxonomy: Taxonomy, size: number
 		createdAt: istIso(created),
 		updatedAt: istIso(created + between(random, 0, 6 * 3_600_000)),
 		countries: [capitalise(VOCABULARY[between(random, 200, 400)]!)],
-		sector: taxonomy.sectors[between(random, 0, taxonomy.sectors.length - 1)]?.id,
-		edition: taxonomy.editions[between(random, 0, taxonomy.editions.length - 1)]?.id,
+		sectors: [taxonomy.sectors[between(random, 0, taxonomy.sectors.length - 1)]!.id],
+		editions: [taxonomy.editions[between(random, 0, taxonomy.editions.length - 1)]!.id],
 		body,
 		kind: 'full',
 		source: 'synthetic',

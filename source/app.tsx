@@ -5,10 +5,12 @@ import {useCallback, useMemo, useReducer, type ReactNode} from 'react';
 import {Box, useStdout} from 'ink';
 import {articleRef} from './core/article.js';
 import {footerHints} from './core/bindings.js';
-import {editionLabel, headerDetails, sectorLabel} from './core/layout.js';
+import {headerDetails} from './core/layout.js';
+import {taxonomyName} from './core/taxonomy.js';
 import {screenRows} from './core/screen-rows.js';
 import {initialState, reducer} from './core/state.js';
 import type {BookmarkStore} from './bookmarks/bookmark-store.js';
+import type {ConfigFile} from './config/config-file.js';
 import type {FeedList} from './feeds/feed-list.js';
 import type {Library} from './library/store.js';
 import {ArticleList} from './components/ArticleList.js';
@@ -32,6 +34,8 @@ export type AppProps = {
 	library: Library;
 	bookmarkStore: BookmarkStore;
 	feeds: FeedList;
+	/** Settings (how long news is kept). */
+	config: ConfigFile;
 	outside: Outside;
 	sector?: string;
 	edition?: string;
@@ -42,7 +46,7 @@ export type AppProps = {
 const LIST_HINTS = footerHints('list');
 const READER_HINTS = footerHints('reader');
 
-export function App({library, bookmarkStore, feeds, outside, sector, edition, warnings = []}: AppProps) {
+export function App({library, bookmarkStore, feeds, config, outside, sector, edition, warnings = []}: AppProps) {
 	const {stdout} = useStdout();
 	const [state, dispatch] = useReducer(reducer, undefined, () =>
 		initialState({...readSize(stdout), sector, edition, message: warnings.join(' · ') || undefined}),
@@ -55,21 +59,29 @@ export function App({library, bookmarkStore, feeds, outside, sector, edition, wa
 	const taxonomy = useMemo(() => library.taxonomy(), [library]);
 	const {filter, counts, rows, selected} = useList(view, bookmarks.list, state, dispatch);
 	const {article, lines} = useStory(view, bookmarks.list, state.reader?.id, taxonomy, width);
-	useReadingPosition(library, state.reader?.id, state.reader?.scroll ?? 0, lines.length);
+	useReadingPosition(
+		library,
+		state.reader?.id,
+		state.reader?.scroll ?? 0,
+		lines.length,
+		useCallback((error: Error) => dispatch({type: 'message', text: `Saving where you were failed: ${error.message}`}), []),
+	);
 	const rowsOnScreen = screenRows(state);
 	const position = state.positions[state.mode];
 
-	const perform = useEffects({library, taxonomy, feeds, bookmarks, outside, width, dispatch});
+	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, width, dispatch});
 
 	useCommands(
 		state,
-		{count: counts.total, selected: selected && articleRef(selected), open: article && articleRef(article), lineCount: lines.length},
+		{count: counts.total, selected: selected && articleRef(selected, taxonomy), open: article && articleRef(article, taxonomy), lineCount: lines.length},
 		dispatch,
 		perform,
 	);
 
 	const place =
-		state.mode === 'bookmarks' ? 'Bookmarks' : `${state.sector ? sectorLabel(state.sector, taxonomy) : 'All sectors'} · ${state.edition ? editionLabel(state.edition, taxonomy) : 'All editions'}`;
+		state.mode === 'bookmarks'
+			? 'Bookmarks'
+			: `${state.sector ? taxonomyName(taxonomy.sectors, state.sector) : 'All sectors'} · ${state.edition ? taxonomyName(taxonomy.editions, state.edition) : 'All editions'}`;
 	const lastRefresh = useMemo(() => view.library.lastRefresh(), [view]);
 	const details = headerDetails(counts, lastRefresh);
 

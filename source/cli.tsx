@@ -1,36 +1,27 @@
 // The command line: flags become one command, or the browser.
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {OTHER, type TaxonomyEntry} from './core/article.js';
 import {BookmarkStore} from './bookmarks/bookmark-store.js';
 import {ConfigFile} from './config/config-file.js';
-import {FeedList, loadDefaultFeeds, SECTOR_FROM_LINK} from './feeds/feed-list.js';
-import {Library} from './library/store.js';
-import {cacheDir} from './paths.js';
 import {DATA_FOLDER} from './data/data-folder.js';
+import {loadTaxonomy} from './data/load-data.js';
+import {FeedList, loadDefaultFeeds, SECTOR_FROM_LINK} from './feeds/feed-list.js';
+import {isCorruption, Library, LibraryError} from './library/store.js';
+import {cacheDir} from './paths.js';
 import {list, read, search} from './commands/articles.js';
 import {bookmark, bookmarks, unbookmark} from './commands/bookmark-commands.js';
-import {UsageError, warn, type CommandContext} from './commands/context.js';
+import {CommandError, UsageError, warn, type CommandContext} from './commands/context.js';
 import type {CommandLine, CommandName} from './command-line.js';
-import {feeds, fetchFeeds} from './commands/feed-commands.js';
+import {feeds, fetchFeeds, prune} from './commands/feed-commands.js';
+import {resolveFlag} from './commands/taxonomy-flag.js';
 
 type Run = (context: CommandContext) => void | number | Promise<void | number>;
 
-const COMMANDS: Record<CommandName, Run> = {list, read, search, bookmarks, bookmark, unbookmark, feeds, fetch: fetchFeeds};
+const COMMANDS: Record<CommandName, Run> = {list, read, search, bookmarks, bookmark, unbookmark, feeds, fetch: fetchFeeds, prune};
 
 const NO_ARGUMENTS: CommandLine = {args: [], flags: {json: false}};
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function resolveTaxonomy(kind: 'sector' | 'edition', value: string | undefined, entries: TaxonomyEntry[], extra: string[] = []): string | undefined {
-	if (value === undefined) return undefined;
-	const wanted = value.trim().toLowerCase();
-	if (wanted === OTHER || extra.includes(wanted)) return wanted;
-	const found = entries.find(entry => entry.id === wanted || entry.name.toLowerCase() === wanted);
-	if (found) return found.id;
-	const valid = [...entries.map(entry => `${entry.id} (${entry.name})`), OTHER, ...extra].join(', ');
-	throw new UsageError(`Unknown ${kind} "${value}". Valid ${kind}s: ${valid}.`);
-}
 
 /**
  * Imports the browser with the global fetch hidden. Ink's layout engine
@@ -48,25 +39,61 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	}
 }
 
+/**
+ * The library, opened when a command first needs it: `devnews bookmarks`
+ * and `feeds export` work whatever state the library is in. Opening it
+ * imports the data folder when that changed; what went wrong on the way
+ * (a damaged file moved aside, a bad data file) goes to `report`.
+ */
+function libraryOpener(dataDir: string, report: (line: string) => void) {
+	let opened: Library | undefined;
+	return {
+		get(): Library {
+			if (!opened) {
+				const {library, warning} = Library.open(path.join(cacheDir(), 'library.sqlite'));
+				if (warning) report(warning);
+				opened = library;
+				for (const error of library.syncData(dataDir)) report(`skipped ${error}`);
+			}
+
+			return opened;
+		},
+		/** Closes the library after an error showed it damaged, so the next get() makes a new one. True when it was. */
+		recover(error: unknown): boolean {
+			if (!opened?.markDamaged(error)) return false;
+			opened.close();
+			opened = undefined;
+			return true;
+		},
+	};
+}
+
 async function main(): Promise<number> {
 	// Arguments need meow; a bare `devnews` (the browser) starts without loading it.
 	const cli = process.argv.length > 2 ? (await import('./command-line.js')).parseCommandLine() : NO_ARGUMENTS;
 	const {name, args} = cli;
 	const dataDir = path.resolve(cli.flags.data ?? path.join(packageRoot, DATA_FOLDER));
-	const {library, warning: libraryWarning} = Library.open(path.join(cacheDir(), 'library.sqlite'));
-	const warnings = [...(libraryWarning ? [libraryWarning] : []), ...library.syncData(dataDir).map(error => `skipped ${error}`)];
-	const taxonomy = library.taxonomy();
+	const browsing = name === undefined && process.stdin.isTTY && process.stdout.isTTY;
+	// The browser shows start-up problems on its status line; commands print them.
+	const warnings: string[] = [];
+	const report = browsing ? (line: string) => warnings.push(line) : warn;
+	const library = libraryOpener(dataDir, report);
+	// Problems in the taxonomy files are reported when the library imports the folder.
+	const {taxonomy} = loadTaxonomy(dataDir);
 	const filter = {
-		sector: resolveTaxonomy('sector', cli.flags.sector, taxonomy.sectors, name === 'feeds' ? [SECTOR_FROM_LINK] : []),
-		edition: resolveTaxonomy('edition', cli.flags.edition, taxonomy.editions),
+		sector: resolveFlag('sector', cli.flags.sector, taxonomy, name === 'feeds' ? [SECTOR_FROM_LINK] : []),
+		edition: resolveFlag('edition', cli.flags.edition, taxonomy),
 	};
 	const {config, warning: configWarning} = ConfigFile.open();
-	if (configWarning) warnings.push(configWarning);
+	if (configWarning) report(configWarning);
 	const defaults = loadDefaultFeeds(dataDir);
-	if (defaults.error) warnings.push(`skipped ${defaults.error}`);
+	if (defaults.error) report(`skipped ${defaults.error}`);
 	const context: CommandContext = {
-		library,
+		get library() {
+			return library.get();
+		},
 		taxonomy,
+		config,
 		bookmarks: new BookmarkStore(config),
 		feeds: new FeedList(config, defaults.feeds),
 		filter,
@@ -74,20 +101,29 @@ async function main(): Promise<number> {
 		args,
 	};
 
-	if (name === undefined && process.stdin.isTTY && process.stdout.isTTY) {
+	if (browsing) {
+		const opened = library.get();
 		const {runBrowser} = await importWithoutFetch(async () => import('./browser.js'));
-		await runBrowser({library, bookmarkStore: context.bookmarks, feeds: context.feeds, ...filter, warnings});
+		await runBrowser({library: opened, bookmarkStore: context.bookmarks, feeds: context.feeds, config, ...filter, warnings});
 		return 0;
 	}
 
-	for (const line of warnings) warn(line);
-	if (name === undefined) {
+	const run = async () => {
+		if (name !== undefined) return (await COMMANDS[name](context)) ?? 0;
 		list(context);
 		warn('not a terminal, so printed the list; run devnews --help for commands.');
 		return 0;
-	}
+	};
 
-	return (await COMMANDS[name](context)) ?? 0;
+	try {
+		return await run();
+	} catch (error) {
+		// A library found damaged on the way is moved aside and made again from
+		// the data folder; the command runs once more on the new one.
+		if (!library.recover(error)) throw error;
+		warn(`the library was damaged (${(error as Error).message}); made a new one from the data folder. Run devnews fetch to fill it again.`);
+		return run();
+	}
 }
 
 main().then(
@@ -95,7 +131,10 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		warn((error as Error).message);
+		const known = error instanceof UsageError || error instanceof CommandError || error instanceof LibraryError;
+		// An error from SQLite names no file; say which library it is about.
+		const message = !known && /^SQLITE_/.test((error as {code?: string}).code ?? '') ? `library ${path.join(cacheDir(), 'library.sqlite')}: ${(error as Error).message}` : (error as Error).message;
+		warn(isCorruption(error) ? `${message} (it is moved aside at the next start)` : message);
 		process.exitCode = error instanceof UsageError ? 2 : 1;
 	},
 );

@@ -5,7 +5,7 @@ import meow from 'meow';
 import {BINDINGS, helpLines, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
 
-export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch'] as const;
+export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch', 'prune'] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -21,6 +21,7 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     $ devnews bookmarks                print your bookmarks
     $ devnews bookmark ID... / unbookmark ID...
     $ devnews fetch                    refresh the feeds into the library
+    $ devnews prune                    remove news older than keepDays (config)
     $ devnews feeds                    list the feeds
     $ devnews feeds add URL [--sector S|from-link] [--edition E]
     $ devnews feeds remove URL

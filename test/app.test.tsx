@@ -26,8 +26,8 @@ test('the list shows where you are, how many, and the rows with their marks', as
 });
 
 test('at 60×15, filtered to its sector and edition, Enter opens the whole story with its metadata', async () => {
-	const {frame, press, ui} = await renderApp({width: 60, height: 15, sector: 'politics', edition: 'global'});
-	assert.match(frame(), /Politics · Global/);
+	const {frame, press, ui} = await renderApp({width: 60, height: 15, sector: 'politics', edition: 'other'});
+	assert.match(frame(), /Politics · Other/);
 	assert.match(frame(), /1 article\b/);
 	await press(KEYS.enter);
 	const screen = frame();
@@ -62,7 +62,7 @@ test('the reader shows the image note, the summary, every paragraph and the link
 	assert.match(screen, /According to Bloomberg News/);
 	assert.match(screen, /Yuri Ushakov suggested/);
 	assert.match(screen, /devdiscourse\.com\/article\/politics\/3710216/);
-	assert.match(screen, /Sector: Politics \| Edition: Global/);
+	assert.match(screen, /Sector: Politics \| Edition: not given \| Label: politics/);
 	ui.unmount();
 });
 
@@ -85,8 +85,8 @@ test('selection and scroll of the list survive opening a story and coming back',
 });
 
 test('a headline-only entry says so, and o opens its link without a shell', async () => {
-	const {frame, press, ui, opened, copied} = await renderApp({width: 80, height: 20, edition: 'global', sector: 'headlines'});
-	await press(KEYS.enter);
+	const {frame, press, ui, opened, copied} = await renderApp({width: 80, height: 20});
+	await press('j', KEYS.enter);
 	assert.match(frame(), /Hungary Pledges Support/);
 	assert.match(frame(), /Headline only — open the link for the story/);
 	await press('o');
@@ -103,24 +103,33 @@ test('s and e open pickers with counts, All first; picking filters the list', as
 	await press('e');
 	let screen = frame();
 	assert.match(screen, /Edition — Enter picks/);
-	const items = screen.split('\n').filter(line => /\(\d+/.test(line));
+	let items = screen.split('\n').filter(line => /\(\d+/.test(line));
+	assert.equal(items.length, 14, 'All, the twelve editions, Other');
 	assert.match(items[0] ?? '', /All \(9 · 9 unread\)/);
-	assert.match(screen, /Global \(2 · 2 unread\)/);
-	assert.match(screen, /India \(3 · 3 unread\)/);
-	assert.match(screen, /Africa \(0\)/);
-	assert.match(screen, /Other \(4 · 4 unread\)/);
-	await press('j', 'j', KEYS.enter);
+	assert.match(items[1] ?? '', /Global Edition \(0\)/);
+	assert.match(screen, /South Asia \(0\)/);
+	assert.match(screen, /Latin America and Caribbean \(0\)/);
+	assert.match(items.at(-1) ?? '', /Other \(9 · 9 unread\)/, 'the page gives no edition');
+	await press(KEYS.escape, 's');
 	screen = frame();
-	assert.match(screen, /All sectors · India/);
-	assert.match(screen, /3 articles/);
-	assert.match(screen, /Laser Power & Infra/);
+	assert.match(screen, /Sector — Enter picks/);
+	items = screen.split('\n').filter(line => /\(\d+/.test(line));
+	assert.equal(items.length, 17, 'All, the fifteen sectors, Other');
+	assert.match(screen, /Economy & Business \(0\)/);
+	assert.match(screen, /Politics \(1 · 1 unread\)/);
+	assert.match(items.at(-1) ?? '', /Other \(7 · 7 unread\)/);
+	await press('j', 'j', 'j', KEYS.enter);
+	screen = frame();
+	assert.match(screen, /Technology · All editions/);
+	assert.match(screen, /1 article\b/);
+	assert.match(screen, /How blockchain can securely store/);
 	assert.ok(!screen.includes('Hungary'));
 
-	await press('s');
-	assert.match(frame(), /Sector — Enter picks/);
-	assert.match(frame(), /All \(3 · 3 unread\)/, 'sector counts follow the chosen edition');
+	await press('e');
+	assert.match(frame(), /Edition — Enter picks/);
+	assert.match(frame(), /All \(1 · 1 unread\)/, 'edition counts follow the chosen sector');
 	await press(KEYS.escape);
-	assert.match(frame(), /All sectors · India/, 'Esc leaves the picker without changing anything');
+	assert.match(frame(), /Technology · All editions/, 'Esc leaves the picker without changing anything');
 	ui.unmount();
 });
 

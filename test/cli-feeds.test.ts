@@ -1,13 +1,12 @@
 // devnews feeds, fetch, search and read of a fetched item, as spawned
 // processes against a feed server on 127.0.0.1 (never the default feeds).
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {dataFolder} from '../source/data/data-folder.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
-import {CLI, copyOfShippedData, isolatedEnv, tempDir} from './helpers.js';
+import {copyOfShippedData, isolatedEnv, runDevnews, tempDir} from './helpers.js';
 
 let server: FeedServer;
 
@@ -29,17 +28,7 @@ before(async () => {
 
 after(async () => server.close());
 
-/** Runs devnews without blocking this process, so the feed server can answer it. */
-function devnews(args: string[], env: NodeJS.ProcessEnv) {
-	return new Promise<{code: number | null; stdout: string; stderr: string}>(resolve => {
-		const child = spawn(process.execPath, [CLI, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', chunk => (stdout += chunk));
-		child.stderr.on('data', chunk => (stderr += chunk));
-		child.on('close', code => resolve({code, stdout, stderr}));
-	});
-}
+const devnews = runDevnews;
 
 /** A data folder whose default feeds are the test server's. */
 function dataWithFeeds(feeds: unknown[]): string {
@@ -53,9 +42,9 @@ test('feeds lists the shipped defaults; add, remove and their messages', async (
 	const listed = await devnews(['feeds'], env);
 	assert.match(listed.stdout, /https:\/\/www\.devdiscourse\.com\/rss\n {2}Devdiscourse · sector from links · global · never fetched/);
 	const url = server.url('/feed');
-	assert.match((await devnews(['feeds', 'add', url, '--sector', 'Politics', '--edition', 'india'], env)).stdout, /Added http/);
+	assert.match((await devnews(['feeds', 'add', url, '--sector', 'Politics', '--edition', 'South Asia'], env)).stdout, /Added http/);
 	const json = JSON.parse((await devnews(['feeds', '--json'], env)).stdout) as Array<{url: string; sector?: string; edition?: string}>;
-	assert.deepEqual(json.find(feed => feed.url === url), {url, sector: 'politics', edition: 'india'});
+	assert.deepEqual(json.find(feed => feed.url === url), {url, sector: 'politics', edition: 'south-asia'});
 	assert.ok(json.some(feed => feed.url === 'https://www.devdiscourse.com/rss'), 'the defaults stay, now in the config');
 	assert.match((await devnews(['feeds', 'remove', url], env)).stdout, /Removed/);
 	const again = await devnews(['feeds', 'remove', url], env);
@@ -69,10 +58,10 @@ test('feeds lists the shipped defaults; add, remove and their messages', async (
 
 test('feeds export writes OPML that feeds import reads back', async () => {
 	const first = isolatedEnv();
-	await devnews(['feeds', 'add', server.url('/feed'), '--sector', 'politics', '--edition', 'india'], first);
+	await devnews(['feeds', 'add', server.url('/feed'), '--sector', 'politics', '--edition', 'South Asia'], first);
 	const opml = (await devnews(['feeds', 'export'], first)).stdout;
 	assert.match(opml, /<opml version="2\.0">/);
-	assert.match(opml, /category="\/sector\/politics,\/edition\/india"/);
+	assert.match(opml, /category="\/sector\/politics,\/edition\/south-asia"/);
 	const file = path.join(tempDir('devnews-opml'), 'feeds.opml');
 	fs.writeFileSync(file, opml);
 	const second = isolatedEnv();

@@ -12,8 +12,13 @@ function devnews(args: string[], env = isolatedEnv()) {
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
-test('list --edition india prints the three India trending headlines, marked headline only', () => {
-	const {code, stdout, stderr} = devnews(['list', '--edition', 'india']);
+test('--edition india says India is a country, not an edition; search finds its three trending headlines, marked headline only', () => {
+	const refused = devnews(['list', '--edition', 'india']);
+	assert.equal(refused.code, 2);
+	assert.equal(refused.stdout, '');
+	assert.match(refused.stderr, /^devnews: Unknown edition "india"\. Devdiscourse's editions are regions: Global Edition \(global\), Pacific \(pacific\), South Asia \(south-asia\)/);
+	assert.match(refused.stderr, /A country is not an edition: devnews search "india" finds its stories\.\n$/);
+	const {code, stdout, stderr} = devnews(['search', 'india']);
 	assert.equal(code, 0, stderr);
 	assert.equal(stderr, '');
 	const titles = stdout.split('\n').filter(line => !line.startsWith('  ') && line);
@@ -23,31 +28,35 @@ test('list --edition india prints the three India trending headlines, marked hea
 		"Revamping Power: J&K's March Towards Smart Meter Success",
 	]);
 	assert.equal(stdout.match(/headline only/g)?.length, 3);
-	assert.equal(stdout.match(/^ {2}India · trending · headline only · id /gm)?.length, 3);
+	assert.equal(stdout.match(/^ {2}India · trending · headline only · id /gm)?.length, 3, 'the trending tag is a country');
 });
 
-test('sector and edition take the id or the display name, in any case', () => {
-	const byName = devnews(['list', '--edition', 'Global', '--json']);
-	assert.equal(byName.code, 0, byName.stderr);
-	const rows = JSON.parse(byName.stdout) as Array<{id: string; title: string; kind: string; edition: string}>;
-	assert.deepEqual(rows.map(row => row.id).sort(), ['3710216', '3710367']);
-	const hungary = rows.find(row => row.id === '3710367');
-	assert.equal(hungary?.kind, 'headline');
-	assert.equal(hungary?.edition, 'global');
+test('sector and edition take the id, the display name or an alias, in any case', () => {
 	const bySector = devnews(['list', '--sector', 'POLITICS', '--json']);
-	assert.deepEqual((JSON.parse(bySector.stdout) as Array<{id: string}>).map(row => row.id), [LEAKED_CALL_ID]);
-	const spaced = devnews(['list', '--sector', 'science & environment']);
-	assert.equal(spaced.code, 0);
-	assert.match(spaced.stdout, /No articles match/);
+	assert.equal(bySector.code, 0, bySector.stderr);
+	const rows = JSON.parse(bySector.stdout) as Array<{id: string; sectors: string[]; editions: string[]}>;
+	assert.deepEqual(rows.map(row => row.id), [LEAKED_CALL_ID]);
+	assert.deepEqual(rows[0]?.sectors, ['politics']);
+	assert.deepEqual(rows[0]?.editions, [], 'the page gives no edition');
+	assert.deepEqual((JSON.parse(devnews(['list', '--sector', 'tech', '--json']).stdout) as Array<{id: string}>).map(row => row.id), ['how-blockchain-can-securely-store-real-emission-data-from-everyday-driving']);
+	for (const [flag, value] of [['--sector', 'Economy & Business'], ['--sector', 'business'], ['--sector', 'science and environment'], ['--edition', 'South Asia'], ['--edition', 'global edition'], ['--edition', 'mena']]) {
+		const listed = devnews(['list', flag!, value!]);
+		assert.equal(listed.code, 0, `${flag} ${value}: ${listed.stderr}`);
+		assert.match(listed.stdout, /No articles match/);
+	}
 });
 
-test('an unknown sector or edition gets one message listing the valid ones', () => {
+test('an unknown sector or edition gets one message listing the valid ones; a label says it is one', () => {
 	const {code, stdout, stderr} = devnews(['list', '--sector', 'astrology']);
 	assert.equal(code, 2);
 	assert.equal(stdout, '');
-	assert.match(stderr, /^devnews: Unknown sector "astrology"\. Valid sectors: .*politics \(Politics\).*other\.\n$/);
+	assert.match(stderr, /^devnews: Unknown sector "astrology"\. Sectors: Agro-Forestry \(agro-forestry\), .*Economy & Business \(economy-business\).*Politics \(politics\).*WASH \(wash\); or other\.\n$/);
+	const label = devnews(['list', '--sector', 'headlines']);
+	assert.equal(label.code, 2);
+	assert.match(label.stderr, /Unknown sector "headlines"\. "headlines" is a label Devdiscourse puts in article links, not a sector\. Sectors: /);
 	const edition = devnews(['--edition', 'mars']);
-	assert.match(edition.stderr, /Unknown edition "mars"\. Valid editions: global \(Global\), india \(India\)/);
+	assert.match(edition.stderr, /Unknown edition "mars"\. Devdiscourse's editions are regions: Global Edition \(global\), Pacific \(pacific\)/);
+	assert.doesNotMatch(edition.stderr, /\n\s+at /);
 });
 
 test('read prints the whole story with its metadata, wrapped to 80 columns when not a terminal', () => {
@@ -57,7 +66,7 @@ test('read prints the whole story with its metadata, wrapped to 80 columns when 
 		'Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks',
 		'Devdiscourse News Desk | Moscow | Updated: 26-11-2025 11:56 IST',
 		'Created: 26-11-2025 11:56 IST | Country: Russia | Sector: Politics',
-		'Edition: Global',
+		'Edition: not given | Label: politics',
 		'https://www.devdiscourse.com/article/politics/3710216-leaked-call-sparks-',
 		'This image is AI-generated',
 		'According to Bloomberg News',
@@ -72,6 +81,9 @@ test('read prints the whole story with its metadata, wrapped to 80 columns when 
 	assert.equal(json['createdAt'], '2025-11-26T11:56:00+05:30');
 	assert.deepEqual(json['countries'], ['Russia']);
 	assert.equal((json['body'] as string[]).length, 3);
+	assert.deepEqual(json['sectors'], ['politics'], 'the sector its label names, as a taxonomy id');
+	assert.deepEqual(json['editions'], []);
+	assert.equal(json['label'], 'politics');
 });
 
 test('read of an unknown id, a missing id and an unknown command each say what to do', () => {

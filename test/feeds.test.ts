@@ -8,10 +8,11 @@ import {fetchLimited} from '../source/feeds/http.js';
 import {parseFeed} from '../source/feeds/parse-feed.js';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {refreshFeeds, type FeedResult} from '../source/feeds/refresh.js';
-import {itemId, sectorFromLink} from '../source/feeds/to-article.js';
+import {articleLink} from '../source/core/devdiscourse.js';
+import {itemId} from '../source/feeds/to-article.js';
 import {Library} from '../source/library/store.js';
 import {atom, billionLaughs, rss1, rss2, serveXml, startFeedServer, storyPage, type FeedServer, type FixtureItem} from './feed-server.js';
-import {SHIPPED_DATA, tempDir} from './helpers.js';
+import {LEAKED_CALL_ID, SHIPPED_DATA, tempDir} from './helpers.js';
 
 let server: FeedServer;
 const items = (prefix: string, count: number): FixtureItem[] =>
@@ -69,7 +70,8 @@ test('RSS 2.0, RSS 1.0 and Atom feeds land in the library, gzip and other charse
 	const feeds = ['/rss2', '/rss1', '/atom', '/gzip', '/latin1', '/latin1-header', '/moved'].map(route => ({url: server.url(route), edition: 'global'}));
 	const results = await refreshFeeds(feeds, library, fast);
 	for (const result of results) assert.equal(result.status, 'updated', JSON.stringify(result));
-	assert.equal(library.count({}).total, 9 + 5 + 2 + 3 + 4 + 1 + 1);
+	// /moved redirects to /rss1: its two items are its own (an item's identity is its feed's), so they count again.
+	assert.equal(library.count({}).total, 9 + 5 + 2 + 3 + 4 + 1 + 1 + 2);
 	assert.equal(library.count({query: 'Café São Paulo'}).total, 1, 'ISO-8859-1 from the XML declaration');
 	assert.equal(library.count({query: 'Zürich façade'}).total, 1, 'ISO-8859-1 from the Content-Type header');
 	const atomRow = library.page({query: 'atom item 2'}, 0, 1)[0];
@@ -94,14 +96,22 @@ test('a second refresh sends conditional requests, costs no parsing on 304, and 
 	assert.ok(library.feedState(server.url('/rss2')).lastSuccess);
 });
 
-test('an item seen again updates its row; the same item in two feeds is one article', async () => {
+test("an item seen again updates its row; another feed's item with the same guid or a Devdiscourse-shaped link replaces nothing", async () => {
 	const {library} = openLibrary();
 	server.route('/same-a', serveXml(rss2([{id: 'shared', title: 'First title', link: 'https://example.com/shared'}])));
 	server.route('/same-b', serveXml(rss2([{id: 'shared', title: 'Second title', link: 'https://example.com/shared'}])));
 	await refreshFeeds([{url: server.url('/same-a')}], library, fast);
+	server.route('/same-a', serveXml(rss2([{id: 'shared', title: 'First title, corrected', link: 'https://example.com/shared'}])));
+	await refreshFeeds([{url: server.url('/same-a')}], library, fast);
+	assert.equal(library.count({query: 'corrected'}).total, 1, 'seen again in its own feed: updated');
 	await refreshFeeds([{url: server.url('/same-b')}], library, fast);
-	assert.equal(library.count({query: 'title'}).total, 1);
-	assert.equal(library.page({query: 'title'}, 0, 1)[0]?.title, 'Second title');
+	assert.deepEqual(library.page({query: 'title'}, 0, 5).map(row => row.title).sort(), ['First title, corrected', 'Second title'], 'two feeds, two articles');
+	server.route('/mimic', serveXml(rss2([{id: 'x', title: 'Synthetic impostor', summary: 'Not the leaked call.', link: server.url('/article/politics/3710216-leaked-call')}])));
+	await refreshFeeds([{url: server.url('/mimic')}], library, fast);
+	const story = library.article(LEAKED_CALL_ID);
+	assert.equal(story?.title, 'Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks', "the shipped story keeps its title");
+	assert.equal(story?.body.length, 3);
+	assert.equal(library.count({query: 'impostor'}).total, 1, 'the item is listed as its own article');
 });
 
 test('hung, oversized, bombing, malformed, looping and failing feeds each end within their limits with one reason; the others land', async () => {
@@ -182,10 +192,14 @@ test('feed formats parse into one shape; a document that is not a feed says so',
 	assert.throws(() => parseFeed(billionLaughs()), /entity-expansion bomb/);
 });
 
-test('Devdiscourse links give the article number as id and the sector from their path', () => {
+test("from the site's own feeds, Devdiscourse links give the article number as id and their label; elsewhere an id is the feed's own", () => {
 	const link = 'https://www.devdiscourse.com/article/health/3710999-some-story';
-	assert.equal(itemId({link, title: 't', categories: []}), '3710999');
-	assert.equal(sectorFromLink(link), 'health');
-	assert.equal(sectorFromLink('https://example.com/article/health/1-x'), undefined);
-	assert.match(itemId({guid: 'urn:1', title: 't', categories: []}), /^item-[0-9a-f]{20}$/);
+	const siteFeed = 'https://www.devdiscourse.com/RSS/GoogleNews';
+	assert.equal(itemId({link, title: 't', categories: []}, siteFeed), '3710999');
+	assert.deepEqual(articleLink(link), {label: 'health', number: '3710999'});
+	assert.match(itemId({link, title: 't', categories: []}, 'https://example.com/feed'), /^item-[0-9a-f]{20}$/, "a link's shape is not trusted from another host");
+	assert.match(itemId({guid: 'urn:1', title: 't', categories: []}, siteFeed), /^item-[0-9a-f]{20}$/);
+	assert.notEqual(itemId({guid: 'urn:1', title: 't', categories: []}, 'https://a.example/feed'), itemId({guid: 'urn:1', title: 't', categories: []}, 'https://b.example/feed'), "one feed's guid is not another's");
+	const mimic = {link: 'http://127.0.0.1:1/article/x/3710216-leaked', title: 'Not the leaked call', categories: []};
+	assert.notEqual(itemId(mimic, 'http://127.0.0.1:1/feed'), '3710216', "a feed elsewhere cannot take the shipped story's id");
 });

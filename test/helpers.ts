@@ -1,5 +1,6 @@
 // Shared test set-up: temporary folders for config, cache and data, so no
 // test touches the user's files; and copies of the shipped data to alter.
+import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,8 +41,12 @@ export function isolatedEnv(home = tempDir('devnews-home')): NodeJS.ProcessEnv {
 
 export const LEAKED_CALL_ID = '3710216';
 
-/** The shipped data as the seed page gives it: one full story, eight headlines. */
-export const SHIPPED = {full: 1, headlines: 8, india: 3, global: 2};
+/**
+ * The shipped data as the seed page gives it: one full story, eight
+ * headlines; three trending stories tagged India (a country); the sectors
+ * their links' labels name (politics, technology); no editions.
+ */
+export const SHIPPED = {full: 1, headlines: 8, india: 3, politics: 1, technology: 1};
 
 /** The bookmarks kept in config folder `dir`, as devnews opens them. */
 export async function openBookmarks(dir: string) {
@@ -49,4 +54,18 @@ export async function openBookmarks(dir: string) {
 	const {BookmarkStore} = await import('../source/bookmarks/bookmark-store.js');
 	const {config, warning} = ConfigFile.open(dir);
 	return {store: new BookmarkStore(config), config, warning};
+}
+
+export type Ran = {code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string};
+
+/** Runs the built devnews without blocking this process, so servers the test started can answer it. */
+export function runDevnews(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, [CLI, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', chunk => (stdout += chunk));
+		child.stderr.on('data', chunk => (stderr += chunk));
+		child.on('close', (code, signal) => resolve({code, signal, stdout, stderr}));
+	});
 }

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import type {Article, ArticleRow, Taxonomy} from '../source/core/article.js';
+import type {Article, ArticleRow} from '../source/core/article.js';
+import type {Taxonomy} from '../source/core/taxonomy.js';
 import {countLabel, fit, formatRow, headerDetails, packFields, readerLines, truncate, wrapText} from '../source/core/layout.js';
 
 const taxonomy: Taxonomy = {
 	sectors: [{id: 'politics', name: 'Politics', order: 1}],
 	editions: [{id: 'global', name: 'Global', order: 1}],
+	labels: {politics: 'politics', headlines: null},
 };
 
 const story: Article = {
@@ -19,8 +21,8 @@ const story: Article = {
 	createdAt: '2025-11-26T11:56:00+05:30',
 	updatedAt: '2025-11-26T12:10:00+05:30',
 	countries: ['Russia'],
-	sector: 'politics',
-	edition: 'global',
+	sectors: ['politics'],
+	editions: ['global'],
 	imageNote: 'This image is AI-generated.',
 	body: ['First paragraph.', 'Second paragraph.'],
 	credit: '(With inputs from agencies.)',
@@ -71,11 +73,12 @@ test('the reader document: title, metadata, link, image note, summary, body, cre
 });
 
 test('a headline-only entry says so, with or without a link; a synthetic one is labelled', () => {
-	const headline: Article = {id: 'h', title: 'Just a headline', countries: [], body: [], kind: 'headline', source: 'data', section: 'trending'};
+	const headline: Article = {id: 'h', title: 'Just a headline', countries: [], sectors: [], editions: [], body: [], kind: 'headline', source: 'data', section: 'trending'};
 	const withLink = readerLines({...headline, url: 'https://example.com/h'}, taxonomy, 80).map(line => line.text);
 	assert.ok(withLink.includes('Headline only — open the link for the story (o).'));
 	assert.ok(withLink.some(text => text.includes('Listed in: Trending')));
-	assert.ok(withLink.some(text => text.includes('Sector: Other')));
+	assert.ok(withLink.some(text => text.includes('Sector: not given')));
+	assert.ok(withLink.some(text => text.includes('Edition: not given')));
 	const withoutLink = readerLines(headline, taxonomy, 80).map(line => line.text);
 	assert.ok(withoutLink.includes('Headline only — the page listed no link for this story.'));
 	const synthetic = readerLines({...story, synthetic: true}, taxonomy, 80).map(line => line.text);
@@ -83,7 +86,7 @@ test('a headline-only entry says so, with or without a link; a synthetic one is 
 });
 
 test('a list row is exactly the width, and drops columns as the terminal narrows', () => {
-	const row: ArticleRow = {id: '1', title: 'Leaked call 漢字 🦊 sparks controversy', sector: 'politics', edition: 'global', createdAt: story.createdAt, kind: 'full', read: false};
+	const row: ArticleRow = {id: '1', title: 'Leaked call 漢字 🦊 sparks controversy', sectors: ['politics'], editions: ['global'], countries: [], createdAt: story.createdAt, kind: 'full', read: false};
 	for (const width of [100, 72, 60, 44, 30, 12]) {
 		const line = formatRow(row, taxonomy, width, {selected: true, bookmarked: true});
 		assert.equal(stringWidth(line), width, `${width}: ${line}`);

@@ -25,27 +25,42 @@ test('the shipped data is the seed page: one full story and eight headlines, all
 	assert.equal(articles.filter(article => article.section === 'opinion').length, 4);
 	assert.ok(articles.every(article => !article.synthetic), 'no synthetic article is shipped');
 	assert.ok(articles.filter(article => article.kind === 'headline').every(article => article.body.length === 0 && !article.summary));
-	assert.ok(taxonomy.sectors.some(sector => sector.id === 'politics'));
-	assert.ok(taxonomy.editions.some(edition => edition.id === 'india'));
+	assert.equal(taxonomy.sectors.length, 15, 'the site\'s fifteen sectors');
+	assert.equal(taxonomy.editions.length, 12, 'the site\'s twelve editions');
+	assert.ok(taxonomy.sectors.some(sector => sector.id === 'economy-business' && sector.name === 'Economy & Business' && sector.siteId === 1));
+	assert.ok(taxonomy.editions.some(edition => edition.id === 'south-asia' && edition.name === 'South Asia'));
+	assert.ok(!taxonomy.editions.some(edition => edition.id === 'india'), 'India is a country, not an edition');
+	assert.equal(taxonomy.labels['politics'], 'politics');
+	assert.equal(taxonomy.labels['headlines'], null, 'a label that names no sector');
 	const story = articles.find(article => article.id === LEAKED_CALL_ID);
 	assert.equal(story?.location, 'Moscow');
 	assert.equal(story?.credit, '(With inputs from agencies.)');
+	assert.equal(story?.label, 'politics');
+	assert.deepEqual(story?.editions, [], 'the page shows no edition');
+	const trending = articles.filter(article => article.section === 'trending');
+	assert.deepEqual(
+		trending.map(article => article.countries),
+		[[], ['India'], ['India'], ['India']],
+		'trending tags are countries ("Global" is none), not editions',
+	);
+	assert.ok(articles.every(article => article.editions.length === 0 && article.sectors.length === 0), 'sectors come only from labels, by the rule in labels.json');
 });
 
 test('lists by sector and edition, newest first, with counts per sector and edition', () => {
 	const {library} = openLibrary();
 	assert.deepEqual(library.count({}), {total: SHIPPED.full + SHIPPED.headlines, unread: SHIPPED.full + SHIPPED.headlines});
-	assert.equal(library.count({edition: 'india'}).total, SHIPPED.india);
-	assert.equal(library.count({edition: 'global'}).total, SHIPPED.global);
-	const politicsGlobal = library.page({sector: 'politics', edition: 'global'}, 0, 10);
-	assert.deepEqual(politicsGlobal.map(row => row.id), [LEAKED_CALL_ID]);
+	assert.equal(library.count({sector: 'politics'}).total, SHIPPED.politics, 'the leaked call: its link\'s label is "politics"');
+	assert.equal(library.count({sector: 'technology'}).total, SHIPPED.technology);
+	assert.equal(library.count({edition: 'global'}).total, 0, 'no shipped entry claims an edition');
+	const politics = library.page({sector: 'politics', edition: 'other'}, 0, 10);
+	assert.deepEqual(politics.map(row => row.id), [LEAKED_CALL_ID]);
 	assert.equal(library.page({}, 0, 1)[0]?.id, LEAKED_CALL_ID, 'the dated story comes before undated headlines');
-	const bySector = library.countsBy('sector', {edition: 'global'});
+	const bySector = library.countsBy('sector', {edition: 'other'});
 	assert.deepEqual(bySector.get('politics'), {total: 1, unread: 1});
-	assert.equal(bySector.get('headlines')?.total, 1);
+	assert.equal(bySector.get('other')?.total, 7, 'a "headlines" label names no sector');
 	const byEdition = library.countsBy('edition', {});
-	assert.equal(byEdition.get('india')?.total, 3);
-	assert.equal(byEdition.get('other')?.total, 4, 'the opinion pieces carry no edition');
+	assert.deepEqual([...byEdition.keys()], ['other']);
+	assert.equal(byEdition.get('other')?.total, 9);
 });
 
 test('pages are windows: offset and limit, never the whole corpus', () => {
@@ -61,8 +76,8 @@ test('full-text search finds words in titles, summaries and bodies, best matches
 	assert.equal(library.count({query: 'leaked CALL'}).total, 1, 'any case');
 	assert.equal(library.count({query: 'refin'}).total, 1, 'the last word matches as a prefix, for search as you type');
 	assert.equal(library.count({query: 'power'}).total, 2);
-	assert.equal(library.count({query: 'power', edition: 'india'}).total, 2);
-	assert.equal(library.count({query: 'power', edition: 'global'}).total, 0);
+	assert.equal(library.count({query: 'power', sector: 'other'}).total, 2);
+	assert.equal(library.count({query: 'power', sector: 'politics'}).total, 0);
 });
 
 test('search text is never FTS or SQL syntax: special characters find nothing or plain words, never an error', () => {
@@ -123,14 +138,20 @@ test('data is imported again only when its files change, and errors are reported
 	assert.equal(second.article('new')?.title, 'A new headline');
 });
 
-test('an unknown sector or edition is listed under Other', () => {
+test('an unknown sector or edition is listed under Other; names and aliases are filed under their ids', () => {
 	const data = copyOfShippedData();
 	writeArticle(data, 'odd.json', {id: 'odd', title: 'Odd one', kind: 'headline', sector: 'astrology', edition: 'mars', source: 'data'});
+	writeArticle(data, 'named.json', {id: 'named', title: 'Named one', kind: 'headline', sectors: ['Economy & Business', 'tech'], editions: ['South Asia'], source: 'data'});
 	const {library} = openLibrary(data);
 	const row = library.page({query: 'Odd one'}, 0, 1)[0];
-	assert.equal(row?.sector, 'other');
-	assert.equal(row?.edition, 'other');
-	assert.equal(library.article('odd')?.sector, 'astrology', 'the article keeps what its data said');
+	assert.deepEqual(row?.sectors, ['other']);
+	assert.deepEqual(row?.editions, ['other']);
+	assert.deepEqual(library.article('odd')?.sectors, ['astrology'], 'the article keeps what its data said');
+	const named = library.page({query: 'Named one'}, 0, 1)[0];
+	assert.deepEqual(named?.sectors, ['economy-business', 'technology'], 'several sectors, by name and alias');
+	assert.deepEqual(named?.editions, ['south-asia']);
+	assert.equal(library.count({sector: 'technology'}).total, 2, 'listed under each of its sectors');
+	assert.equal(library.count({sector: 'economy-business', edition: 'south-asia'}).total, 1);
 });
 
 test('a damaged library file is moved aside and rebuilt; an unwritable folder falls back to memory', () => {
@@ -147,6 +168,7 @@ test('a damaged library file is moved aside and rebuilt; an unwritable folder fa
 	fs.writeFileSync(blocker, '');
 	const unwritable = Library.open(path.join(blocker, 'library.sqlite'));
 	assert.match(unwritable.warning ?? '', /in memory only: cannot write .*a-file/);
+	assert.equal(unwritable.library.persistent, false);
 	unwritable.library.syncData(SHIPPED_DATA);
 	assert.equal(unwritable.library.count({}).total, 9);
 });
@@ -161,7 +183,7 @@ function syntheticLibrary(count: number) {
 
 test('a window far down the list is the same rows whichever end it is read from', () => {
 	const library = syntheticLibrary(300);
-	for (const filter of [{}, {sector: 'politics'}, {edition: 'india'}, {sector: 'health', edition: 'global'}]) {
+	for (const filter of [{}, {sector: 'politics'}, {edition: 'south-asia'}, {sector: 'health', edition: 'global'}]) {
 		const all = library.page(filter, 0, 10_000).map(row => row.id);
 		assert.equal(all.length, library.count(filter).total);
 		for (const offset of [0, 1, Math.floor(all.length / 2), all.length - 20, all.length - 3, all.length].filter(offset => offset >= 0)) {
@@ -182,20 +204,21 @@ test('counts follow new articles, read marks and articles moving between sectors
 	library.setRead('synthetic-3', true);
 	library.setRead('synthetic-4', true);
 	library.setRead('synthetic-4', false);
-	const moved = {...syntheticArticle(5, taxonomy, 120), sector: 'business', edition: 'africa', title: 'Moved synthetic article'};
+	const moved = {...syntheticArticle(5, taxonomy, 120), sectors: ['economy-business', 'health'], editions: ['west-africa'], title: 'Moved synthetic article'};
 	library.upsert([moved], 'synthetic');
-	for (const filter of [{}, {sector: 'business'}, {edition: 'africa'}, {sector: 'business', edition: 'africa'}, {sector: syntheticArticle(3, taxonomy, 120).sector}]) {
+	for (const filter of [{}, {sector: 'economy-business'}, {sector: 'health'}, {edition: 'west-africa'}, {sector: 'economy-business', edition: 'west-africa'}, {sector: syntheticArticle(3, taxonomy, 120).sectors[0]}]) {
 		assert.deepEqual(library.count(filter), brute(filter), JSON.stringify(filter));
 	}
 
 	const bySector = library.countsBy('sector', {});
-	assert.equal([...bySector.values()].reduce((sum, counts) => sum + counts.total, 0), library.count({}).total);
+	assert.equal([...bySector.values()].reduce((sum, counts) => sum + counts.total, 0), library.count({}).total + 1, 'the moved article counts in both its sectors');
 });
 
 test('a feed sending again a summary of a story held in full never replaces the story', () => {
 	const {library} = openLibrary();
-	const summary = {id: LEAKED_CALL_ID, title: 'Leaked call (feed title)', summary: 'Short.', countries: [], body: [], kind: 'headline' as const, source: 'https://example.com/feed'};
-	assert.deepEqual(library.upsert([summary], 'https://example.com/feed'), {added: 0, updated: 0}, 'nothing new to keep');
+	const feed = 'https://www.devdiscourse.com/RSS/GoogleNews';
+	const summary = {id: LEAKED_CALL_ID, title: 'Leaked call (feed title)', summary: 'Short.', countries: [], sectors: [], editions: [], body: [], kind: 'headline' as const, source: feed};
+	assert.deepEqual(library.upsert([summary], feed), {added: 0, updated: 0, refused: 0}, 'nothing new to keep');
 	const story = library.article(LEAKED_CALL_ID);
 	assert.equal(story?.kind, 'full');
 	assert.equal(story?.body.length, 3);
@@ -210,7 +233,7 @@ test('a search matching more than it ranks says so, and filters by sector and ed
 	assert.equal(common.more, true);
 	assert.equal(library.page({query: 'the'}, 0, 5).length, 5);
 	const politics = library.page({query: 'the', sector: 'politics'}, 0, 10_000);
-	assert.ok(politics.length > 0 && politics.every(row => row.sector === 'politics'));
+	assert.ok(politics.length > 0 && politics.every(row => row.sectors.includes('politics')));
 	const rare = library.count({query: 'Moved'});
 	assert.equal(rare.more, undefined);
 	const bySector = library.countsBy('sector', {query: 'the', sector: 'politics'});
@@ -220,7 +243,7 @@ test('a search matching more than it ranks says so, and filters by sector and ed
 
 test('search ranks stories with the words in their title first, then the rest, newest first', () => {
 	const {library} = openLibrary();
-	const base = {countries: [], kind: 'full' as const, source: 'synthetic', synthetic: true, sector: 'health', edition: 'global'};
+	const base = {countries: [], kind: 'full' as const, source: 'synthetic', synthetic: true, sectors: ['health'], editions: ['global']};
 	library.upsert(
 		[
 			{...base, id: 'old-title', title: 'Synthetic: quokka census results', body: ['Older, with the word in its title.'], createdAt: '2024-01-01T00:00:00Z'},
@@ -237,7 +260,7 @@ test('search ranks stories with the words in their title first, then the rest, n
 
 test('paging down window by window gives the same rows as reading the whole list, with ties in time', () => {
 	const {library} = openLibrary();
-	const base = {countries: [], body: [], kind: 'headline' as const, source: 'synthetic', synthetic: true, sector: 'health', edition: 'india'};
+	const base = {countries: [], body: [], kind: 'headline' as const, source: 'synthetic', synthetic: true, sectors: ['health'], editions: ['south-asia']};
 	library.upsert(
 		Array.from({length: 90}, (_, index) => ({
 			...base,
@@ -248,7 +271,7 @@ test('paging down window by window gives the same rows as reading the whole list
 		})),
 		'synthetic',
 	);
-	for (const filter of [{}, {sector: 'health'}, {sector: 'health', edition: 'india'}]) {
+	for (const filter of [{}, {sector: 'health'}, {sector: 'health', edition: 'south-asia'}]) {
 		const all = library.page(filter, 0, 10_000).map(row => row.id);
 		for (let offset = 0; offset < all.length / 2; offset += 7) {
 			assert.deepEqual(library.page(filter, offset, 7).map(row => row.id), all.slice(offset, offset + 7), `${JSON.stringify(filter)} at ${offset}`);

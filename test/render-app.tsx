@@ -39,12 +39,16 @@ type Options = {
 	/** Feeds for r to refresh (test servers on 127.0.0.1 only). */
 	feeds?: Feed[];
 	refresh?: RefreshOptions;
+	/** Where the library lives (a temporary folder unless given). */
+	cacheDir?: string;
+	busyTimeoutMs?: number;
 };
 
 export type Opened = {url: string}[];
 
 export async function renderApp(options: Options = {}) {
-	const {library} = Library.open(path.join(tempDir('devnews-cache'), 'library.sqlite'));
+	const libraryFile = path.join(options.cacheDir ?? tempDir('devnews-cache'), 'library.sqlite');
+	const {library} = Library.open(libraryFile, {busyTimeoutMs: options.busyTimeoutMs});
 	const errors = library.syncData(options.dataDir ?? SHIPPED_DATA);
 	const {store: bookmarks, config} = await openBookmarks(options.configDir ?? tempDir('devnews-config'));
 	const feeds = new FeedList(config, options.feeds ?? []);
@@ -64,6 +68,7 @@ export async function renderApp(options: Options = {}) {
 			library={library}
 			bookmarkStore={bookmarks}
 			feeds={feeds}
+			config={config}
 			outside={outside}
 			sector={options.sector}
 			edition={options.edition}
@@ -114,5 +119,5 @@ export async function renderApp(options: Options = {}) {
 		}
 	};
 
-	return {ui, press, frame, waitFor, resize, library, bookmarks, opened, copied};
+	return {ui, press, frame, waitFor, resize, library, libraryFile, bookmarks, opened, copied};
 }

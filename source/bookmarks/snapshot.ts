@@ -1,6 +1,7 @@
 // A bookmark stands in for its article once the library no longer holds
 // it: in the bookmarks list as a row, and in the reader as a headline.
-import {BOOKMARK_SOURCE, OTHER, type Article, type ArticleRow} from '../core/article.js';
+import {BOOKMARK_SOURCE, type Article, type ArticleRow} from '../core/article.js';
+import {OTHER} from '../core/taxonomy.js';
 import type {Bookmark} from './bookmark-store.js';
 
 /** The bookmarks view's row for a bookmark. */
@@ -9,8 +10,9 @@ export function bookmarkRow(bookmark: Bookmark, read: boolean): ArticleRow {
 		id: bookmark.id,
 		title: bookmark.title,
 		url: bookmark.url,
-		sector: bookmark.sector ?? OTHER,
-		edition: bookmark.edition ?? OTHER,
+		sectors: [bookmark.sector ?? OTHER],
+		editions: [bookmark.edition ?? OTHER],
+		countries: [],
 		createdAt: bookmark.createdAt,
 		kind: 'full',
 		read,
@@ -19,6 +21,6 @@ export function bookmarkRow(bookmark: Bookmark, read: boolean): ArticleRow {
 
 /** The article shown for a bookmark whose article left the library: its snapshot, as a headline. */
 export function bookmarkArticle(bookmark: Bookmark): Article {
-	const {savedAt, ...snapshot} = bookmark;
-	return {...snapshot, countries: [], body: [], kind: 'headline', source: BOOKMARK_SOURCE};
+	const {sector, edition, savedAt, ...snapshot} = bookmark;
+	return {...snapshot, sectors: sector ? [sector] : [], editions: edition ? [edition] : [], countries: [], body: [], kind: 'headline', source: BOOKMARK_SOURCE};
 }

@@ -5,7 +5,7 @@ import {supportsHyperlinks} from '../terminal/links.js';
 import {CommandError, needArgument, outputWidth, print, terminalWidth, warn, type CommandContext} from './context.js';
 import type {ArticleRow} from '../core/article.js';
 import {SEARCH_LIMIT} from '../library/ranked-search.js';
-import {jsonArrayWriter, jsonText, listText, readText, rowJson} from './output.js';
+import {articleJson, jsonArrayWriter, jsonText, listText, readText, rowJson} from './output.js';
 
 const BATCH = 500;
 
@@ -59,6 +59,11 @@ export async function read(context: CommandContext): Promise<void> {
 	const {article, error} = await completeStory(context.library, findArticle(context, needArgument(context, 'an article id', 'devnews read')));
 	if (error) warn(`full text not fetched yet (${truncate(error, 200)}); showing the summary.`);
 
-	context.library.setRead(article.id, true);
-	print(context.flags.json ? jsonText(article) : readText(article, context.taxonomy, outputWidth(), supportsHyperlinks()));
+	print(context.flags.json ? jsonText(articleJson(article, context.taxonomy)) : readText(article, context.taxonomy, outputWidth(), supportsHyperlinks()));
+	// The story is printed whatever happens to its read mark (a locked or full library).
+	try {
+		context.library.setRead(article.id, true);
+	} catch (error) {
+		warn(`could not mark it read: ${(error as Error).message}.`);
+	}
 }

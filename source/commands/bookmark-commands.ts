@@ -20,7 +20,7 @@ export async function bookmark(context: CommandContext): Promise<void> {
 	const articles = ids(context, 'devnews bookmark').map(id => findArticle(context, id));
 	for (const article of articles) {
 		// One locked change each, in order, so a bookmark is on disk the moment it is printed.
-		await context.bookmarks.add(articleRef(article)); // eslint-disable-line no-await-in-loop -- one locked change at a time
+		await context.bookmarks.add(articleRef(article, context.taxonomy)); // eslint-disable-line no-await-in-loop -- one locked change at a time
 		print(truncate(`Bookmarked: ${article.title}`, outputWidth()));
 	}
 }

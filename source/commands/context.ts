@@ -1,7 +1,8 @@
 // What every command gets: the opened library, config, bookmarks and feeds,
 // the parsed flags, and one way to print and to fail.
-import type {Taxonomy} from '../core/article.js';
+import type {Taxonomy} from '../core/taxonomy.js';
 import type {BookmarkStore} from '../bookmarks/bookmark-store.js';
+import type {ConfigFile} from '../config/config-file.js';
 import type {FeedList} from '../feeds/feed-list.js';
 import type {Library, ListFilter} from '../library/store.js';
 
@@ -16,8 +17,10 @@ export type Flags = {
 };
 
 export type CommandContext = {
+	/** Opened (and the data folder imported) the first time a command reads it. */
 	library: Library;
 	taxonomy: Taxonomy;
+	config: ConfigFile;
 	bookmarks: BookmarkStore;
 	feeds: FeedList;
 	/** Sector and edition from the flags, resolved to taxonomy ids. */

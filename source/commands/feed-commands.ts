@@ -4,6 +4,7 @@ import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {isWebUrl} from '../terminal/links.js';
+import {keepDays} from '../config/settings.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
 import {jsonText} from './output.js';
 
@@ -89,6 +90,19 @@ export async function feeds(context: CommandContext): Promise<void> {
 }
 
 /** Refreshes every feed; one line per feed, failures naming the URL and the reason. Exit code 1 if any failed. */
+/** Removes news past the kept days (keepDays in the config); how many went. */
+function pruneOld(context: CommandContext): {removed: number; days: number} {
+	const {days, warning} = keepDays(context.config);
+	if (warning) warn(warning);
+	const bookmarked = new Set(context.bookmarks.list().map(entry => entry.id));
+	return {removed: context.library.prune(days, bookmarked), days};
+}
+
+export function prune(context: CommandContext): void {
+	const {removed, days} = pruneOld(context);
+	print(`Removed ${removed} ${removed === 1 ? 'article' : 'articles'} older than ${days} days (bookmarks, the data folder's and unread news fetched in that time stay).`);
+}
+
 export async function fetchFeeds(context: CommandContext): Promise<number> {
 	const options = refreshOptions(context);
 	const list = context.feeds.list();
@@ -97,6 +111,8 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 		return 0;
 	}
 
+	if (!context.library.persistent) throw new CommandError('Not fetching: the library cannot be written (see above), so nothing fetched would be kept.');
+
 	const {describeResult, refreshFeeds} = await import('../feeds/refresh.js');
 	const results = await refreshFeeds(list, context.library, options, ({last}) => {
 		if (last.status === 'failed') warn(sanitizeLine(describeResult(last)));
@@ -104,6 +120,8 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 	});
 	const failed = results.filter(result => result.status === 'failed').length;
 	const added = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
-	print(`${results.length} feeds: ${added} new articles${failed ? `, ${failed} failed` : ''}.`);
+	const {removed, days} = pruneOld(context);
+	const pruned = removed > 0 ? `; removed ${removed} older than ${days} days` : '';
+	print(`${results.length} feeds: ${added} new articles${failed ? `, ${failed} failed` : ''}${pruned}.`);
 	return failed > 0 ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 // What the command line prints: plain text for people (sanitised, wrapped
 // to the width), or JSON with the data contract's field names for scripts.
-import {OTHER, type Article, type ArticleRow, type Taxonomy} from '../core/article.js';
-import {editionLabel, readerLines, sectorLabel, truncate} from '../core/layout.js';
+import type {Article, ArticleRow} from '../core/article.js';
+import {fileArticle, OTHER, taxonomyName, type Taxonomy} from '../core/taxonomy.js';
+import {readerLines, truncate} from '../core/layout.js';
 import {formatIst} from '../core/time.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import {hyperlink} from '../terminal/links.js';
@@ -17,9 +18,10 @@ export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number)
 	return rows
 		.map(row => {
 			const details = [
-				row.sector === OTHER ? undefined : sectorLabel(row.sector, taxonomy),
-				row.edition === OTHER ? undefined : editionLabel(row.edition, taxonomy),
+				...known(row.sectors).map(id => taxonomyName(taxonomy.sectors, id)),
+				...known(row.editions).map(id => taxonomyName(taxonomy.editions, id)),
 				formatIst(row.createdAt),
+				...row.countries,
 				row.section,
 				row.kind === 'headline' ? 'headline only' : undefined,
 				`id ${row.id}`,
@@ -29,14 +31,18 @@ export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number)
 		.join('\n');
 }
 
-/** A row as JSON: the contract's names; sector and edition only when known. */
+/** Sector or edition ids without the OTHER that stands for none known. */
+const known = (ids: string[]) => ids.filter(id => id !== OTHER);
+
+/** A row as JSON: the contract's names; the sectors and editions devnews knows (none: empty lists). */
 export function rowJson(row: ArticleRow): Record<string, unknown> {
-	const {sector, edition, ...rest} = row;
-	return {
-		...rest,
-		...(sector === OTHER ? {} : {sector}),
-		...(edition === OTHER ? {} : {edition}),
-	};
+	return {...row, sectors: known(row.sectors), editions: known(row.editions)};
+}
+
+/** A story as JSON: the contract's fields, its sectors and editions as taxonomy ids. */
+export function articleJson(article: Article, taxonomy: Taxonomy): Record<string, unknown> {
+	const {sectors, editions} = fileArticle(taxonomy, article);
+	return {...article, sectors: known(sectors), editions: known(editions)};
 }
 
 /** The story as the reader shows it; its link lines clickable (OSC 8) when `hyperlinks`. */

@@ -1,6 +1,7 @@
 import {memo} from 'react';
 import {Box, Text} from 'ink';
-import type {ArticleRow, Taxonomy} from '../core/article.js';
+import type {ArticleRow} from '../core/article.js';
+import type {Taxonomy} from '../core/taxonomy.js';
 import {formatRow, truncate} from '../core/layout.js';
 import {theme} from './theme.js';
 

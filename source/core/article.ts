@@ -1,5 +1,6 @@
 // The data contract (see README "Data"): what one article is, and the
 // smaller row the list screens page through.
+import {fileArticle, OTHER, type Taxonomy} from './taxonomy.js';
 
 export type ArticleKind = 'full' | 'headline';
 
@@ -13,10 +14,18 @@ export type Article = {
 	createdAt?: string;
 	updatedAt?: string;
 	countries: string[];
-	sector?: string;
-	edition?: string;
+	/** Sector ids (or names, aliases or labels a source used, resolved when filed); an article may have several. */
+	sectors: string[];
+	/** Edition ids, likewise; the site's article page shows none. */
+	editions: string[];
+	/** The label of its Devdiscourse link (/article/{label}/{number}-…): an editorial tag, not its sector. */
+	label?: string;
+	tags?: string[];
 	section?: string;
+	/** The site's disclaimer under an AI-generated illustration. */
 	imageNote?: string;
+	/** Any other caption under the article's picture. */
+	imageCaption?: string;
 	body: string[];
 	credit?: string;
 	kind: ArticleKind;
@@ -31,9 +40,10 @@ export type ArticleRow = {
 	id: string;
 	title: string;
 	url?: string;
-	/** Taxonomy id, or OTHER when the article's sector is not in the taxonomy. */
-	sector: string;
-	edition: string;
+	/** Taxonomy ids, or [OTHER] when none of the article's is in the taxonomy. */
+	sectors: string[];
+	editions: string[];
+	countries: string[];
 	createdAt?: string;
 	kind: ArticleKind;
 	section?: string;
@@ -50,39 +60,21 @@ export type ArticleRef = {
 	id: string;
 	title: string;
 	url?: string;
+	/** The first of its sectors and editions. */
 	sector?: string;
 	edition?: string;
 	createdAt?: string;
 };
 
-/** The reference to an article or a list row; OTHER (no known sector or edition) is left out. */
-export function articleRef(item: Article | ArticleRow): ArticleRef {
-	const known = (id: string | undefined) => (id === OTHER ? undefined : id);
-	return {id: item.id, title: item.title, url: item.url, sector: known(item.sector), edition: known(item.edition), createdAt: item.createdAt};
+/** The reference to an article or a list row, with its first sector and edition as the taxonomy files it (none known: left out). */
+export function articleRef(item: Article | ArticleRow, taxonomy: Taxonomy): ArticleRef {
+	const {sectors, editions} = fileArticle(taxonomy, {...item, label: 'label' in item ? item.label : undefined});
+	const known = (ids: string[]) => ids.find(id => id !== OTHER);
+	return {id: item.id, title: item.title, url: item.url, sector: known(sectors), edition: known(editions), createdAt: item.createdAt};
 }
 
 /** How many articles a list, a picker entry or the header counts; `more` when a search found more than it ranked. */
 export type Counts = {total: number; unread: number; more?: boolean};
-
-/** A sector or an edition, as listed in data/sectors.json and data/editions.json. */
-export type TaxonomyEntry = {
-	id: string;
-	name: string;
-	order: number;
-};
-
-export type Taxonomy = {
-	sectors: TaxonomyEntry[];
-	editions: TaxonomyEntry[];
-};
-
-/** The bucket for articles whose sector or edition is missing or unknown. */
-export const OTHER = 'other';
-
-export function taxonomyName(entries: TaxonomyEntry[], id: string | undefined): string {
-	if (!id || id === OTHER) return 'Other';
-	return entries.find(entry => entry.id === id)?.name ?? 'Other';
-}
 
 /** The `source` of an article from the data folder (`source` is otherwise the feed's URL). */
 export const DATA_SOURCE = 'data';

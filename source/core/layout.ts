@@ -6,7 +6,8 @@ import cliTruncate from 'cli-truncate';
 import stringWidth from '../terminal/string-width.js';
 import wrapAnsi from 'wrap-ansi';
 import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
-import {isFromFeed, OTHER, taxonomyName, type Article, type ArticleRow, type Counts, type Taxonomy} from './article.js';
+import {isFromFeed, type Article, type ArticleRow, type Counts} from './article.js';
+import {fileArticle, OTHER, taxonomyName, type Taxonomy, type TaxonomyEntry} from './taxonomy.js';
 import {formatIst, formatIstShort} from './time.js';
 
 export type Tone = 'title' | 'meta' | 'link' | 'notice' | 'note' | 'summary' | 'body' | 'credit' | 'blank';
@@ -95,21 +96,22 @@ export function metadataFields(article: Article, taxonomy: Taxonomy): string[] {
 		fields.push(`${article.countries.length > 1 ? 'Countries' : 'Country'}: ${article.countries.join(', ')}`);
 	}
 
-	fields.push(`Sector: ${sectorLabel(article.sector, taxonomy)}`, `Edition: ${editionLabel(article.edition, taxonomy)}`);
+	const {sectors, editions} = fileArticle(taxonomy, article);
+	fields.push(namesField('Sector', 'Sectors', sectors, taxonomy.sectors), namesField('Edition', 'Editions', editions, taxonomy.editions));
+	if (article.label) fields.push(`Label: ${article.label}`);
+	if (article.tags && article.tags.length > 0) fields.push(`Tags: ${article.tags.join(', ')}`);
 	if (article.section) fields.push(`Listed in: ${capitalise(article.section)}`);
 	return fields;
 }
 
+/** "Sector: Politics", "Sectors: Technology, Science & Environment", or "Edition: not given" where the source named none devnews knows. */
+function namesField(one: string, several: string, ids: string[], entries: TaxonomyEntry[]): string {
+	if (ids[0] === OTHER) return `${one}: not given`;
+	return `${ids.length > 1 ? several : one}: ${ids.map(id => taxonomyName(entries, id)).join(', ')}`;
+}
+
 function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function sectorLabel(id: string | undefined, taxonomy: Taxonomy): string {
-	return taxonomyName(taxonomy.sectors, id);
-}
-
-export function editionLabel(id: string | undefined, taxonomy: Taxonomy): string {
-	return taxonomyName(taxonomy.editions, id);
 }
 
 /** The whole story as display lines; the reader shows a window of them. */
@@ -132,9 +134,10 @@ export function readerLines(article: Article, taxonomy: Taxonomy, width: number)
 		push('notice', wrapText(headlineNotice(article), width));
 	}
 
-	if (article.imageNote) {
+	for (const note of [article.imageNote, article.imageCaption]) {
+		if (!note) continue;
 		blank();
-		push('note', wrapText(article.imageNote, width));
+		push('note', wrapText(note, width));
 	}
 
 	if (article.summary) {
@@ -188,14 +191,23 @@ export function rowMarks(row: ArticleRow, flags: RowFlags): string {
 	return `${flags.selected ? '›' : ' '}${flags.bookmarked ? '★' : ' '}${row.read ? ' ' : '•'}${row.kind === 'headline' ? '◦' : ' '} `;
 }
 
+/** A row's sector or edition column: the first one's short name, "+1" for each more, "—" for none known. */
+function columnText(ids: string[], entries: TaxonomyEntry[]): string {
+	const [first] = ids;
+	if (!first || first === OTHER) return '—';
+	const entry = entries.find(candidate => candidate.id === first);
+	const name = entry?.short ?? entry?.name ?? 'Other';
+	return ids.length > 1 ? `${name} +${ids.length - 1}` : name;
+}
+
 /** A list row as one string exactly `width` cells wide. */
 export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, flags: RowFlags): string {
 	const columns = rowColumns(width);
 	const fixed = MARK_WIDTH + columns.edition + columns.sector + columns.time;
 	const titleWidth = Math.max(1, width - fixed);
 	let line = rowMarks(row, flags) + fit(row.title, titleWidth);
-	if (columns.edition) line += ' ' + fit(row.edition === OTHER ? '—' : editionLabel(row.edition, taxonomy), columns.edition - 1);
-	if (columns.sector) line += ' ' + fit(row.sector === OTHER ? '—' : sectorLabel(row.sector, taxonomy), columns.sector - 1);
+	if (columns.edition) line += ' ' + fit(columnText(row.editions, taxonomy.editions), columns.edition - 1);
+	if (columns.sector) line += ' ' + fit(columnText(row.sectors, taxonomy.sectors), columns.sector - 1);
 	if (columns.time) line += ' ' + fit(formatIstShort(row.createdAt) ?? '', columns.time - 1);
 	// Each part is fitted to its column, so the line is `width` cells wide
 	// unless the terminal is narrower than the marks and one cell of title.

@@ -1,7 +1,10 @@
 // The schemas every data file is validated against on load. A file that
 // fails gets one message naming the file and the field; the rest still loads.
+// Articles written to the contract before an article could have several
+// sectors and editions (`sector`, `edition`) still load: each becomes a
+// list of one.
 import * as z from 'zod/mini';
-import {DATA_SOURCE} from '../core/article.js';
+import {DATA_SOURCE, type Article} from '../core/article.js';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -24,10 +27,15 @@ export const articleSchema = z
 		createdAt: z.optional(isoTime),
 		updatedAt: z.optional(isoTime),
 		countries: z._default(z.array(z.string()), []),
-		sector: z.optional(z.string()),
-		edition: z.optional(z.string()),
+		sectors: z.optional(z.array(text)),
+		editions: z.optional(z.array(text)),
+		sector: z.optional(text),
+		edition: z.optional(text),
+		label: z.optional(z.string().check(z.regex(/^[a-z0-9-]+$/, 'expected a link label like "politics"'))),
+		tags: z.optional(z.array(text)),
 		section: z.optional(z.string()),
 		imageNote: z.optional(z.string()),
+		imageCaption: z.optional(z.string()),
 		body: z._default(z.array(z.string()), []),
 		credit: z.optional(z.string()),
 		kind: z.enum(['full', 'headline']),
@@ -44,13 +52,33 @@ export const articleSchema = z
 			if (article.kind === 'headline' && article.body.length > 0) {
 				context.addIssue({code: 'custom', path: ['body'], message: 'a headline-only entry has no body; use kind "full"'});
 			}
+
+			if (article.sector !== undefined && article.sectors !== undefined) {
+				context.addIssue({code: 'custom', path: ['sector'], message: 'give either sectors (a list) or sector, not both'});
+			}
+
+			if (article.edition !== undefined && article.editions !== undefined) {
+				context.addIssue({code: 'custom', path: ['edition'], message: 'give either editions (a list) or edition, not both'});
+			}
 		}),
 	);
+
+/** A validated data file's article in the contract's shape: sectors and editions always lists. */
+export function toArticle(parsed: z.infer<typeof articleSchema>): Article {
+	const {sector, edition, sectors, editions, ...rest} = parsed;
+	return {...rest, sectors: sectors ?? (sector ? [sector] : []), editions: editions ?? (edition ? [edition] : [])};
+}
 
 export const taxonomySchema = z.array(
 	z.object({
 		id: z.string().check(z.regex(/^[a-z0-9-]+$/, 'expected a lower-case id like "science-environment"')),
 		name: text,
+		short: z.optional(text),
 		order: z.number(),
+		siteId: z.optional(z.union([z.number(), text])),
+		aliases: z.optional(z.array(text)),
 	}),
 );
+
+/** labels.json: each label of article links, and the sector id it names (null: none). */
+export const labelsSchema = z.record(z.string().check(z.regex(/^[a-z0-9-]+$/, 'expected a lower-case label like "politics"')), z.nullable(z.string()));

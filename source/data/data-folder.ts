@@ -10,6 +10,8 @@ export function dataFolder(dir: string) {
 	return {
 		sectors: path.join(dir, 'sectors.json'),
 		editions: path.join(dir, 'editions.json'),
+		/** Which labels of article links name a sector. */
+		labels: path.join(dir, 'labels.json'),
 		feeds: path.join(dir, 'feeds.json'),
 		/** One article, or an array of them, per `*.json` file. */
 		articles: path.join(dir, 'articles'),

@@ -1,11 +1,13 @@
-// Reads a data folder: data/sectors.json, data/editions.json and every
-// data/articles/*.json (one article, or an array of them, per file).
+// Reads a data folder: data/sectors.json, editions.json, labels.json and
+// every data/articles/*.json (one article, or an array of them, per file).
 // Each file is validated on its own, so one bad file costs only itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Article, Taxonomy, TaxonomyEntry} from '../core/article.js';
+import type {Article} from '../core/article.js';
+import {articleLink} from '../core/devdiscourse.js';
+import type {Taxonomy, TaxonomyEntry} from '../core/taxonomy.js';
 import {describeIssue} from '../validation.js';
-import {articleSchema, taxonomySchema} from './article-schema.js';
+import {articleSchema, labelsSchema, taxonomySchema, toArticle} from './article-schema.js';
 import {dataFolder} from './data-folder.js';
 
 export type DataLoad = {
@@ -27,8 +29,8 @@ function articleFiles(dir: string): string[] {
 
 /** The files whose change means the library must import the folder again. */
 export function dataFiles(dir: string): string[] {
-	const {sectors, editions} = dataFolder(dir);
-	return [sectors, editions, ...articleFiles(dir)];
+	const {sectors, editions, labels} = dataFolder(dir);
+	return [sectors, editions, labels, ...articleFiles(dir)];
 }
 
 /** Cheap change detection: names, sizes and modification times, no reading. */
@@ -63,7 +65,7 @@ function readJson(file: string): Parsed {
 	}
 }
 
-function loadTaxonomy(file: string, errors: string[]): TaxonomyEntry[] {
+function loadEntries(file: string, errors: string[]): TaxonomyEntry[] {
 	const parsed = readJson(file);
 	if (!parsed.ok) {
 		errors.push(parsed.error);
@@ -79,18 +81,45 @@ function loadTaxonomy(file: string, errors: string[]): TaxonomyEntry[] {
 	return [...result.data].sort((a, b) => a.order - b.order);
 }
 
+/** labels.json; a folder without one has no labels that name a sector. */
+function loadLabels(file: string, errors: string[]): Taxonomy['labels'] {
+	if (!fs.existsSync(file)) return {};
+	const parsed = readJson(file);
+	if (!parsed.ok) {
+		errors.push(parsed.error);
+		return {};
+	}
+
+	const result = labelsSchema.safeParse(parsed.value);
+	if (!result.success) {
+		errors.push(`${file}: ${describeIssue(result.error)}`);
+		return {};
+	}
+
+	return result.data;
+}
+
 function validateArticle(value: unknown, file: string, prefix: Array<string | number>): Article | string {
 	const result = articleSchema.safeParse(value);
-	if (result.success) return result.data as Article;
+	if (result.success) {
+		const article = toArticle(result.data);
+		// The label a Devdiscourse link carries, when the file does not give it.
+		return article.label || !article.url ? article : {...article, label: articleLink(article.url)?.label};
+	}
+
 	return `${file}: ${describeIssue(result.error, prefix)}`;
 }
 
-export function loadDataDir(dir: string): DataLoad {
+/** The folder's sectors, editions and labels, without its articles. */
+export function loadTaxonomy(dir: string): {taxonomy: Taxonomy; errors: string[]} {
 	const errors: string[] = [];
-	const taxonomy: Taxonomy = {
-		sectors: loadTaxonomy(dataFolder(dir).sectors, errors),
-		editions: loadTaxonomy(dataFolder(dir).editions, errors),
-	};
+	const files = dataFolder(dir);
+	const taxonomy = {sectors: loadEntries(files.sectors, errors), editions: loadEntries(files.editions, errors), labels: loadLabels(files.labels, errors)};
+	return {taxonomy, errors};
+}
+
+export function loadDataDir(dir: string): DataLoad {
+	const {taxonomy, errors} = loadTaxonomy(dir);
 	const articles: Article[] = [];
 	const seen = new Map<string, string>();
 

@@ -21,17 +21,17 @@ async function refreshOne(feed: Feed, library: Library, parser: FeedParser, opti
 	try {
 		const fetched = await fetchLimited(feed.url, state, options);
 		if (fetched.status === 'not-modified') {
-			library.saveFeedState({...state, lastSuccess: Date.now(), lastError: undefined});
+			library.feedUnchanged(feed.url, Date.now());
 			return {url: feed.url, status: 'not-modified'};
 		}
 
 		const articles = await parser.parse(fetched.text, feed);
 		const {added} = library.upsert(articles, feed.url);
-		library.saveFeedState({url: feed.url, etag: fetched.etag, lastModified: fetched.lastModified, lastSuccess: Date.now()});
+		library.feedFetched(feed.url, fetched, Date.now());
 		return {url: feed.url, status: 'updated', items: articles.length, added};
 	} catch (error) {
 		const reason = (error as Error).message;
-		library.saveFeedState({...state, lastError: reason});
+		library.feedFailed(feed.url, reason);
 		return {url: feed.url, status: 'failed', reason};
 	}
 }

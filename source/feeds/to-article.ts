@@ -1,29 +1,28 @@
 // Turns a feed item into a library article: a stable id (so an item seen
-// again updates its row), the sector from the feed or from the link's path,
-// plain text instead of HTML.
+// again updates its row), the sector and edition the feed is listed with,
+// the label of a Devdiscourse link (which names a sector only where
+// data/labels.json says so), plain text instead of HTML.
 import {createHash} from 'node:crypto';
 import type {Article} from '../core/article.js';
+import {articleLink, isSiteUrl} from '../core/devdiscourse.js';
 import {isWebUrl} from '../terminal/links.js';
-import type {Feed} from './feed-list.js';
+import {SECTOR_FROM_LINK, type Feed} from './feed-list.js';
 import {htmlParagraphs, htmlText} from './html-text.js';
 import type {FeedItem} from './parse-feed.js';
 
-const DEVDISCOURSE_ARTICLE = /^https?:\/\/(?:www\.)?devdiscourse\.com\/article\/([a-z0-9-]+)\/(\d+)-/i;
-
-/** The sector a Devdiscourse link names in its path: /article/<sector>/<number>-<slug>. */
-export function sectorFromLink(link: string | undefined): string | undefined {
-	return link ? DEVDISCOURSE_ARTICLE.exec(link)?.[1]?.toLowerCase() : undefined;
-}
-
 /**
- * Devdiscourse items are keyed by the site's article number, like the
- * shipped data; others by a hash of their guid, else their link.
+ * An item's identity, scoped to its source. From the site's own feeds, a
+ * link to one of its articles is that article's number, like the shipped
+ * data's (the same story from another of the site's feeds, or shipped,
+ * meets it). Anything else is a hash of the feed's address with the item's
+ * guid, else its link, else its title: no feed can take another feed's
+ * story, or the shipped data's, by copying its guid or a link's shape.
  */
-export function itemId(item: FeedItem): string {
-	const number = item.link ? DEVDISCOURSE_ARTICLE.exec(item.link)?.[2] : undefined;
-	if (number) return number;
+export function itemId(item: FeedItem, feedUrl: string): string {
+	const link = articleLink(item.link);
+	if (link && isSiteUrl(feedUrl) && isSiteUrl(item.link)) return link.number;
 	const key = item.guid ?? item.link ?? item.title;
-	return `item-${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+	return `item-${createHash('sha256').update(`${feedUrl}\n${key}`).digest('hex').slice(0, 20)}`;
 }
 
 /** An RFC 822 or ISO 8601 time as ISO 8601 (UTC), or undefined when unreadable. */
@@ -39,15 +38,16 @@ export function toArticle(item: FeedItem, feed: Feed): Article | undefined {
 	const body = item.content ? htmlParagraphs(item.content) : [];
 	const summary = item.summary ? htmlText(item.summary) : undefined;
 	return {
-		id: itemId(item),
+		id: itemId(item, feed.url),
 		url: isWebUrl(item.link) ? item.link : undefined,
 		title,
 		summary: summary && summary !== body[0] ? summary : undefined,
 		byline: item.author ? htmlText(item.author) : undefined,
 		createdAt: isoTime(item.published),
 		countries: [],
-		sector: feed.sector === 'from-link' ? sectorFromLink(item.link) : feed.sector,
-		edition: feed.edition,
+		sectors: feed.sector && feed.sector !== SECTOR_FROM_LINK ? [feed.sector] : [],
+		editions: feed.edition ? [feed.edition] : [],
+		label: articleLink(item.link)?.label,
 		body,
 		kind: body.length > 0 ? 'full' : 'headline',
 		source: feed.url,

@@ -6,9 +6,12 @@
 import {useRef} from 'react';
 import {useApp} from 'ink';
 import type {Effect} from '../core/commands.js';
-import {needsFullStory, type Taxonomy} from '../core/article.js';
+import {needsFullStory} from '../core/article.js';
+import {type Taxonomy} from '../core/taxonomy.js';
 import {readerLines} from '../core/layout.js';
 import type {Action} from '../core/state.js';
+import type {ConfigFile} from '../config/config-file.js';
+import {keepDays} from '../config/settings.js';
 import type {FeedList} from '../feeds/feed-list.js';
 import {completeStory} from '../feeds/complete-story.js';
 import type {RefreshOptions} from '../feeds/limits.js';
@@ -32,13 +35,14 @@ type Deps = {
 	library: Library;
 	taxonomy: Taxonomy;
 	feeds: FeedList;
+	config: ConfigFile;
 	bookmarks: Bookmarks;
 	outside: Outside;
 	width: number;
 	dispatch: (action: Action) => void;
 };
 
-export function useEffects({library, taxonomy, feeds, bookmarks, outside, width, dispatch}: Deps): (effect: Effect) => void {
+export function useEffects({library, taxonomy, feeds, config, bookmarks, outside, width, dispatch}: Deps): (effect: Effect) => void {
 	const {exit} = useApp();
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
@@ -94,7 +98,10 @@ export function useEffects({library, taxonomy, feeds, bookmarks, outside, width,
 
 				dispatch({type: 'refresh', progress: {...progress, done}});
 			});
-			const summary = `Refreshed ${list.length} feeds: ${progress.added} new`;
+			// Old news goes after each refresh (keepDays in the config; bookmarks stay).
+			const {days} = keepDays(config);
+			const removed = library.prune(days, bookmarks.ids);
+			const summary = `Refreshed ${list.length} feeds: ${progress.added} new${removed > 0 ? `, ${removed} older than ${days} days removed` : ''}`;
 			say(failures.length > 0 ? `${summary}, ${failures.length} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`);
 		} finally {
 			refreshing.current = false;

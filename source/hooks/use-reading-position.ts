@@ -4,7 +4,8 @@
 import {useEffect, useRef} from 'react';
 import type {Library} from '../library/store.js';
 
-export function useReadingPosition(library: Library, id: string | undefined, scroll: number, lineCount: number): void {
+/** `onError` hears of a place that could not be saved (a locked or full library); reading goes on. */
+export function useReadingPosition(library: Library, id: string | undefined, scroll: number, lineCount: number, onError: (error: Error) => void): void {
 	// The last place seen while the story was open: by the time the cleanup
 	// runs, the render that closed the story has no scroll or lines any more.
 	// (A commit's cleanups run before its effects, so this still holds the
@@ -17,7 +18,11 @@ export function useReadingPosition(library: Library, id: string | undefined, scr
 		if (!id) return;
 		return () => {
 			const {scroll: last, lineCount: total} = latest.current;
-			if (total > 0) library.setPosition(id, last / total);
+			try {
+				if (total > 0) library.setPosition(id, last / total);
+			} catch (error) {
+				onError(error as Error);
+			}
 		};
-	}, [id, library]);
+	}, [id, library, onError]);
 }

@@ -2,7 +2,8 @@
 // read from the library; a bookmark whose article left the library still
 // opens, from its snapshot.
 import {useMemo} from 'react';
-import type {Article, Taxonomy} from '../core/article.js';
+import type {Article} from '../core/article.js';
+import type {Taxonomy} from '../core/taxonomy.js';
 import {readerLines, type ReaderLine} from '../core/layout.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import {bookmarkArticle} from '../bookmarks/snapshot.js';

@@ -2,80 +2,128 @@
 // seen again updates its row and never duplicates it; one that has not
 // changed costs no write. Read state and position are kept, and a story
 // held in full is never replaced by a summary of it (see merge.ts).
+//
+// Writes go in batches of a few hundred articles, each its own short
+// transaction: another devnews (a second fetch, the browser marking a
+// story read) never waits long for the database, and a process killed
+// mid-refresh leaves whole batches, never half an article.
 import type Database from 'better-sqlite3';
-import {OTHER, type Article, type Taxonomy} from '../core/article.js';
+import {DATA_SOURCE, type Article} from '../core/article.js';
+import {isSiteUrl} from '../core/devdiscourse.js';
+import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
 import {mergeArticle, type Stored} from './merge.js';
 import {facetText} from './search-query.js';
+import {UNDATED} from './sql.js';
 import type {Statements} from './statements.js';
 
-/** What a write did to the library. */
-export type UpsertResult = {added: number; updated: number};
+/** What a write did to the library; `refused`: items that would have replaced another source's story. */
+export type UpsertResult = {added: number; updated: number; refused: number};
+
+/** Articles a transaction writes or removes at most. */
+export const BATCH = 500;
+
+/** How far ahead of now an article's time may be before it counts as unknown: a wrong clock, not news from the future. */
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** Where an article sorts: its time, or UNDATED for none, an unreadable one or one far in the future. */
+export function sortTime(createdAt: string | undefined, now = Date.now()): number {
+	const time = createdAt ? Date.parse(createdAt) : Number.NaN;
+	return Number.isFinite(time) && time <= now + FUTURE_SLACK_MS ? time : UNDATED;
+}
+
+/**
+ * Whether a story from `origin` may replace one from `existing`: its own
+ * source always; otherwise only between the shipped data and the site's
+ * own feeds, which name the site's articles by their numbers. A feed
+ * elsewhere can never overwrite another's story (its items' ids are its own).
+ */
+function mayReplace(existing: string, origin: string): boolean {
+	const trusted = (source: string) => source === DATA_SOURCE || isSiteUrl(source);
+	return existing === origin || (trusted(existing) && trusted(origin));
+}
+
+type Existing = {rowid: number; origin: string; doc: string};
 
 export class ArticleWriter {
-
 	constructor(private readonly db: Database.Database, private readonly sql: Statements) {}
 
 	upsert(articles: Article[], origin: string, taxonomy: Taxonomy): UpsertResult {
-		const sectorIds = new Set(taxonomy.sectors.map(entry => entry.id));
-		const editionIds = new Set(taxonomy.editions.map(entry => entry.id));
+		const result: UpsertResult = {added: 0, updated: 0, refused: 0};
+		for (let start = 0; start < articles.length; start += BATCH) {
+			this.db.transaction(() => this.upsertBatch(articles.slice(start, start + BATCH), origin, taxonomy, result)).immediate();
+		}
+
+		return result;
+	}
+
+	private upsertBatch(articles: Article[], origin: string, taxonomy: Taxonomy, result: UpsertResult): void {
 		const find = this.sql.get('SELECT a.rowid, a.origin, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
 		const write = this.sql.get(`
-			INSERT INTO articles (id, origin, title, url, sector, edition, section, kind, created_at, sort_time)
-			VALUES (@id, @origin, @title, @url, @sector, @edition, @section, @kind, @createdAt, @sortTime)
+			INSERT INTO articles (id, origin, title, url, sectors, editions, countries, section, kind, created_at, sort_time, added_at)
+			VALUES (@id, @origin, @title, @url, @sectors, @editions, @countries, @section, @kind, @createdAt, @sortTime, @now)
 			ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, title = excluded.title, url = excluded.url,
-				sector = excluded.sector, edition = excluded.edition, section = excluded.section, kind = excluded.kind,
+				sectors = excluded.sectors, editions = excluded.editions, countries = excluded.countries, section = excluded.section, kind = excluded.kind,
 				created_at = excluded.created_at, sort_time = excluded.sort_time
 			RETURNING rowid`);
 		const keep = this.sql.get('INSERT OR REPLACE INTO stories (article, doc) VALUES (?, ?)');
 		const unindex = this.sql.get('DELETE FROM articles_fts WHERE rowid = ?');
-		const index = this.sql.get('INSERT INTO articles_fts (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)');
-		const result: UpsertResult = {added: 0, updated: 0};
-		this.db.transaction(() => {
-			// The full-text index is written last: FTS5 flushes what it holds in
-			// memory whenever another statement opens a savepoint, and flushing
-			// after every article made imports twice as slow.
-			const indexed: Array<{rowid: number; reindex: boolean; article: Article; facets: string}> = [];
-			for (const incoming of articles) {
-				const existing = find.get(incoming.id) as {rowid: number; origin: string; doc: string} | undefined;
-				const stored: Stored | undefined = existing && {article: JSON.parse(existing.doc) as Article, origin: existing.origin};
-				const {article, origin: keptOrigin} = mergeArticle(stored, incoming, origin);
-				const doc = JSON.stringify(article);
-				if (existing && doc === existing.doc && keptOrigin === existing.origin) continue;
-				const sector = article.sector && sectorIds.has(article.sector) ? article.sector : OTHER;
-				const edition = article.edition && editionIds.has(article.edition) ? article.edition : OTHER;
-				const time = article.createdAt ? Date.parse(article.createdAt) : Number.NaN;
-				const {rowid} = write.get({
-					id: article.id,
-					origin: keptOrigin,
-					title: article.title,
-					url: article.url ?? null,
-					sector,
-					edition,
-					section: article.section ?? null,
-					kind: article.kind,
-					createdAt: article.createdAt ?? null,
-					sortTime: Number.isNaN(time) ? 0 : time,
-				}) as {rowid: number};
-				keep.run(rowid, doc);
-				indexed.push({rowid, reindex: Boolean(existing), article, facets: facetText(sector, edition)});
-				result[existing ? 'updated' : 'added']++;
+		const index = this.sql.get('INSERT INTO articles_fts (rowid, title, summary, body, countries, facets) VALUES (?, ?, ?, ?, ?, ?)');
+		const now = Date.now();
+		// The full-text index is written last: FTS5 flushes what it holds in
+		// memory whenever another statement opens a savepoint, and flushing
+		// after every article made imports twice as slow.
+		const indexed: Array<{rowid: number; reindex: boolean; article: Article; facets: string}> = [];
+		for (const incoming of articles) {
+			const existing = find.get(incoming.id) as Existing | undefined;
+			if (existing && !mayReplace(existing.origin, origin)) {
+				result.refused++;
+				continue;
 			}
 
-			for (const {rowid, reindex, article, facets} of indexed) {
-				if (reindex) unindex.run(rowid);
-				index.run(rowid, article.title, article.summary ?? '', article.body.join('\n'), facets);
-			}
-		})();
-		return result;
+			const stored: Stored | undefined = existing && {article: JSON.parse(existing.doc) as Article, origin: existing.origin};
+			const {article, origin: keptOrigin} = mergeArticle(stored, incoming, origin);
+			const doc = JSON.stringify(article);
+			if (existing && doc === existing.doc && keptOrigin === existing.origin) continue;
+			const filed = fileArticle(taxonomy, article);
+			const {rowid} = write.get({
+				id: article.id,
+				origin: keptOrigin,
+				title: article.title,
+				url: article.url ?? null,
+				sectors: JSON.stringify(filed.sectors),
+				editions: JSON.stringify(filed.editions),
+				countries: JSON.stringify(article.countries),
+				section: article.section ?? null,
+				kind: article.kind,
+				createdAt: article.createdAt ?? null,
+				sortTime: sortTime(article.createdAt, now),
+				now,
+			}) as {rowid: number};
+			keep.run(rowid, doc);
+			indexed.push({rowid, reindex: Boolean(existing), article, facets: facetText(filed.sectors, filed.editions)});
+			result[existing ? 'updated' : 'added']++;
+		}
+
+		for (const {rowid, reindex, article, facets} of indexed) {
+			if (reindex) unindex.run(rowid);
+			index.run(rowid, article.title, article.summary ?? '', article.body.join('\n'), article.countries.join('\n'), facets);
+		}
 	}
 
-	/** True when there was such an article. */
-	remove(id: string): boolean {
-		const row = this.sql.get('SELECT rowid FROM articles WHERE id = ?').get(id) as {rowid: number} | undefined;
-		if (!row) return false;
-		this.sql.get('DELETE FROM articles_fts WHERE rowid = ?').run(row.rowid);
-		this.sql.get('DELETE FROM stories WHERE article = ?').run(row.rowid);
-		this.sql.get('DELETE FROM articles WHERE rowid = ?').run(row.rowid);
-		return true;
+	/** Removes articles by rowid, a batch a transaction; the triggers take them off their lists. Returns how many went. */
+	remove(rowids: number[]): number {
+		let removed = 0;
+		for (let start = 0; start < rowids.length; start += BATCH) {
+			const batch = JSON.stringify(rowids.slice(start, start + BATCH));
+			this.db
+				.transaction(() => {
+					this.sql.get('DELETE FROM articles_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(batch);
+					this.sql.get('DELETE FROM stories WHERE article IN (SELECT value FROM json_each(?))').run(batch);
+					removed += this.sql.get('DELETE FROM articles WHERE rowid IN (SELECT value FROM json_each(?))').run(batch).changes;
+				})
+				.immediate();
+		}
+
+		return removed;
 	}
 }

@@ -1,50 +1,137 @@
-// Opens the library's SQLite file: the settings it runs with, and its
-// schema. A file that is not a database is moved aside (it is a cache of
-// the data folder and the feeds); a folder that cannot be written falls
-// back to memory so browsing still works.
+// Opens the library's SQLite file, whatever state it is in, and says in
+// one line what it did when that was not the plain case:
+// - made by an earlier devnews: migrated (migrations.ts), nothing lost;
+// - made by a newer devnews: refused (LibraryError), the file untouched;
+// - not a database, or damaged (an earlier run found it so): moved aside
+//   as library.sqlite.corrupt-<time> and a new one made — it holds copies
+//   of the data folder and the feeds, and bookmarks live in the config;
+// - busy (another devnews writing): waited for, never taken for damage;
+// - in a folder devnews cannot write: a copy is read, and nothing is saved;
+// - unusable at all: kept in memory for this run.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import {SCHEMA, SCHEMA_VERSION} from './sql.js';
+import {migrate} from './migrations.js';
+import {SCHEMA_VERSION} from './sql.js';
 
-export type OpenedDatabase = {db: Database.Database; warning?: string};
+/** A library devnews cannot use, with one line saying why and what to do. */
+export class LibraryError extends Error {}
 
-function prepare(db: Database.Database): Database.Database {
+/** `persistent`: what is written is kept in the file (not in a copy or in memory, gone at exit). */
+export type OpenedDatabase = {db: Database.Database; warning?: string; persistent: boolean};
+
+/** How long a write waits for another devnews's write to end. Writes are short (see article-writer.ts), so this is ample. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+export type OpenOptions = {
+	/** How long to wait for another process's write (tests shorten it). */
+	busyTimeoutMs?: number;
+};
+
+const codeOf = (error: unknown): string => (error as {code?: string}).code ?? '';
+
+/** Whether an error says the file is not a database, or a damaged one. */
+export const isCorruption = (error: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test(codeOf(error));
+
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(codeOf(error));
+const isReadOnly = (error: unknown) => /^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(codeOf(error)) || ['EACCES', 'EROFS', 'EPERM'].includes(codeOf(error));
+
+/** The marker an earlier run leaves beside a library it found damaged, so this run moves it aside. */
+export const damageMarker = (file: string) => `${file}.damaged`;
+
+function configure(db: Database.Database, busyTimeoutMs: number): void {
+	db.pragma(`busy_timeout = ${busyTimeoutMs}`);
 	db.pragma('journal_mode = WAL');
 	// In WAL mode NORMAL loses no committed change on a crash of devnews,
 	// only on a power cut, and spares an fsync per read mark.
 	db.pragma('synchronous = NORMAL');
-	db.pragma('busy_timeout = 5000');
 	// Copy the log into the database every 40 MB rather than every 4 MB:
 	// a refresh writes a few MB a feed, and each copy stalled it (a fifth
 	// of the time of a 10,000-item refresh).
 	db.pragma('wal_autocheckpoint = 10000');
-	db.transaction(() => {
-		if (db.pragma('user_version', {simple: true}) !== SCHEMA_VERSION) {
-			for (const {name, type} of db.prepare("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts_%'").all() as Array<{name: string; type: string}>) {
-				db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`);
-			}
-
-			db.pragma(`user_version = ${SCHEMA_VERSION}`);
-		}
-
-		db.exec(SCHEMA);
-	}).immediate();
-	return db;
 }
 
-export function openDatabase(file: string): OpenedDatabase {
+/** Brings the file's schema to this version, or refuses one from a newer devnews. */
+function upgrade(db: Database.Database, file: string): void {
+	const version = db.pragma('user_version', {simple: true}) as number;
+	if (version > SCHEMA_VERSION) {
+		throw new LibraryError(
+			`${file} was written by a newer devnews (library version ${version}; this one reads up to ${SCHEMA_VERSION}). Update devnews, or move the file away to start a new library; it was left as it is.`,
+		);
+	}
+
+	// IMMEDIATE: two devnews starting at once migrate the file once.
+	if (version !== SCHEMA_VERSION) db.transaction(() => migrate(db, version)).immediate();
+}
+
+function moveAside(file: string): string {
+	const aside = `${file}.corrupt-${new Date().toISOString().replaceAll(':', '-')}`;
+	fs.renameSync(file, aside);
+	for (const companion of ['-wal', '-shm']) fs.rmSync(file + companion, {force: true});
+	fs.rmSync(damageMarker(file), {force: true});
+	return aside;
+}
+
+function openWritable(file: string, options: OpenOptions): Database.Database {
+	const db = new Database(file);
 	try {
-		fs.mkdirSync(path.dirname(file), {recursive: true});
-		return {db: prepare(new Database(file))};
-	} catch (error) {
-		const code = (error as {code?: string}).code;
-		if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-			const aside = `${file}.corrupt-${Date.now()}`;
-			fs.renameSync(file, aside);
-			return {db: prepare(new Database(file)), warning: `Library ${file} was damaged; moved it to ${aside} and rebuilt it.`};
+		configure(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
+		upgrade(db, file);
+		// A file SQLite could open only for reading says so here, not at the first read mark.
+		// (Without taking a lock: another devnews may be writing, and reading must not wait for it.)
+		if (!db.memory) {
+			fs.accessSync(file, fs.constants.W_OK);
+			fs.accessSync(path.dirname(file), fs.constants.W_OK);
 		}
 
-		return {db: prepare(new Database(':memory:')), warning: `Library kept in memory only: cannot write ${file} (${code ?? String(error)}).`};
+		return db;
+	} catch (error) {
+		db.close();
+		throw error;
+	}
+}
+
+/** A copy of a library devnews may read but not write, in a folder of its own, for this run. */
+function openCopy(file: string, options: OpenOptions): Database.Database {
+	const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-library-')), path.basename(file));
+	fs.copyFileSync(file, copy);
+	process.once('exit', () => fs.rmSync(path.dirname(copy), {recursive: true, force: true}));
+	return openWritable(copy, options);
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+	let warning: string | undefined;
+	try {
+		fs.mkdirSync(path.dirname(file), {recursive: true});
+		if (fs.existsSync(damageMarker(file)) && fs.existsSync(file)) {
+			warning = `Library ${file} was found damaged; moved it to ${moveAside(file)} and made a new one.`;
+		}
+	} catch {
+		// A folder that cannot be made or written: opening the file says what to do.
+	}
+
+	try {
+		return {db: openWritable(file, options), warning, persistent: true};
+	} catch (error) {
+		if (error instanceof LibraryError) throw error;
+		if (isBusy(error)) {
+			throw new LibraryError(`${file} is busy: another devnews has been writing to it for over ${(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS) / 1000} s. Try again when it is done.`);
+		}
+
+		if (isCorruption(error)) {
+			const aside = moveAside(file);
+			return {db: openWritable(file, options), warning: `Library ${file} was damaged; moved it to ${aside} and made a new one.`, persistent: true};
+		}
+
+		if (isReadOnly(error) && fs.existsSync(file)) {
+			try {
+				return {db: openCopy(file, options), warning: `Library ${file} cannot be written (${codeOf(error)}): reading a copy; nothing read or fetched now is kept.`, persistent: false};
+			} catch {
+				// Not even readable: fall through to memory.
+			}
+		}
+
+		return {db: openWritable(':memory:', options), warning: `Library kept in memory only: cannot write ${file} (${codeOf(error) || (error as Error).message}).`, persistent: false};
 	}
 }

@@ -1,5 +1,8 @@
 // What devnews remembers of each feed between refreshes (its validators,
 // its last success and error), and when the feeds were last refreshed.
+// Each outcome writes only the fields it knows: a fetch that failed (or
+// lost a race with another devnews) never puts back a stale success or
+// validators over what another process wrote meanwhile.
 import type {Meta} from './meta.js';
 import type {Statements} from './statements.js';
 
@@ -32,18 +35,24 @@ export class FeedStates {
 		};
 	}
 
-	save(state: FeedState): void {
+	/** The feed answered with its items: its validators for next time, and the time. */
+	fetched(url: string, validators: {etag?: string; lastModified?: string}, time: number): void {
 		this.sql
-			.get(`INSERT INTO feeds (url, etag, last_modified, last_success, last_error) VALUES (@url, @etag, @lastModified, @lastSuccess, @lastError)
-				ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-					last_success = excluded.last_success, last_error = excluded.last_error`)
-			.run({
-				url: state.url,
-				etag: state.etag ?? null,
-				lastModified: state.lastModified ?? null,
-				lastSuccess: state.lastSuccess ?? null,
-				lastError: state.lastError ?? null,
-			});
+			.get(`INSERT INTO feeds (url, etag, last_modified, last_success, last_error) VALUES (@url, @etag, @lastModified, @time, NULL)
+				ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_success = excluded.last_success, last_error = NULL`)
+			.run({url, etag: validators.etag ?? null, lastModified: validators.lastModified ?? null, time});
+	}
+
+	/** The feed answered "not modified": its validators stand. */
+	unchanged(url: string, time: number): void {
+		this.sql
+			.get('INSERT INTO feeds (url, last_success) VALUES (@url, @time) ON CONFLICT(url) DO UPDATE SET last_success = excluded.last_success, last_error = NULL')
+			.run({url, time});
+	}
+
+	/** The fetch failed: only the reason is written. */
+	failed(url: string, reason: string): void {
+		this.sql.get('INSERT INTO feeds (url, last_error) VALUES (@url, @reason) ON CONFLICT(url) DO UPDATE SET last_error = excluded.last_error').run({url, reason});
 	}
 
 	/** Epoch ms of the last refresh, if any. */

@@ -5,8 +5,9 @@ import type Database from 'better-sqlite3';
 import type {ArticleRow} from '../core/article.js';
 import {Anchors} from './anchors.js';
 import type {CountQueries} from './counts.js';
-import {searchOf, whereClause, type ListFilter} from './list-filter.js';
+import {searchOf, type ListFilter} from './list-filter.js';
 import type {RankedSearch} from './ranked-search.js';
+import {listKey} from './sql.js';
 import type {Statements} from './statements.js';
 
 type RowRecord = {
@@ -14,8 +15,9 @@ type RowRecord = {
 	id: string;
 	title: string;
 	url: string | null;
-	sector: string;
-	edition: string;
+	sectors: string;
+	editions: string;
+	countries: string;
 	section: string | null;
 	kind: 'full' | 'headline';
 	created_at: string | null;
@@ -23,15 +25,19 @@ type RowRecord = {
 	sort_time: number;
 };
 
-const ROW_COLUMNS = 'rowid, id, title, url, sector, edition, section, kind, created_at, read, sort_time';
+const ROW_COLUMNS = 'a.rowid, a.id, a.title, a.url, a.sectors, a.editions, a.countries, a.section, a.kind, a.created_at, a.read, a.sort_time';
+
+/** A list's rows: its listings, newest first (see sql.ts), joined to their articles. */
+const FROM_LIST = 'listings l JOIN articles a ON a.rowid = l.article WHERE l.list = @list';
 
 function toRow(record: RowRecord): ArticleRow {
 	return {
 		id: record.id,
 		title: record.title,
 		url: record.url ?? undefined,
-		sector: record.sector,
-		edition: record.edition,
+		sectors: JSON.parse(record.sectors) as string[],
+		editions: JSON.parse(record.editions) as string[],
+		countries: JSON.parse(record.countries) as string[],
 		section: record.section ?? undefined,
 		kind: record.kind,
 		createdAt: record.created_at ?? undefined,
@@ -48,20 +54,18 @@ export class ListQueries {
 	page(filter: ListFilter, offset: number, limit: number): ArticleRow[] {
 		const search = searchOf(filter);
 		if (search) return this.rowsOf(this.search.rank(search).rowids.slice(offset, offset + limit));
-		const select = (order: string, from: number, count: number, more: string[] = [], bounds: Record<string, string | number> = {}) => {
-			const {sql, params} = whereClause(filter, more);
-			return this.sql.get(`SELECT ${ROW_COLUMNS} FROM articles ${sql} ORDER BY ${order} LIMIT @count OFFSET @from`).all({...params, ...bounds, count, from}) as RowRecord[];
-		};
+		const list = listKey(filter);
+		const select = (order: string, from: number, count: number, after = '', bounds: Record<string, string | number> = {}) =>
+			this.sql.get(`SELECT ${ROW_COLUMNS} FROM ${FROM_LIST} ${after} ORDER BY ${order} LIMIT @count OFFSET @from`).all({list, ...bounds, count, from}) as RowRecord[];
 
 		const {total} = this.counts.count(filter);
 		if (offset <= total / 2) {
 			// From the closest window read before (see anchors.ts): the rows from
 			// an anchor on are those older than it, or as old and after it by id.
-			const list = JSON.stringify([filter.sector, filter.edition]);
 			const anchor = this.anchors.before(list, offset);
 			const records = anchor
-				? select('sort_time DESC, id', offset - anchor.offset, limit, ['sort_time <= @time', '(sort_time < @time OR id >= @id)'], {time: anchor.time, id: anchor.id})
-				: select('sort_time DESC, id', offset, limit);
+				? select('l.sort_time DESC, l.id', offset - anchor.offset, limit, 'AND l.sort_time <= @time AND (l.sort_time < @time OR l.id >= @id)', {time: anchor.time, id: anchor.id})
+				: select('l.sort_time DESC, l.id', offset, limit);
 			const first = records[0];
 			if (first) this.anchors.remember(list, {offset, time: first.sort_time, id: first.id});
 			return records.map(record => toRow(record));
@@ -69,7 +73,7 @@ export class ListQueries {
 
 		// A window in the far half of the list is read from its other end.
 		const count = Math.max(0, Math.min(limit, total - offset));
-		return select('sort_time, id DESC', Math.max(0, total - offset - count), count)
+		return select('l.sort_time, l.id DESC', Math.max(0, total - offset - count), count)
 			.reverse()
 			.map(record => toRow(record));
 	}
@@ -85,16 +89,13 @@ export class ListQueries {
 			return;
 		}
 
-		const {sql, params} = whereClause(filter);
 		// Prepared for this walk alone: a statement being iterated cannot run again until the walk ends.
-		for (const record of this.db.prepare(`SELECT ${ROW_COLUMNS} FROM articles ${sql} ORDER BY sort_time DESC, id`).iterate(params)) yield toRow(record as RowRecord);
+		for (const record of this.db.prepare(`SELECT ${ROW_COLUMNS} FROM ${FROM_LIST} ORDER BY l.sort_time DESC, l.id`).iterate({list: listKey(filter)})) yield toRow(record as RowRecord);
 	}
 
 	/** Where article `id` is in the list, or undefined when the list does not hold it. */
 	indexOf(filter: ListFilter, id: string): number | undefined {
-		const record = this.sql.get('SELECT rowid, sector, edition, sort_time FROM articles WHERE id = ?').get(id) as
-			| {rowid: number; sector: string; edition: string; sort_time: number}
-			| undefined;
+		const record = this.sql.get('SELECT rowid, sort_time FROM articles WHERE id = ?').get(id) as {rowid: number; sort_time: number} | undefined;
 		if (!record) return undefined;
 		const search = searchOf(filter);
 		if (search) {
@@ -102,10 +103,11 @@ export class ListQueries {
 			return index === -1 ? undefined : index;
 		}
 
-		if ((filter.sector && filter.sector !== record.sector) || (filter.edition && filter.edition !== record.edition)) return undefined;
+		const list = listKey(filter);
+		const bounds = {list, time: record.sort_time, id};
+		if (!this.sql.get('SELECT 1 FROM listings WHERE list = @list AND sort_time = @time AND id = @id').get(bounds)) return undefined;
 		// The rows before it: newer, or as new and before it by id (the list's order). An index walk of that many entries.
-		const {sql, params} = whereClause(filter, ['(sort_time > @time OR (sort_time = @time AND id < @id))']);
-		return this.sql.get(`SELECT count(*) FROM articles ${sql}`).pluck().get({...params, time: record.sort_time, id}) as number;
+		return this.sql.get('SELECT count(*) FROM listings WHERE list = @list AND (sort_time > @time OR (sort_time = @time AND id < @id))').pluck().get(bounds) as number;
 	}
 
 	/** Articles were added or removed: every remembered position may have moved. */
@@ -116,7 +118,7 @@ export class ListQueries {
 	/** Rows for rowids, in the order given. */
 	private rowsOf(rowids: number[]): ArticleRow[] {
 		if (rowids.length === 0) return [];
-		const records = this.sql.get(`SELECT ${ROW_COLUMNS} FROM articles WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as RowRecord[];
+		const records = this.sql.get(`SELECT ${ROW_COLUMNS} FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as RowRecord[];
 		const byRowid = new Map(records.map(record => [record.rowid, record]));
 		return rowids.flatMap(rowid => {
 			const record = byRowid.get(rowid);

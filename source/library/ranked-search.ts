@@ -59,7 +59,7 @@ export class RankedSearch {
 			ranked = {rowids: this.newestFirst(inTitle.slice(0, SEARCH_LIMIT)), more: true};
 		} else {
 			const limit = SEARCH_LIMIT + 1 + inTitle.length;
-			const anywhere = this.matches.all(matchExpression('title summary body', terms), limit) as number[];
+			const anywhere = this.matches.all(matchExpression('title summary body countries', terms), limit) as number[];
 			const titled = new Set(inTitle);
 			const rest = this.newestFirst(anywhere.filter(rowid => !titled.has(rowid)));
 			const rowids = [...this.newestFirst(inTitle), ...rest];

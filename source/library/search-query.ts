@@ -10,9 +10,9 @@ export function facetTerm(kind: 'sector' | 'edition', id: string): string {
 	return `x${kind}${id.toLowerCase().replaceAll(/[^a-z0-9]/g, '')}`;
 }
 
-/** Both facet terms of an article, as the `facets` column holds them. */
-export function facetText(sector: string, edition: string): string {
-	return `${facetTerm('sector', sector)} ${facetTerm('edition', edition)}`;
+/** The facet terms of an article's sectors and editions, as the `facets` column holds them. */
+export function facetText(sectors: string[], editions: string[]): string {
+	return [...sectors.map(id => facetTerm('sector', id)), ...editions.map(id => facetTerm('edition', id))].join(' ');
 }
 
 /**

@@ -2,71 +2,103 @@
 // does per key or at start grows with the number of articles:
 // - `articles` holds only what a list row needs; story text lives apart in
 //   `stories`, so paging a list never reads it;
-// - an index per filter (all, sector, edition, both) in time order, so one
-//   screen of rows is an index walk of that many entries (read backwards:
-//   newest first, then by id). Time ascending, because news arrives newest
-//   last: a new article lands at the end of an index, the cheapest place;
-// - `counts` keeps totals and unread per sector × edition up to date
-//   through triggers, so the header and the pickers never count rows;
+// - `listings` holds every list an article is in, one row each: all
+//   articles ('*'), each of its sectors ('s:politics'), editions
+//   ('e:global') and sector × edition pairs ('se:politics|global'). Keyed in
+//   time order, so one screen of any list is an index walk of that many
+//   entries (read backwards: newest first, then by id). Time ascending,
+//   because news arrives newest last: a new article lands at the end;
+// - `counts` keeps each list's total and unread up to date, so the header
+//   and the pickers never count rows;
+//   triggers on `articles` keep both, so no write can forget them;
 // - `articles_fts` is a contentless full-text index (FTS5) of title,
-//   summary and body, keyed by the article's rowid, with the sector and
-//   edition as terms of a `facets` column (search-query.ts). It keeps which
+//   summary, body and countries, keyed by the article's rowid, with the sectors and
+//   editions as terms of a `facets` column (search-query.ts). It keeps which
 //   columns hold a word but not where in them (detail=column): half the
 //   size, and searches are plain words, never phrases. Every three-letter
 //   prefix has a list of its own, so search as you type never merges the
 //   lists of the thousands of words that start with "the" or "con".
+// The schema is versioned (PRAGMA user_version); migrations.ts moves a
+// library made by an earlier devnews to this one without losing anything.
 
-/** Bump when the schema changes: the library is a cache, so an older one is dropped and rebuilt. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
+/** The sort time of an undated article: below every dated one, however old. */
+export const UNDATED = -Number.MAX_SAFE_INTEGER;
+
+/** The lists an article (`row`: `new` or `old` in a trigger) is in. */
+const listsOf = (row: 'new' | 'old') => `
+	SELECT '*' AS list
+	UNION ALL SELECT 's:' || value FROM json_each(${row}.sectors)
+	UNION ALL SELECT 'e:' || value FROM json_each(${row}.editions)
+	UNION ALL SELECT 'se:' || s.value || '|' || e.value FROM json_each(${row}.sectors) AS s, json_each(${row}.editions) AS e`;
+
+const list = (row: 'new' | 'old') => `
+	INSERT INTO listings (list, sort_time, id, article) SELECT list, ${row}.sort_time, ${row}.id, ${row}.rowid FROM (${listsOf(row)});
+	INSERT INTO counts (list, total, unread) SELECT list, 1, ${row}.read = 0 FROM (${listsOf(row)}) WHERE true
+		ON CONFLICT (list) DO UPDATE SET total = total + 1, unread = unread + excluded.unread;`;
+
+const unlist = (row: 'new' | 'old') => `
+	DELETE FROM listings WHERE list IN (${listsOf(row)}) AND sort_time = ${row}.sort_time AND id = ${row}.id;
+	UPDATE counts SET total = total - 1, unread = unread - (${row}.read = 0) WHERE list IN (${listsOf(row)});`;
+
+/** The tables, indexes and triggers of this version, for a new library and as the last step of a migration. */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
 	id TEXT PRIMARY KEY,
 	origin TEXT NOT NULL,
 	title TEXT NOT NULL,
 	url TEXT,
-	sector TEXT NOT NULL,
-	edition TEXT NOT NULL,
+	sectors TEXT NOT NULL,
+	editions TEXT NOT NULL,
+	countries TEXT NOT NULL DEFAULT '[]',
 	section TEXT,
 	kind TEXT NOT NULL,
 	created_at TEXT,
 	sort_time INTEGER NOT NULL,
+	added_at INTEGER NOT NULL,
 	read INTEGER NOT NULL DEFAULT 0,
 	position REAL NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS articles_by_time ON articles (sort_time, id DESC);
-CREATE INDEX IF NOT EXISTS articles_by_sector ON articles (sector, sort_time, id DESC);
-CREATE INDEX IF NOT EXISTS articles_by_edition ON articles (edition, sort_time, id DESC);
-CREATE INDEX IF NOT EXISTS articles_by_sector_edition ON articles (sector, edition, sort_time, id DESC);
 CREATE INDEX IF NOT EXISTS articles_from_data ON articles (origin) WHERE origin = 'data';
 
 CREATE TABLE IF NOT EXISTS stories (article INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 
-CREATE TABLE IF NOT EXISTS counts (
-	sector TEXT NOT NULL,
-	edition TEXT NOT NULL,
-	total INTEGER NOT NULL,
-	unread INTEGER NOT NULL,
-	PRIMARY KEY (sector, edition)
+CREATE TABLE IF NOT EXISTS listings (
+	list TEXT NOT NULL,
+	sort_time INTEGER NOT NULL,
+	id TEXT NOT NULL,
+	article INTEGER NOT NULL,
+	PRIMARY KEY (list, sort_time, id DESC)
 ) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS articles_counted AFTER INSERT ON articles BEGIN
-	INSERT INTO counts VALUES (new.sector, new.edition, 1, new.read = 0)
-		ON CONFLICT DO UPDATE SET total = total + 1, unread = unread + (new.read = 0);
+
+CREATE TABLE IF NOT EXISTS counts (list TEXT PRIMARY KEY, total INTEGER NOT NULL, unread INTEGER NOT NULL) WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS articles_listed AFTER INSERT ON articles BEGIN ${list('new')}
 END;
-CREATE TRIGGER IF NOT EXISTS articles_uncounted AFTER DELETE ON articles BEGIN
-	UPDATE counts SET total = total - 1, unread = unread - (old.read = 0) WHERE sector = old.sector AND edition = old.edition;
+CREATE TRIGGER IF NOT EXISTS articles_unlisted AFTER DELETE ON articles BEGIN ${unlist('old')}
 END;
-CREATE TRIGGER IF NOT EXISTS articles_recounted AFTER UPDATE OF sector, edition, read ON articles BEGIN
-	UPDATE counts SET total = total - 1, unread = unread - (old.read = 0) WHERE sector = old.sector AND edition = old.edition;
-	INSERT INTO counts VALUES (new.sector, new.edition, 1, new.read = 0)
-		ON CONFLICT DO UPDATE SET total = total + 1, unread = unread + (new.read = 0);
+CREATE TRIGGER IF NOT EXISTS articles_relisted AFTER UPDATE OF sectors, editions, sort_time ON articles
+	WHEN old.sectors != new.sectors OR old.editions != new.editions OR old.sort_time != new.sort_time BEGIN ${unlist('old')} ${list('new')}
+END;
+CREATE TRIGGER IF NOT EXISTS articles_reread AFTER UPDATE OF read ON articles
+	WHEN old.read != new.read AND old.sectors = new.sectors AND old.editions = new.editions AND old.sort_time = new.sort_time BEGIN
+	UPDATE counts SET unread = unread + (new.read = 0) - (old.read = 0) WHERE list IN (${listsOf('new')});
 END;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
-	title, summary, body, facets,
+	title, summary, body, countries, facets,
 	content='', contentless_delete=1, detail=column, prefix='3', tokenize='unicode61 remove_diacritics 2'
 );
 
 CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_success INTEGER, last_error TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
+
+/** The list key of a filter: what `listings` and `counts` know it by. */
+export function listKey(filter: {sector?: string; edition?: string}): string {
+	if (filter.sector && filter.edition) return `se:${filter.sector}|${filter.edition}`;
+	if (filter.sector) return `s:${filter.sector}`;
+	if (filter.edition) return `e:${filter.edition}`;
+	return '*';
+}

@@ -4,23 +4,28 @@
 // every such question costs the same however many articles it holds (see
 // sql.ts for how the schema makes that so). Each job is a file of its own;
 // this class puts them together and tells subscribers when anything changed.
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import type {Article, ArticleRow, Counts, Taxonomy} from '../core/article.js';
+import type {Article, ArticleRow, Counts} from '../core/article.js';
+import type {Taxonomy} from '../core/taxonomy.js';
 import {ArticleWriter, type UpsertResult} from './article-writer.js';
 import {CountQueries} from './counts.js';
 import {DataImport} from './data-import.js';
-import {openDatabase} from './database.js';
+import {damageMarker, isCorruption, openDatabase, type OpenOptions} from './database.js';
 import {FeedStates, type FeedState} from './feed-state.js';
 import type {ListFilter} from './list-filter.js';
 import {ListQueries} from './list-queries.js';
 import {Meta} from './meta.js';
 import {RankedSearch} from './ranked-search.js';
 import {ReadState} from './read-state.js';
+import {Refiling} from './refile.js';
+import {Retention} from './retention.js';
 import {Statements} from './statements.js';
 
 export type {ListFilter} from './list-filter.js';
 export type {FeedState} from './feed-state.js';
 export type {UpsertResult} from './article-writer.js';
+export {LibraryError, isCorruption} from './database.js';
 
 export type OpenedLibrary = {library: Library; warning?: string};
 
@@ -32,12 +37,15 @@ export type OpenedLibrary = {library: Library; warning?: string};
 export type LibraryView = {readonly library: Library; readonly version: number};
 
 export class Library {
-	/** Opens the library at `file` (see database.ts for what happens when it cannot be used). */
-	static open(file: string): OpenedLibrary {
-		const {db, warning} = openDatabase(file);
-		return {library: new Library(db), warning};
+	/** Opens the library at `file` (see database.ts for what happens when it cannot be used as it is). */
+	static open(file: string, options?: OpenOptions): OpenedLibrary {
+		const {db, warning, persistent} = openDatabase(file, options);
+		return {library: new Library(db, file, persistent), warning};
 	}
 
+	/** Whether what is written is kept (not a read-only library's copy, or memory). */
+	readonly persistent: boolean;
+	private readonly file: string;
 	private readonly db: Database.Database;
 	private readonly writer: ArticleWriter;
 	private readonly data: DataImport;
@@ -46,16 +54,20 @@ export class Library {
 	private readonly lists: ListQueries;
 	private readonly readState: ReadState;
 	private readonly feeds: FeedStates;
+	private readonly retention: Retention;
 	private readonly sql: Statements;
 	private readonly listeners = new Set<() => void>();
 	private current: LibraryView = {library: this, version: 0};
 
-	private constructor(db: Database.Database) {
+	private constructor(db: Database.Database, file: string, persistent: boolean) {
 		this.db = db;
+		this.file = file;
+		this.persistent = persistent;
 		this.sql = new Statements(db);
 		const meta = new Meta(this.sql);
 		this.writer = new ArticleWriter(db, this.sql);
-		this.data = new DataImport(db, this.sql, meta, this.writer);
+		this.data = new DataImport(db, this.sql, meta, this.writer, new Refiling(db, this.sql, meta));
+		this.retention = new Retention(this.sql, this.writer);
 		this.search = new RankedSearch(db);
 		this.counts = new CountQueries(this.sql, this.search);
 		this.lists = new ListQueries(db, this.sql, this.search, this.counts);
@@ -65,6 +77,16 @@ export class Library {
 
 	close(): void {
 		this.db.close();
+	}
+
+	/**
+	 * Notes that the file was found damaged (an error said so) and closes it:
+	 * the next devnews moves it aside and makes a new one.
+	 */
+	markDamaged(error: unknown): boolean {
+		if (!isCorruption(error) || !this.persistent) return false;
+		fs.writeFileSync(damageMarker(this.file), `${(error as Error).message}\n`);
+		return true;
 	}
 
 	/** Calls `listener` after every change; returns the unsubscribe. (React's useSyncExternalStore contract.) */
@@ -102,6 +124,13 @@ export class Library {
 		const result = this.writer.upsert(articles, origin, this.taxonomy());
 		if (result.added + result.updated > 0) this.articlesChanged();
 		return result;
+	}
+
+	/** Removes news older than `keepDays` but what is bookmarked (see retention.ts); returns how many went. */
+	prune(keepDays: number, bookmarked: ReadonlySet<string>): number {
+		const removed = this.retention.prune(keepDays, bookmarked);
+		if (removed > 0) this.articlesChanged();
+		return removed;
 	}
 
 	count(filter: ListFilter = {}): Counts {
@@ -151,8 +180,18 @@ export class Library {
 		return this.feeds.get(url);
 	}
 
-	saveFeedState(state: FeedState): void {
-		this.feeds.save(state);
+	feedFetched(url: string, validators: {etag?: string; lastModified?: string}, time: number): void {
+		this.feeds.fetched(url, validators, time);
+		this.changed();
+	}
+
+	feedUnchanged(url: string, time: number): void {
+		this.feeds.unchanged(url, time);
+		this.changed();
+	}
+
+	feedFailed(url: string, reason: string): void {
+		this.feeds.failed(url, reason);
 		this.changed();
 	}
 

@@ -1,7 +1,8 @@
 import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import {OTHER, type Counts, type TaxonomyEntry} from '../core/article.js';
+import {type Counts} from '../core/article.js';
+import {OTHER, type TaxonomyEntry} from '../core/taxonomy.js';
 import {countLabel, truncate} from '../core/layout.js';
 import type {LibraryView, ListFilter} from '../library/store.js';
 import {theme} from '../components/theme.js';

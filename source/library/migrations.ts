@@ -1,0 +1,105 @@
+// Moves a library made by an earlier devnews to this version's schema, in
+// one transaction, keeping everything the user has: read marks, reading
+// positions, fetched stories, feed validators and state. Forward only; a
+// library made by a newer devnews is refused, untouched (see database.ts).
+//
+// Versions devnews has shipped:
+//   0  (no version set) the shipped data only: no feeds, no read marks;
+//   2  articles held each story's JSON in a `doc` column;
+//   3  stories apart, in `stories`; one index per filter; counts by trigger;
+//   4  as 3, the indexes in time-ascending order;
+//   5  (this one) several sectors and editions per article, kept in
+//      `listings` and `counts` by triggers; undated articles sort last;
+//      when an article was added, for retention.
+// Each step to 5 rebuilds the lists from the articles; what the articles'
+// sectors and editions mean under the current taxonomy is decided later,
+// once the data folder's taxonomy is known (refile.ts).
+import type Database from 'better-sqlite3';
+import {SCHEMA, SCHEMA_VERSION, UNDATED} from './sql.js';
+
+/** The oldest schema a migration starts from. */
+export const OLDEST_MIGRATED = 2;
+
+/** Set by a migration: the articles must be filed again and their full-text index rebuilt. */
+export const REINDEX_NEEDED = 'refile.reindex';
+
+type Old = Record<string, unknown> & {sector?: unknown; edition?: unknown};
+
+/**
+ * A story as an earlier devnews stored it, in this version's contract:
+ * its one sector and edition become lists (kept as they were given; they
+ * are resolved when filed).
+ */
+export function migrateDoc(doc: string): string {
+	const {sector, edition, ...rest} = JSON.parse(doc) as Old;
+	const listOf = (value: unknown) => (typeof value === 'string' && value ? [value] : []);
+	return JSON.stringify({...rest, sectors: listOf(sector), editions: listOf(edition)});
+}
+
+function tableExists(db: Database.Database, name: string): boolean {
+	return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+function columns(db: Database.Database, table: string): Set<string> {
+	return new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{name: string}>).map(column => column.name));
+}
+
+/** From 2, 3 or 4 to 5. */
+function toVersion5(db: Database.Database): void {
+	db.function('devnews_migrate_doc', {deterministic: true}, (doc: unknown) => migrateDoc(String(doc)));
+	const old = columns(db, 'articles');
+	// The old table goes aside with everything that hangs on it.
+	for (const trigger of ['articles_counted', 'articles_uncounted', 'articles_recounted']) db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
+	for (const index of ['articles_by_time', 'articles_by_sector', 'articles_by_edition', 'articles_by_sector_edition', 'articles_from_data', 'articles_by_origin']) {
+		db.exec(`DROP INDEX IF EXISTS ${index}`);
+	}
+
+	db.exec('ALTER TABLE articles RENAME TO articles_before_5');
+	// Counts and the full-text index are rebuilt; their old forms hold nothing of the user's.
+	db.exec('DROP TABLE IF EXISTS counts');
+	db.exec('DROP TABLE IF EXISTS articles_fts');
+	db.exec(SCHEMA);
+	if (old.has('doc')) {
+		// Version 2 kept the story in the article's row.
+		db.exec('INSERT INTO stories (article, doc) SELECT rowid, devnews_migrate_doc(doc) FROM articles_before_5');
+	} else if (tableExists(db, 'stories')) {
+		db.exec('UPDATE stories SET doc = devnews_migrate_doc(doc)');
+	}
+
+	// Rowids are kept: stories are keyed by them. Every article is in the
+	// "other" lists until it is filed under the taxonomy.
+	db.prepare(
+		`INSERT INTO articles (rowid, id, origin, title, url, sectors, editions, section, kind, created_at, sort_time, added_at, read, position)
+		SELECT rowid, id, origin, title, url, '["other"]', '["other"]', section, kind, created_at,
+			CASE WHEN created_at IS NULL THEN @undated ELSE sort_time END, @now, read, position
+		FROM articles_before_5`,
+	).run({undated: UNDATED, now: Date.now()});
+	db.exec('DROP TABLE articles_before_5');
+	// The taxonomy the articles were filed under is the old one: file them again.
+	db.prepare("INSERT INTO meta (key, value) VALUES (?, '0') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(REINDEX_NEEDED);
+	db.exec("DELETE FROM meta WHERE key = 'data.taxonomy'");
+}
+
+/** The steps, by the version each leads to. */
+const STEPS: Record<number, (db: Database.Database) => void> = {5: toVersion5};
+
+/**
+ * Brings `db` (at `from`) to SCHEMA_VERSION, each step in the caller's
+ * transaction. A new library (version 0, no tables) just gets the schema.
+ */
+export function migrate(db: Database.Database, from: number): void {
+	if (from < OLDEST_MIGRATED) {
+		// A new file, or one from before devnews kept anything of the user's in
+		// it (the shipped data alone, imported again on every start).
+		for (const {name} of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{name: string}>) {
+			db.exec(`DROP TABLE IF EXISTS "${name}"`);
+		}
+
+		db.exec(SCHEMA);
+	} else {
+		// Versions 2, 3 and 4 differ in nothing a step to 5 reads but where the story is.
+		for (let version = Math.max(from, OLDEST_MIGRATED) + 1; version <= SCHEMA_VERSION; version++) STEPS[version]?.(db);
+	}
+
+	db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}

@@ -1,0 +1,63 @@
+// Files every article again under the taxonomy: after the data folder's
+// sectors, editions or labels changed (an article's lists follow what its
+// sectors now mean), and after a migration (which also rebuilds the
+// full-text index). A batch a transaction, and where it got to is kept, so
+// a run stopped half-way goes on from there the next time.
+import type Database from 'better-sqlite3';
+import type {Article} from '../core/article.js';
+import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
+import {BATCH} from './article-writer.js';
+import type {Meta} from './meta.js';
+import {REINDEX_NEEDED} from './migrations.js';
+import {facetText} from './search-query.js';
+import type {Statements} from './statements.js';
+
+type Record = {rowid: number; sectors: string; editions: string; countries: string; doc: string};
+
+export class Refiling {
+	constructor(private readonly db: Database.Database, private readonly sql: Statements, private readonly meta: Meta) {}
+
+	/** Whether a migration left the full-text index to rebuild. */
+	reindexPending(): boolean {
+		return this.meta.get(REINDEX_NEEDED) !== undefined;
+	}
+
+	/** Files every article under `taxonomy`; true when any moved. With a rebuild pending, indexes each one too. */
+	run(taxonomy: Taxonomy): boolean {
+		const reindex = this.reindexPending();
+		let after = Number(this.meta.get(REINDEX_NEEDED) ?? 0);
+		const next = this.sql.get('SELECT a.rowid, a.sectors, a.editions, a.countries, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?');
+		const move = this.sql.get('UPDATE articles SET sectors = ?, editions = ?, countries = ? WHERE rowid = ?');
+		const unindex = this.sql.get('DELETE FROM articles_fts WHERE rowid = ?');
+		const index = this.sql.get('INSERT INTO articles_fts (rowid, title, summary, body, countries, facets) VALUES (?, ?, ?, ?, ?, ?)');
+		let moved = false;
+		for (;;) {
+			const records = next.all(after, BATCH) as Record[];
+			if (records.length === 0) break;
+			this.db
+				.transaction(() => {
+					for (const record of records) {
+						const article = JSON.parse(record.doc) as Article;
+						const filed = fileArticle(taxonomy, article);
+						const sectors = JSON.stringify(filed.sectors);
+						const editions = JSON.stringify(filed.editions);
+						const countries = JSON.stringify(article.countries);
+						const changed = sectors !== record.sectors || editions !== record.editions || countries !== record.countries;
+						if (changed) move.run(sectors, editions, countries, record.rowid);
+						if (changed && !reindex) unindex.run(record.rowid);
+						if (changed || reindex) {
+							index.run(record.rowid, article.title, article.summary ?? '', article.body.join('\n'), article.countries.join('\n'), facetText(filed.sectors, filed.editions));
+						}
+						moved ||= changed;
+					}
+
+					after = records.at(-1)!.rowid;
+					if (reindex) this.meta.set(REINDEX_NEEDED, String(after));
+				})
+				.immediate();
+		}
+
+		if (reindex) this.sql.get('DELETE FROM meta WHERE key = ?').run(REINDEX_NEEDED);
+		return moved;
+	}
+}

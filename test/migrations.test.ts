@@ -1,0 +1,90 @@
+// A library made by an earlier devnews opens with everything the user had;
+// one made by a newer devnews is refused and left alone.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import Database from 'better-sqlite3';
+import {Library} from '../source/library/store.js';
+import {SCHEMA_VERSION} from '../source/library/sql.js';
+import {LEAKED_CALL_ID, ROOT, SHIPPED_DATA, tempDir} from './helpers.js';
+
+/** A library file written by the release before this one (schema 4), with a user's state in it (see test/fixtures/README.md). */
+const V4_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'library-v4.sqlite');
+const FEED = 'https://example.com/synthetic-feed.xml';
+
+function copyOfFixture(): string {
+	const file = path.join(tempDir('devnews-cache'), 'library.sqlite');
+	fs.copyFileSync(V4_FIXTURE, file);
+	return file;
+}
+
+test('a library from the previous release keeps every read mark, position, fetched story and feed validator', () => {
+	const file = copyOfFixture();
+	const {library, warning} = Library.open(file);
+	assert.equal(warning, undefined);
+	library.syncData(SHIPPED_DATA);
+
+	assert.deepEqual(library.reading('item-fedcba9876543210fedc'), {read: true, position: 0.5});
+	assert.deepEqual(library.reading(LEAKED_CALL_ID), {read: true, position: 0.25}, 'the shipped story, imported again, keeps its read mark');
+	assert.deepEqual(library.reading('item-0123456789abcdef0123'), {read: false, position: 0});
+
+	const fetched = library.article('item-fedcba9876543210fedc');
+	assert.equal(fetched?.kind, 'full');
+	assert.deepEqual(fetched?.body, ['Synthetic paragraph one, from the page.', 'Synthetic paragraph two.']);
+	assert.equal(fetched?.extractedFrom, 'https://example.com/synthetic/2');
+	assert.deepEqual(fetched?.sectors, ['business'], 'what the feed said is kept as it was');
+
+	const feed = library.feedState(FEED);
+	assert.equal(feed.etag, '"synthetic-etag"');
+	assert.equal(feed.lastModified, 'Fri, 21 Nov 2025 10:00:00 GMT');
+	assert.equal(feed.lastSuccess, 1763719200000);
+	assert.equal(library.feedState('https://example.com/broken.xml').lastError, 'HTTP 500 Internal Server Error');
+	assert.equal(library.lastRefresh(), 1763719200000);
+
+	// Filed again under the site's taxonomy: "business" is Economy & Business's alias;
+	// "india" names no edition; "headlines" is a label that names no sector.
+	assert.deepEqual(library.page({query: 'fetched in full'}, 0, 1)[0]?.sectors, ['economy-business']);
+	assert.deepEqual(library.page({query: 'fetched in full'}, 0, 1)[0]?.editions, ['other']);
+	assert.deepEqual(library.page({query: 'undated headlines'}, 0, 1)[0]?.sectors, ['other']);
+	assert.equal(library.count({sector: 'economy-business'}).total, 2);
+	assert.equal(library.count({sector: 'health', edition: 'global'}).total, 1);
+	assert.equal(library.count({query: 'Synthetic paragraph'}).total, 1, 'the full-text index was rebuilt');
+	assert.equal(library.count({}).total, 9 + 4);
+	assert.equal(library.count({}).unread, 9 + 4 - 2);
+	assert.equal(library.page({}, library.count({}).total - 1, 1)[0]?.createdAt, undefined, 'undated sorts last');
+	library.close();
+
+	const db = new Database(file, {readonly: true});
+	assert.equal(db.pragma('user_version', {simple: true}), SCHEMA_VERSION);
+	assert.equal(db.pragma('integrity_check', {simple: true}), 'ok');
+	db.close();
+});
+
+test('a migration stopped half-way (killed) is done again whole on the next start', () => {
+	const file = copyOfFixture();
+	// The migration runs in one transaction: a process killed inside it leaves the file at schema 4.
+	const db = new Database(file);
+	assert.throws(() =>
+		db.transaction(() => {
+			db.exec('ALTER TABLE articles RENAME TO articles_before_5');
+			throw new Error('killed');
+		})(),
+	);
+	assert.equal(db.pragma('user_version', {simple: true}), 4);
+	db.close();
+	const {library} = Library.open(file);
+	library.syncData(SHIPPED_DATA);
+	assert.deepEqual(library.reading('item-fedcba9876543210fedc'), {read: true, position: 0.5});
+});
+
+test('a library from a newer devnews is refused with one line, and left as it was', () => {
+	const file = copyOfFixture();
+	const db = new Database(file);
+	db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+	db.close();
+	const before = fs.readFileSync(file);
+	assert.throws(() => Library.open(file), new RegExp(`was written by a newer devnews \\(library version ${SCHEMA_VERSION + 1}; this one reads up to ${SCHEMA_VERSION}\\)`));
+	assert.deepEqual(fs.readFileSync(file), before, 'not a byte changed');
+	assert.ok(!fs.readdirSync(path.dirname(file)).some(name => name.includes('corrupt')), 'not taken for damage');
+});
