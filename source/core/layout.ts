@@ -30,7 +30,13 @@ function cutTo(clean: string, width: number): string {
 	// Plain ASCII is a cell a character and is cut directly, as cli-truncate
 	// would; anything else needs its grapheme-aware cut. Rows are laid out on
 	// every key that brings new ones.
-	return PLAIN_ASCII.test(clean) ? `${clean.slice(0, width - 1)}…` : cliTruncate(clean, width, {position: 'end'});
+	if (PLAIN_ASCII.test(clean)) return `${clean.slice(0, width - 1)}…`;
+	// cli-truncate ends a cell past `width` when its cut falls inside a wide
+	// character (CJK, Hangul, emoji): such a row would wrap onto a second
+	// line. Cut a cell narrower until the whole character is left out.
+	let cut = cliTruncate(clean, width, {position: 'end'});
+	for (let room = width - 1; stringWidth(cut) > width && room > 0; room--) cut = cliTruncate(clean, room, {position: 'end'});
+	return cut;
 }
 
 /** One line of at most `width` cells, cut with an ellipsis. */
