@@ -19,7 +19,7 @@ export const RENDER_OPTIONS = {exitOnCtrlC: false, maxFps: 60};
 // Signals that end devnews from outside (kill, a closed terminal).
 const STOP_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
-export async function runBrowser(props: Omit<AppProps, 'outside'>): Promise<void> {
+export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {screenReader?: boolean} = {}): Promise<void> {
 	const {stdout} = process;
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	const leave = () => stdout.write(LEAVE_ALTERNATE_SCREEN);
@@ -33,7 +33,8 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>): Promise<void
 				hyperlinks: supportsHyperlinks(),
 			}}
 		/>,
-		RENDER_OPTIONS,
+		// Ink's screen-reader mode reads the same screens as plain text (aria labels); unset, Ink follows INK_SCREEN_READER.
+		{...RENDER_OPTIONS, ...(options.screenReader ? {isScreenReaderEnabled: true} : {})},
 	);
 	// Ink restores the terminal (raw mode, cursor) when it unmounts; on a
 	// signal that must happen, and the screen be left, before the exit.

@@ -104,7 +104,7 @@ async function main(): Promise<number> {
 	if (browsing) {
 		const opened = library.get();
 		const {runBrowser} = await importWithoutFetch(async () => import('./browser.js'));
-		await runBrowser({library: opened, bookmarkStore: context.bookmarks, feeds: context.feeds, config, ...filter, warnings});
+		await runBrowser({library: opened, bookmarkStore: context.bookmarks, feeds: context.feeds, config, ...filter, warnings}, {screenReader: cli.flags.screenReader});
 		return 0;
 	}
 

@@ -36,6 +36,8 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     --concurrency N     feeds fetched at once (fetch; default 4)
     --timeout S         seconds allowed per feed (fetch; default 15)
     --max-bytes N       largest response accepted (fetch; default 5 MB)
+    --screen-reader     the browser as plain sentences for a screen reader
+                        (also INK_SCREEN_READER=true)
     --help, --version
 
   Files
@@ -63,6 +65,7 @@ export function parseCommandLine(): CommandLine {
 			concurrency: {type: 'number'},
 			timeout: {type: 'number'},
 			maxBytes: {type: 'number'},
+			screenReader: {type: 'boolean', default: false},
 		},
 		allowUnknownFlags: false,
 	});

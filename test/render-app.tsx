@@ -82,7 +82,10 @@ export async function renderApp(options: Options = {}) {
 		ui.stdout.emit('resize');
 		// Ink redraws the old layout on a resize before the app's own re-render
 		// lands, so wait for a frame of the new size, not just any new frame.
+		// A screen reader's text is not laid out on the screen: any frame after the resize will do.
+		const framesBefore = ui.frames.length;
 		const fits = () => {
+			if (process.env['INK_SCREEN_READER'] === 'true') return ui.frames.length > framesBefore;
 			const lines = (ui.lastFrame() ?? '').split('\n');
 			return lines.length === height && lines.every(line => stringWidth(line) <= width);
 		};

@@ -1,8 +1,8 @@
 import {memo} from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {ArticleRow} from '../core/article.js';
 import type {Taxonomy} from '../core/taxonomy.js';
-import {formatRow, truncate} from '../core/layout.js';
+import {formatRow, rowSentence, truncate} from '../core/layout.js';
 import {theme} from './theme.js';
 
 type Props = {
@@ -20,8 +20,10 @@ type LineProps = {row: ArticleRow; taxonomy: Taxonomy; width: number; selected: 
 
 /** One row; drawn again only when it changes, so moving the selection lays out two rows, not a screenful. */
 const ArticleLine = memo(function ArticleLine({row, taxonomy, width, selected, bookmarked}: LineProps) {
+	// A screen reader reads the row as one sentence, without the marks and columns.
+	const sentence = useIsScreenReaderEnabled() ? rowSentence(row, taxonomy, {selected, bookmarked}) : undefined;
 	return (
-		<Text inverse={selected} color={row.kind === 'headline' && !selected ? theme.muted : undefined}>
+		<Text inverse={selected} color={row.kind === 'headline' && !selected ? theme.muted : undefined} aria-label={sentence}>
 			{formatRow(row, taxonomy, width, {selected, bookmarked})}
 		</Text>
 	);

@@ -11,8 +11,14 @@ export function Footer({hints, position, width}: Props) {
 	const room = width - stringWidth(right) - (right ? 1 : 0);
 	return (
 		<Box width={width} justifyContent="space-between">
-			<Text color={theme.muted}>{truncate(hints, Math.max(0, room))}</Text>
-			{right ? <Text color={theme.accent}>{right}</Text> : null}
+			<Text color={theme.muted} aria-label="Press question mark for the keys.">
+				{truncate(hints, Math.max(0, room))}
+			</Text>
+			{right ? (
+				<Text color={theme.accent} aria-label={`${right.replace(/^(\d+)–(\d+)\/(\d+) (\d+)%$/, 'Lines $1 to $2 of $3, $4 percent')}.`}>
+					{right}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

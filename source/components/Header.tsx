@@ -21,8 +21,14 @@ export function Header({title, details, width}: Props) {
 	const right = fitDetails(details, width - stringWidth(left) - 2);
 	return (
 		<Box width={width} justifyContent="space-between">
-			<Text bold color={theme.accent}>{left}</Text>
-			{right ? <Text color={theme.muted}>{right}</Text> : null}
+			<Text bold color={theme.accent} aria-label={`devnews, ${[title, ...details].join(', ')}.`}>
+				{left}
+			</Text>
+			{right ? (
+				<Text aria-hidden color={theme.muted}>
+					{right}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -206,6 +206,27 @@ function columnText(ids: string[], entries: TaxonomyEntry[]): string {
 	return ids.length > 1 ? `${name} +${ids.length - 1}` : name;
 }
 
+/**
+ * A list row as a screen reader reads it, one sentence with no marks:
+ * "Selected. Leaked Call … . Politics. Edition not given. 26 Nov 11:56. Unread. Bookmarked."
+ */
+export function rowSentence(row: ArticleRow, taxonomy: Taxonomy, flags: RowFlags): string {
+	const names = (ids: string[], entries: TaxonomyEntry[], what: string) => (ids[0] === OTHER ? `${what} not given` : ids.map(id => taxonomyName(entries, id)).join(' and '));
+	return [
+		flags.selected ? 'Selected' : undefined,
+		sanitizeLine(row.title).trim(),
+		names(row.sectors, taxonomy.sectors, 'Sector'),
+		names(row.editions, taxonomy.editions, 'Edition'),
+		formatIstShort(row.createdAt),
+		row.read ? undefined : 'Unread',
+		flags.bookmarked ? 'Bookmarked' : undefined,
+		row.kind === 'headline' ? 'Headline only' : undefined,
+	]
+		.filter(Boolean)
+		.join('. ')
+		.concat('.');
+}
+
 /** A list row as one string exactly `width` cells wide. */
 export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, flags: RowFlags): string {
 	const columns = rowColumns(width);

@@ -37,6 +37,26 @@ export function pickerItems(entries: TaxonomyEntry[], counts: Map<string, Counts
 	return items;
 }
 
+/** The pointer before the highlighted entry: our colours (none under NO_COLOR), and silent for a screen reader. */
+function Pointer({isSelected = false}: {isSelected?: boolean}) {
+	return (
+		<Box marginRight={1}>
+			<Text aria-hidden color={theme.accent}>
+				{isSelected ? '❯' : ' '}
+			</Text>
+		</Box>
+	);
+}
+
+/** An entry; a screen reader hears which one is highlighted. */
+function Entry({isSelected = false, label}: {isSelected?: boolean; label: string}) {
+	return (
+		<Text color={isSelected ? theme.accent : undefined} aria-label={isSelected ? `Selected: ${label}.` : `${label}.`}>
+			{label}
+		</Text>
+	);
+}
+
 /** A sector or edition picker with counts (ink-select-input reads ↑↓ j k and Enter). */
 export function PickerScreen({view, column, filter, entries, current, width, height, onPick}: Props) {
 	// Counted when the picker opens or the library changes, not on every frame.
@@ -51,6 +71,8 @@ export function PickerScreen({view, column, filter, entries, current, width, hei
 				items={items}
 				initialIndex={initialIndex}
 				limit={Math.max(1, height - 1)}
+				indicatorComponent={Pointer}
+				itemComponent={Entry}
 				onSelect={item => onPick(item.value === ALL ? undefined : item.value)}
 			/>
 		</Box>
