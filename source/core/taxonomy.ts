@@ -43,7 +43,7 @@ export function normalizeName(text: string): string {
 function findEntry(entries: TaxonomyEntry[], value: string): TaxonomyEntry | undefined {
 	const wanted = normalizeName(value);
 	if (!wanted) return undefined;
-	return entries.find(entry => [entry.id, entry.name, ...(entry.aliases ?? [])].some(name => normalizeName(name) === wanted));
+	return entries.find(entry => [entry.id, entry.name, ...(entry.aliases ?? []), String(entry.siteId ?? '')].some(name => normalizeName(name) === wanted));
 }
 
 /** The id of the sector `value` names (an id, its name or an alias), if any. */

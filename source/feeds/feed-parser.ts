@@ -7,11 +7,13 @@ import {isMainThread, parentPort, Worker} from 'node:worker_threads';
 import type {Article} from '../core/article.js';
 import type {Feed} from './feed-list.js';
 import {FeedError, parseFeed} from './parse-feed.js';
+import {looksLikeJson, parseSiteListing} from './site-api.js';
 import {toArticle} from './to-article.js';
 
-/** A feed's text as library articles; FeedError when it is not a feed. */
+/** A feed's text (a feed, a news sitemap, or one of the site's JSON listings) as library articles; FeedError when it is none of them. */
 export function feedArticles(text: string, feed: Feed): Article[] {
-	return parseFeed(text).items.flatMap(item => toArticle(item, feed) ?? []);
+	const parsed = looksLikeJson(text) ? parseSiteListing(text, feed.url) : parseFeed(text);
+	return parsed.items.flatMap(item => toArticle(item, feed) ?? []);
 }
 
 type Request = {id: number; text: string; feed: Feed};

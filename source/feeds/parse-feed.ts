@@ -1,4 +1,5 @@
-// Reads RSS 2.0, RSS 1.0 (RDF) and Atom into one shape. Parsing is done by
+// Reads RSS 2.0, RSS 1.0 (RDF), Atom and Google News sitemaps (the form
+// of Devdiscourse's /RSS/GoogleNews) into one shape. Parsing is done by
 // fast-xml-parser with entity expansion bounded; a document that declares
 // entities built from other entities (the "billion laughs" bomb) is
 // refused before parsing, since no real feed needs them.
@@ -15,6 +16,11 @@ export type FeedItem = {
 	author?: string;
 	published?: string;
 	categories: string[];
+	/** What some sources say of an item beyond a feed's fields (the site's API, its sitemap). */
+	countries?: string[];
+	sectors?: string[];
+	editions?: string[];
+	tags?: string[];
 };
 
 export type ParsedFeed = {title?: string; items: FeedItem[]};
@@ -44,7 +50,7 @@ const parser = new XMLParser({
 	trimValues: true,
 	htmlEntities: true,
 	processEntities: {enabled: true, maxEntityCount: MAX_ENTITY_DECLARATIONS, maxTotalExpansions: 10_000, maxExpandedLength: 1_000_000},
-	isArray: name => ['item', 'entry', 'link', 'category'].includes(name),
+	isArray: name => ['item', 'entry', 'link', 'category', 'url'].includes(name),
 });
 
 type Node = Record<string, unknown>;
@@ -100,6 +106,25 @@ function atomEntry(entry: Node): FeedItem {
 	};
 }
 
+/**
+ * A Google News sitemap entry: its link, title, publication time and
+ * keywords. (It names no sector: the link's label may, by labels.json.)
+ */
+function sitemapEntry(url: Node): FeedItem {
+	const news = (url['news:news'] ?? {}) as Node;
+	const keywords = (text(news['news:keywords']) ?? '')
+		.split(',')
+		.map(keyword => keyword.trim())
+		.filter(Boolean);
+	return {
+		link: text(url['loc']),
+		title: text(news['news:title']) ?? '',
+		published: text(news['news:publication_date']) ?? text(url['lastmod']),
+		categories: keywords,
+		...(keywords.length > 0 ? {tags: keywords} : {}),
+	};
+}
+
 export function parseFeed(xml: string): ParsedFeed {
 	refuseEntityBombs(xml);
 	const valid = XMLValidator.validate(xml);
@@ -125,5 +150,7 @@ export function parseFeed(xml: string): ParsedFeed {
 
 	const feed = document['feed'] as Node | undefined;
 	if (feed) return {title: text(feed['title']), items: list(feed['entry']).map(entry => atomEntry(entry as Node))};
-	throw new FeedError('not an RSS or Atom feed');
+	const urlset = document['urlset'] as Node | undefined;
+	if (urlset) return {items: list(urlset['url']).map(url => sitemapEntry(url as Node))};
+	throw new FeedError('not an RSS or Atom feed, nor a news sitemap');
 }

@@ -1,0 +1,96 @@
+// A Devdiscourse article page, read as its template renders it (see
+// docs/devdiscourse.md, "Article page"): the h1 title, the h2 summary, the
+// metadata line (source or author, place, Updated and Created in IST), the
+// caption under the picture (or the site's AI-image note), the country
+// list, the story's paragraphs and credit line, the sector in the
+// breadcrumb, the tags. Only these parts are read, so nothing from the
+// sidebars, the share buttons or the "Key Takeaways" card can leak in.
+import type {Article} from '../core/article.js';
+import {articleLink} from '../core/devdiscourse.js';
+
+/** What a page gives of its article; the body is always there (a page without one is not an article). */
+export type PageStory = Pick<Article, 'body'> &
+	Partial<Pick<Article, 'title' | 'summary' | 'byline' | 'location' | 'createdAt' | 'updatedAt' | 'countries' | 'sectors' | 'label' | 'tags' | 'imageNote' | 'imageCaption' | 'credit'>>;
+
+/** The page, parsed (linkedom's DOM, which speaks the standard one). */
+type PageDocument = Pick<Document, 'querySelector' | 'querySelectorAll'>;
+
+/** Text as a reader sees it: entities decoded (by the DOM), whitespace folded. */
+const text = (element: Element | null | undefined): string | undefined => element?.textContent?.replaceAll(/\s+/g, ' ').trim() || undefined;
+
+/** "26-11-2025 11:56" (the site's IST) as ISO 8601 with its offset. */
+function istToIso(value: string): string {
+	const [, day, month, year, hour, minute] = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/.exec(value)!;
+	return `${year}-${month}-${day}T${hour}:${minute}:00+05:30`;
+}
+
+const TIME = (word: string) => new RegExp(`${word}:\\s*(\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2})\\s*IST`);
+
+/** The site's credit lines, appended to the story as a paragraph of their own. */
+const CREDIT = /^\((?:With inputs from [^)]*|This story has not been edited by Devdiscourse staff[^)]*)\)$/i;
+
+/** The site's note under an illustration it generated. */
+const AI_NOTE = /^This image is AI-generated/i;
+
+function metadata(block: Element | null): Pick<PageStory, 'byline' | 'location' | 'createdAt' | 'updatedAt'> {
+	if (!block) return {};
+	const line = text(block) ?? '';
+	const updated = TIME('Updated').exec(line)?.[1];
+	const created = TIME('Created').exec(line)?.[1];
+	// The source (news) or the author (blogs) is the line's first link; the place its capitalised span.
+	const byline = text(block.querySelector('a'));
+	return {
+		byline,
+		location: text(block.querySelector('span.text-capitalize')),
+		...(updated ? {updatedAt: istToIso(updated)} : {}),
+		...(created ? {createdAt: istToIso(created)} : {}),
+	};
+}
+
+/** The country list: the entries after "Country:" in the left section's first list (the share buttons are another). */
+function countries(document: PageDocument): string[] {
+	const list = document.querySelector('section.left-section ul');
+	if (!list || !/^Countr(?:y|ies):?$/i.test(text(list.querySelector('li')) ?? '')) return [];
+	return [...list.querySelectorAll('li.fg-orange')].flatMap(item => text(item) ?? []);
+}
+
+/** The caption under the article's picture; a hidden figure (the site's default picture) has none worth reading. */
+function caption(document: PageDocument): Pick<PageStory, 'imageNote' | 'imageCaption'> {
+	const figure = document.querySelector('article figure.figure:not(.hidden)');
+	const words = text(figure?.querySelector('figcaption'));
+	if (!words) return {};
+	return AI_NOTE.test(words) ? {imageNote: words} : {imageCaption: words};
+}
+
+/** The sector the breadcrumb shows: its third entry, by name (the taxonomy knows names and slugs). */
+function sector(document: PageDocument): string[] {
+	const crumb = document.querySelector('ul.article-breadcrumb li:nth-child(3) span[itemprop="name"]');
+	const name = text(crumb);
+	return name ? [name] : [];
+}
+
+/** The story on a page made by the site's article template, or undefined for any other page. */
+export function siteStory(document: PageDocument, url: string): PageStory | undefined {
+	const title = text(document.querySelector('article h1.title'));
+	const story = document.querySelector('section.article-cont');
+	if (!title || !story) return undefined;
+	const paragraphs = [...story.querySelectorAll('p')].flatMap(paragraph => text(paragraph) ?? []);
+	// The credit line is the story's last paragraph, when there is one.
+	const credit = paragraphs.length > 1 && CREDIT.test(paragraphs.at(-1)!) ? paragraphs.at(-1) : undefined;
+	const body = paragraphs.filter(paragraph => paragraph !== credit);
+	if (body.length === 0) return undefined;
+	const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+	const tags = [...document.querySelectorAll('article a.tag')].flatMap(tag => text(tag) ?? []);
+	return {
+		title,
+		summary: text(document.querySelector('article h2.sub-title')),
+		...metadata(document.querySelector('article div.metadata')),
+		countries: countries(document),
+		sectors: sector(document),
+		label: articleLink(canonical)?.label ?? articleLink(url)?.label,
+		...(tags.length > 0 ? {tags} : {}),
+		...caption(document),
+		body,
+		credit,
+	};
+}
