@@ -40,12 +40,13 @@ function dataWithFeeds(feeds: unknown[]): string {
 test('feeds lists the shipped defaults; add, remove and their messages', async () => {
 	const env = isolatedEnv();
 	const listed = await devnews(['feeds'], env);
-	assert.match(listed.stdout, /https:\/\/www\.devdiscourse\.com\/rss\n {2}Devdiscourse · sector from links · global · never fetched/);
+	assert.match(listed.stdout, /^https:\/\/www\.devdiscourse\.com\/RSS\/GoogleNews\n {2}Devdiscourse: the last two days \(Google News sitemap\) · /m);
+	assert.match(listed.stdout, /^https:\/\/www\.devdiscourse\.com\/api\/Search\/GetSectorNews\/19\/Global%20Edition\/1\n {2}Devdiscourse Politics, Global Edition · /m);
 	const url = server.url('/feed');
 	assert.match((await devnews(['feeds', 'add', url, '--sector', 'Politics', '--edition', 'South Asia'], env)).stdout, /Added http/);
 	const json = JSON.parse((await devnews(['feeds', '--json'], env)).stdout) as Array<{url: string; sector?: string; edition?: string}>;
 	assert.deepEqual(json.find(feed => feed.url === url), {url, sector: 'politics', edition: 'south-asia'});
-	assert.ok(json.some(feed => feed.url === 'https://www.devdiscourse.com/rss'), 'the defaults stay, now in the config');
+	assert.ok(json.some(feed => feed.url === 'https://www.devdiscourse.com/RSS/GoogleNews'), 'the defaults stay, now in the config');
 	assert.match((await devnews(['feeds', 'remove', url], env)).stdout, /Removed/);
 	const again = await devnews(['feeds', 'remove', url], env);
 	assert.equal(again.code, 1);
@@ -65,8 +66,8 @@ test('feeds export writes OPML that feeds import reads back', async () => {
 	const file = path.join(tempDir('devnews-opml'), 'feeds.opml');
 	fs.writeFileSync(file, opml);
 	const second = isolatedEnv();
-	await devnews(['feeds', 'remove', 'https://www.devdiscourse.com/rss'], second);
-	assert.match((await devnews(['feeds', 'import', file], second)).stdout, /Imported 6 feeds from .*feeds\.opml \(2 new\)/);
+	await devnews(['feeds', 'remove', 'https://www.devdiscourse.com/RSS/GoogleNews'], second);
+	assert.match((await devnews(['feeds', 'import', file], second)).stdout, /Imported 18 feeds from .*feeds\.opml \(2 new\)/);
 	const a = JSON.parse((await devnews(['feeds', '--json'], first)).stdout) as Array<{url: string}>;
 	const b = JSON.parse((await devnews(['feeds', '--json'], second)).stdout) as Array<{url: string}>;
 	assert.deepEqual(b.map(feed => feed.url).sort(), a.map(feed => feed.url).sort());
