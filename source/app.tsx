@@ -58,7 +58,7 @@ export function App({library, bookmarkStore, feeds, config, outside, sector, edi
 	const {width} = state.viewport;
 	const taxonomy = useMemo(() => library.taxonomy(), [library]);
 	const {filter, counts, rows, selected} = useList(view, bookmarks.list, state, dispatch);
-	const {article, lines} = useStory(view, bookmarks.list, state.reader?.id, taxonomy, width);
+	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, width, dispatch);
 	useReadingPosition(
 		library,
 		state.reader?.id,

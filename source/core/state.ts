@@ -19,8 +19,8 @@ export type State = {
 	mode: ListMode;
 	positions: Record<ListMode, ListPosition>;
 	overlay: Overlay;
-	/** The open story; the list underneath keeps its position. */
-	reader?: {id: string; scroll: number};
+	/** The open story (and how many lines it has, once known); the list underneath keeps its position. */
+	reader?: {id: string; scroll: number; lineCount?: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
 	/** A feed refresh under way: how far it got. */
@@ -33,7 +33,8 @@ export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'select'; index: number; count: number}
 	| {type: 'follow'; index: number; count: number}
-	| {type: 'open'; id: string; scroll: number}
+	| {type: 'open'; id: string; scroll: number; lineCount?: number}
+	| {type: 'storyLength'; lineCount: number}
 	| {type: 'back'}
 	| {type: 'scroll'; line: number; lineCount: number}
 	| {type: 'overlay'; overlay: Overlay}
@@ -78,16 +79,33 @@ function resetPositions(state: State): State {
 	return {...state, positions: {...state.positions, articles: {selected: 0, top: 0}}};
 }
 
+/**
+ * What holds after every action, whatever it was: the selection is on
+ * screen (a status or search line that appears, or a smaller terminal,
+ * takes a row from the list), and a story's scroll leaves no blank page
+ * at its end (the rows it loses may come back).
+ */
+function settle(state: State): State {
+	const {selected, top} = state.positions[state.mode];
+	const placedTop = clamp(top, selected - listHeight(state) + 1, selected);
+	const reader = state.reader;
+	const scroll = reader?.lineCount === undefined ? reader?.scroll : clamp(reader.scroll, 0, reader.lineCount - readerHeight(state));
+	if (placedTop === top && scroll === reader?.scroll) return state;
+	return {
+		...state,
+		positions: placedTop === top ? state.positions : {...state.positions, [state.mode]: {selected, top: placedTop}},
+		reader: reader && {...reader, scroll: scroll ?? 0},
+	};
+}
+
 export function reducer(state: State, action: Action): State {
+	return settle(step(state, action));
+}
+
+function step(state: State, action: Action): State {
 	switch (action.type) {
-		case 'resize': {
-			const next = {...state, viewport: {width: action.width, height: action.height}};
-			// The selection stays visible when the terminal shrinks.
-			const {selected, top} = next.positions[next.mode];
-			const height = listHeight(next);
-			const placed = {selected, top: clamp(top, selected - height + 1, selected)};
-			return {...next, positions: {...next.positions, [next.mode]: placed}};
-		}
+		case 'resize':
+			return {...state, viewport: {width: action.width, height: action.height}};
 
 		case 'select': {
 			const position = state.positions[state.mode];
@@ -105,7 +123,10 @@ export function reducer(state: State, action: Action): State {
 		}
 
 		case 'open':
-			return {...state, reader: {id: action.id, scroll: Math.max(0, action.scroll)}, overlay: 'none'};
+			return {...state, reader: {id: action.id, scroll: Math.max(0, action.scroll), lineCount: action.lineCount}, overlay: 'none'};
+
+		case 'storyLength':
+			return state.reader ? {...state, reader: {...state.reader, lineCount: action.lineCount}} : state;
 
 		case 'back':
 			if (state.overlay !== 'none') return {...state, overlay: 'none'};
@@ -116,7 +137,7 @@ export function reducer(state: State, action: Action): State {
 		case 'scroll': {
 			if (!state.reader) return state;
 			const scroll = clamp(action.line, 0, action.lineCount - readerHeight(state));
-			return {...state, reader: {...state.reader, scroll}};
+			return {...state, reader: {...state.reader, scroll, lineCount: action.lineCount}};
 		}
 
 		case 'overlay':

@@ -63,7 +63,7 @@ export function useEffects({library, taxonomy, feeds, config, bookmarks, outside
 		const article = findStory(library, bookmarks.list, id);
 		const {position} = library.reading(id);
 		const lineCount = article ? readerLines(article, taxonomy, width).length : 0;
-		dispatch({type: 'open', id, scroll: Math.round(position * lineCount)});
+		dispatch({type: 'open', id, scroll: Math.round(position * lineCount), lineCount});
 		library.setRead(id, true);
 		if (!article || !needsFullStory(article)) return;
 		say('Fetching the full story…');

@@ -8,6 +8,7 @@ import {readerLines, type ReaderLine} from '../core/layout.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import {bookmarkArticle} from '../bookmarks/snapshot.js';
 import type {Library, LibraryView} from '../library/store.js';
+import type {Action, State} from '../core/state.js';
 
 /** The article to show for `id`: the library's, else the bookmark's snapshot. */
 export function findStory(library: Library, bookmarks: Bookmark[], id: string): Article | undefined {
@@ -15,8 +16,19 @@ export function findStory(library: Library, bookmarks: Bookmark[], id: string): 
 	return library.article(id) ?? (bookmark ? bookmarkArticle(bookmark) : undefined);
 }
 
-export function useStory(view: LibraryView, bookmarks: Bookmark[], id: string | undefined, taxonomy: Taxonomy, width: number): {article?: Article; lines: ReaderLine[]} {
+export function useStory(
+	view: LibraryView,
+	bookmarks: Bookmark[],
+	reader: State['reader'],
+	taxonomy: Taxonomy,
+	width: number,
+	dispatch: (action: Action) => void,
+): {article?: Article; lines: ReaderLine[]} {
+	const id = reader?.id;
 	const article = useMemo(() => (id ? findStory(view.library, bookmarks, id) : undefined), [id, view, bookmarks]);
 	const lines = useMemo(() => (article ? readerLines(article, taxonomy, width) : []), [article, taxonomy, width]);
+	// The story's length changes with the width, or when its full text arrives:
+	// the state learns it in this render, so its scroll never points past the end.
+	if (reader && article && reader.lineCount !== lines.length) dispatch({type: 'storyLength', lineCount: lines.length});
 	return {article, lines};
 }

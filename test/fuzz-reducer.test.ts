@@ -1,0 +1,103 @@
+// The browser's state, fuzzed: random key sequences at random terminal
+// sizes, through the same keymap, commands and reducer the app uses. The
+// selection stays inside the list and on screen, a story's scroll inside
+// the story, whatever the keys. A fixed seed under CI; the seed is printed
+// on failure (fast-check does), so a failure can be replayed.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {resolveCommand, type Context} from '../source/core/commands.js';
+import {keyToCommand, type KeyInfo} from '../source/core/keymap.js';
+import {listHeight, readerHeight} from '../source/core/screen-rows.js';
+import {initialState, reducer, type State} from '../source/core/state.js';
+
+const settings = {...(process.env['CI'] ? {seed: 42} : {}), numRuns: 300, interruptAfterTimeLimit: 20_000};
+
+/** Key presses as Ink reports them. */
+const KEYS: Array<[string, KeyInfo]> = [
+	['j', {}],
+	['k', {}],
+	['', {downArrow: true}],
+	['', {upArrow: true}],
+	['', {pageDown: true}],
+	['', {pageUp: true}],
+	[' ', {}],
+	['d', {ctrl: true}],
+	['u', {ctrl: true}],
+	['g', {}],
+	['G', {}],
+	['', {home: true}],
+	['', {end: true}],
+	['', {return: true}],
+	['l', {}],
+	['', {escape: true}],
+	['h', {}],
+	['q', {}],
+	['s', {}],
+	['e', {}],
+	['?', {}],
+	['/', {}],
+	['x', {}],
+	['', {backspace: true}],
+	['B', {}],
+];
+
+type Step = {key: number} | {resize: {width: number; height: number}} | {message: boolean};
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+	{weight: 8, arbitrary: fc.record({key: fc.nat(KEYS.length - 1)})},
+	{weight: 1, arbitrary: fc.record({resize: fc.record({width: fc.integer({min: 1, max: 250}), height: fc.integer({min: 1, max: 80})})})},
+	{weight: 1, arbitrary: fc.record({message: fc.boolean()})},
+);
+
+function checkInvariants(state: State, count: number, lineCount: number): void {
+	for (const mode of ['articles', 'bookmarks'] as const) {
+		const {selected, top} = state.positions[mode];
+		assert.ok(Number.isInteger(selected) && Number.isInteger(top), `${mode}: whole rows`);
+		assert.ok(selected >= 0 && top >= 0, `${mode}: not above the list (${selected}, ${top})`);
+		if (mode === state.mode && count > 0) {
+			assert.ok(selected < count, `selection ${selected} inside the ${count} rows`);
+			assert.ok(selected >= top && selected < top + listHeight(state), `selection ${selected} on screen (top ${top}, ${listHeight(state)} rows)`);
+		}
+	}
+
+	if (state.reader) {
+		const {scroll} = state.reader;
+		assert.ok(scroll >= 0 && scroll <= Math.max(0, lineCount - readerHeight(state)), `scroll ${scroll} inside a story of ${lineCount} lines`);
+	}
+
+	assert.ok(listHeight(state) >= 1 && readerHeight(state) >= 1);
+}
+
+test('random keys at random sizes keep the selection in the list and on screen, and the scroll in the story', () => {
+	fc.assert(
+		fc.property(
+			fc.integer({min: 0, max: 400}),
+			fc.integer({min: 0, max: 300}),
+			fc.record({width: fc.integer({min: 1, max: 250}), height: fc.integer({min: 1, max: 80})}),
+			fc.array(step, {maxLength: 120}),
+			(count, lineCount, size, steps) => {
+				let state = initialState(size);
+				const context: Context = {count, lineCount, selected: count > 0 ? {id: 'row', title: 'Row'} : undefined, open: {id: 'row', title: 'Row'}};
+				for (const next of steps) {
+					let actions;
+					if ('resize' in next) {
+						actions = [{type: 'resize' as const, ...next.resize}];
+					} else if ('message' in next) {
+						actions = [{type: 'message' as const, text: next.message ? 'Something happened.' : undefined}];
+					} else {
+						const [input, key] = KEYS[next.key]!;
+						const command = keyToCommand(input, key, state);
+						if (!command) continue;
+						const outcome = resolveCommand(command, state, context);
+						actions = outcome.effect?.type === 'openStory' ? [...outcome.actions, {type: 'open' as const, id: outcome.effect.id, scroll: 0, lineCount}] : outcome.actions;
+					}
+
+					for (const action of actions) state = reducer(state, action);
+					checkInvariants(state, count, lineCount);
+				}
+			},
+		),
+		settings,
+	);
+});
