@@ -11,8 +11,8 @@ import type Database from 'better-sqlite3';
 import {DATA_SOURCE, type Article} from '../core/article.js';
 import {isSiteUrl} from '../core/devdiscourse.js';
 import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
+import {FullTextIndex, type Filing} from './full-text.js';
 import {mergeArticle, type Stored} from './merge.js';
-import {facetText} from './search-query.js';
 import {UNDATED} from './sql.js';
 import type {Statements} from './statements.js';
 
@@ -42,10 +42,17 @@ function mayReplace(existing: string, origin: string): boolean {
 	return existing === origin || (trusted(existing) && trusted(origin));
 }
 
-type Existing = {rowid: number; origin: string; doc: string};
+type Existing = {rowid: number; origin: string; doc: string; sectors: string; editions: string};
+
+/** A stored article's filing, as its row holds it (JSON lists of taxonomy ids). */
+const filingOf = (row: {sectors: string; editions: string}): Filing => ({sectors: JSON.parse(row.sectors) as string[], editions: JSON.parse(row.editions) as string[]});
 
 export class ArticleWriter {
-	constructor(private readonly db: Database.Database, private readonly sql: Statements) {}
+	private readonly index: FullTextIndex;
+
+	constructor(private readonly db: Database.Database, private readonly sql: Statements) {
+		this.index = new FullTextIndex(sql);
+	}
 
 	upsert(articles: Article[], origin: string, taxonomy: Taxonomy): UpsertResult {
 		const result: UpsertResult = {added: 0, updated: 0, refused: 0};
@@ -57,7 +64,7 @@ export class ArticleWriter {
 	}
 
 	private upsertBatch(articles: Article[], origin: string, taxonomy: Taxonomy, result: UpsertResult): void {
-		const find = this.sql.get('SELECT a.rowid, a.origin, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
+		const find = this.sql.get('SELECT a.rowid, a.origin, a.sectors, a.editions, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
 		const write = this.sql.get(`
 			INSERT INTO articles (id, origin, title, url, sectors, editions, countries, section, kind, created_at, sort_time, added_at)
 			VALUES (@id, @origin, @title, @url, @sectors, @editions, @countries, @section, @kind, @createdAt, @sortTime, @now)
@@ -66,13 +73,11 @@ export class ArticleWriter {
 				created_at = excluded.created_at, sort_time = excluded.sort_time
 			RETURNING rowid`);
 		const keep = this.sql.get('INSERT OR REPLACE INTO stories (article, doc) VALUES (?, ?)');
-		const unindex = this.sql.get('DELETE FROM articles_fts WHERE rowid = ?');
-		const index = this.sql.get('INSERT INTO articles_fts (rowid, title, summary, body, countries, facets) VALUES (?, ?, ?, ?, ?, ?)');
 		const now = Date.now();
 		// The full-text index is written last: FTS5 flushes what it holds in
 		// memory whenever another statement opens a savepoint, and flushing
 		// after every article made imports twice as slow.
-		const indexed: Array<{rowid: number; reindex: boolean; article: Article; facets: string}> = [];
+		const indexed: Array<{rowid: number; article: Article; filing: Filing; before?: {article: Article; filing: Filing}}> = [];
 		for (const incoming of articles) {
 			const existing = find.get(incoming.id) as Existing | undefined;
 			if (existing && !mayReplace(existing.origin, origin)) {
@@ -100,13 +105,13 @@ export class ArticleWriter {
 				now,
 			}) as {rowid: number};
 			keep.run(rowid, doc);
-			indexed.push({rowid, reindex: Boolean(existing), article, facets: facetText(filed.sectors, filed.editions)});
+			indexed.push({rowid, article, filing: filed, before: stored && existing && {article: stored.article, filing: filingOf(existing)}});
 			result[existing ? 'updated' : 'added']++;
 		}
 
-		for (const {rowid, reindex, article, facets} of indexed) {
-			if (reindex) unindex.run(rowid);
-			index.run(rowid, article.title, article.summary ?? '', article.body.join('\n'), article.countries.join('\n'), facets);
+		for (const {rowid, article, filing, before} of indexed) {
+			if (before) this.index.remove(rowid, before.article, before.filing);
+			this.index.add(rowid, article, filing);
 		}
 	}
 
@@ -117,9 +122,13 @@ export class ArticleWriter {
 			const batch = JSON.stringify(rowids.slice(start, start + BATCH));
 			this.db
 				.transaction(() => {
-					this.sql.get('DELETE FROM articles_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(batch);
+					const records = this.sql
+						.get('SELECT a.rowid, a.sectors, a.editions, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid IN (SELECT value FROM json_each(?))')
+						.all(batch) as Array<Omit<Existing, 'origin'>>;
 					this.sql.get('DELETE FROM stories WHERE article IN (SELECT value FROM json_each(?))').run(batch);
 					removed += this.sql.get('DELETE FROM articles WHERE rowid IN (SELECT value FROM json_each(?))').run(batch).changes;
+					// The index last, as in upsert: FTS5 flushes its pending work at every other statement.
+					for (const record of records) this.index.remove(record.rowid, JSON.parse(record.doc) as Article, filingOf(record));
 				})
 				.immediate();
 		}

@@ -26,17 +26,18 @@ export class DataImport {
 		private readonly refiling: Refiling,
 	) {}
 
-	/** Imports `dir` if it changed (or a migration left articles to file); true when anything was written. */
+	/** Imports `dir` if it changed; true when anything was written. */
 	sync(dir: string): boolean {
 		const fingerprint = dataFingerprint(dir);
-		if (this.meta.get(FINGERPRINT) === fingerprint && !this.refiling.reindexPending()) return false;
+		if (this.meta.get(FINGERPRINT) === fingerprint) return false;
 		const {articles, taxonomy, errors} = loadDataDir(dir);
+		// Every article is filed under the folder's taxonomy first, so what is written next agrees with what is there.
+		const taxonomyJson = JSON.stringify(taxonomy);
+		if (this.meta.get(TAXONOMY) !== taxonomyJson) this.refiling.run(taxonomy);
 		const kept = new Set(articles.map(article => article.id));
 		const gone = (this.sql.get('SELECT rowid, id FROM articles WHERE origin = ?').all(DATA_SOURCE) as Array<{rowid: number; id: string}>).filter(row => !kept.has(row.id));
 		this.writer.remove(gone.map(row => row.rowid));
 		this.writer.upsert(articles, DATA_SOURCE, taxonomy);
-		const taxonomyJson = JSON.stringify(taxonomy);
-		if (this.meta.get(TAXONOMY) !== taxonomyJson || this.refiling.reindexPending()) this.refiling.run(taxonomy);
 		this.db.transaction(() => {
 			this.meta.set(TAXONOMY, taxonomyJson);
 			this.meta.set(ERRORS, JSON.stringify(errors));

@@ -7,15 +7,19 @@ import type Database from 'better-sqlite3';
 import type {Article} from '../core/article.js';
 import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
 import {BATCH} from './article-writer.js';
+import {FullTextIndex} from './full-text.js';
 import type {Meta} from './meta.js';
 import {REINDEX_NEEDED} from './migrations.js';
-import {facetText} from './search-query.js';
 import type {Statements} from './statements.js';
 
 type Record = {rowid: number; sectors: string; editions: string; countries: string; doc: string};
 
 export class Refiling {
-	constructor(private readonly db: Database.Database, private readonly sql: Statements, private readonly meta: Meta) {}
+	private readonly index: FullTextIndex;
+
+	constructor(private readonly db: Database.Database, private readonly sql: Statements, private readonly meta: Meta) {
+		this.index = new FullTextIndex(sql);
+	}
 
 	/** Whether a migration left the full-text index to rebuild. */
 	reindexPending(): boolean {
@@ -28,8 +32,6 @@ export class Refiling {
 		let after = Number(this.meta.get(REINDEX_NEEDED) ?? 0);
 		const next = this.sql.get('SELECT a.rowid, a.sectors, a.editions, a.countries, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?');
 		const move = this.sql.get('UPDATE articles SET sectors = ?, editions = ?, countries = ? WHERE rowid = ?');
-		const unindex = this.sql.get('DELETE FROM articles_fts WHERE rowid = ?');
-		const index = this.sql.get('INSERT INTO articles_fts (rowid, title, summary, body, countries, facets) VALUES (?, ?, ?, ?, ?, ?)');
 		let moved = false;
 		for (;;) {
 			const records = next.all(after, BATCH) as Record[];
@@ -44,10 +46,9 @@ export class Refiling {
 						const countries = JSON.stringify(article.countries);
 						const changed = sectors !== record.sectors || editions !== record.editions || countries !== record.countries;
 						if (changed) move.run(sectors, editions, countries, record.rowid);
-						if (changed && !reindex) unindex.run(record.rowid);
-						if (changed || reindex) {
-							index.run(record.rowid, article.title, article.summary ?? '', article.body.join('\n'), article.countries.join('\n'), facetText(filed.sectors, filed.editions));
-						}
+						// After a migration the index is empty; otherwise the article leaves it as it was filed, and comes back as it is.
+						if (changed && !reindex) this.index.remove(record.rowid, article, {sectors: JSON.parse(record.sectors) as string[], editions: JSON.parse(record.editions) as string[]});
+						if (changed || reindex) this.index.add(record.rowid, article, filed);
 						moved ||= changed;
 					}
 

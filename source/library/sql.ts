@@ -88,7 +88,7 @@ END;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
 	title, summary, body, countries, facets,
-	content='', contentless_delete=1, detail=column, prefix='3', tokenize='unicode61 remove_diacritics 2'
+	content='', detail=column, prefix='3', tokenize='unicode61 remove_diacritics 2'
 );
 
 CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_success INTEGER, last_error TEXT);

@@ -66,7 +66,10 @@ export class Library {
 		this.sql = new Statements(db);
 		const meta = new Meta(this.sql);
 		this.writer = new ArticleWriter(db, this.sql);
-		this.data = new DataImport(db, this.sql, meta, this.writer, new Refiling(db, this.sql, meta));
+		const refiling = new Refiling(db, this.sql, meta);
+		this.data = new DataImport(db, this.sql, meta, this.writer, refiling);
+		// A migration leaves the full-text index to rebuild: done before anything else writes to it.
+		if (refiling.reindexPending()) refiling.run(this.data.taxonomy());
 		this.retention = new Retention(this.sql, this.writer);
 		this.search = new RankedSearch(db);
 		this.counts = new CountQueries(this.sql, this.search);
