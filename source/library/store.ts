@@ -102,6 +102,7 @@ export class Library {
 	readonly view = (): LibraryView => this.current;
 
 	private changed(): void {
+		this.counts.forget();
 		this.current = {library: this, version: this.current.version + 1};
 		for (const listener of this.listeners) listener();
 	}
