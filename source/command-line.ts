@@ -26,6 +26,7 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     $ devnews feeds add URL [--sector S|from-link] [--edition E]
     $ devnews feeds remove URL
     $ devnews feeds import FILE.opml / export
+    $ devnews feeds check              try every source: answers? format, items
 
   Options
     --sector ID|NAME    only this sector (e.g. politics, "Science & Environment")

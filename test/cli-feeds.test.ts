@@ -6,7 +6,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {dataFolder} from '../source/data/data-folder.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
-import {copyOfShippedData, isolatedEnv, runDevnews, tempDir} from './helpers.js';
+import {closedPort, copyOfShippedData, isolatedEnv, ROOT, runDevnews, tempDir} from './helpers.js';
 
 let server: FeedServer;
 
@@ -130,4 +130,21 @@ test('read of a summary-only item fetches its story, and shows it again with the
 	assert.match(summaryOnly.stdout, /Summary only — the full text was not fetched yet/);
 	assert.match(summaryOnly.stderr, /full text not fetched yet/);
 	server.route('/story', serveXml(storyPage(), {contentType: 'text/html'}));
+});
+
+test('feeds check says, a line a source, what answers and with what, and what to do about the rest', async () => {
+	const env = isolatedEnv();
+	server.route('/sitemap', serveXml(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'devdiscourse', 'google-news-sitemap.xml'), 'utf8').replaceAll('HOST', server.url('')), {contentType: 'application/xml; charset=utf-8'}));
+	server.route('/page', serveXml(`<html><head><link rel="alternate" type="application/rss+xml" href="${server.url('/feed')}"></head><body></body></html>`, {contentType: 'text/html'}));
+	const refused = `http://127.0.0.1:${await closedPort()}/refused.xml`;
+	const data = dataWithFeeds([{url: server.url('/feed')}, {url: server.url('/sitemap')}, {url: server.url('/page')}, {url: server.url('/missing')}, {url: refused}]);
+	const checked = await devnews(['feeds', 'check', '--data', data], env);
+	assert.equal(checked.code, 1);
+	assert.match(checked.stdout, /^ok {6}http:\/\/127\.0\.0\.1:\d+\/feed: RSS 2\.0, 2 items$/m);
+	assert.match(checked.stdout, /^ok {6}http:\/\/127\.0\.0\.1:\d+\/sitemap: news sitemap, 3 items$/m);
+	assert.match(checked.stderr, /^devnews: failed {2}http:\/\/127\.0\.0\.1:\d+\/page: a web page, not a feed — it links to http:\/\/127\.0\.0\.1:\d+\/feed; devnews feeds add/m);
+	assert.match(checked.stderr, /^devnews: failed {2}http:\/\/127\.0\.0\.1:\d+\/missing: HTTP 404 Not Found — the address does not exist \(any more\): devnews feeds remove it$/m);
+	assert.match(checked.stderr, new RegExp(`^devnews: failed {2}${refused.replaceAll('.', '\\.')}: ECONNREFUSED — nothing answers there`, 'm'));
+	assert.match(checked.stdout, /2 of 5 sources answered with items\./);
+	assert.doesNotMatch(checked.stderr, /\n\s+at /);
 });

@@ -1,6 +1,7 @@
 // Shared test set-up: temporary folders for config, cache and data, so no
 // test touches the user's files; and copies of the shipped data to alter.
 import {spawn} from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,4 +69,17 @@ export function runDevnews(args: string[], env: NodeJS.ProcessEnv): Promise<Ran>
 		child.stderr.on('data', chunk => (stderr += chunk));
 		child.on('close', (code, signal) => resolve({code, signal, stdout, stderr}));
 	});
+}
+
+/** A port on 127.0.0.1 where nothing listens (it was free a moment ago), for a connection that is refused. */
+export async function closedPort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as net.AddressInfo;
+	await new Promise(resolve => {
+		server.close(resolve);
+	});
+	return port;
 }

@@ -31,7 +31,7 @@ function feedLine(context: CommandContext, feed: Feed): string {
 	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${feed.title ? `${feed.title} · ` : ''}${sector} · ${feed.edition ?? 'Other'} · ${last}${error}`)}`;
 }
 
-export async function feeds(context: CommandContext): Promise<void> {
+export async function feeds(context: CommandContext): Promise<void | number> {
 	const [action, argument] = context.args;
 	switch (action) {
 		case undefined: {
@@ -78,6 +78,11 @@ export async function feeds(context: CommandContext): Promise<void> {
 			return;
 		}
 
+		case 'check': {
+			const {checkFeeds} = await import('./feeds-check.js');
+			return checkFeeds(context, refreshOptions(context));
+		}
+
 		case 'export': {
 			const {buildOpml} = await import('../feeds/opml.js');
 			print(buildOpml(context.feeds.list()));
@@ -85,7 +90,7 @@ export async function feeds(context: CommandContext): Promise<void> {
 		}
 
 		default:
-			throw new UsageError(`Unknown feeds action "${action}". Use: devnews feeds [add URL | remove URL | import FILE | export].`);
+			throw new UsageError(`Unknown feeds action "${action}". Use: devnews feeds [add URL | remove URL | import FILE | export | check].`);
 	}
 }
 

@@ -6,14 +6,18 @@
 import {isMainThread, parentPort, Worker} from 'node:worker_threads';
 import type {Article} from '../core/article.js';
 import type {Feed} from './feed-list.js';
-import {FeedError, parseFeed} from './parse-feed.js';
+import {FeedError, parseFeed, type ParsedFeed} from './parse-feed.js';
 import {looksLikeJson, parseSiteListing} from './site-api.js';
 import {toArticle} from './to-article.js';
 
 /** A feed's text (a feed, a news sitemap, or one of the site's JSON listings) as library articles; FeedError when it is none of them. */
 export function feedArticles(text: string, feed: Feed): Article[] {
-	const parsed = looksLikeJson(text) ? parseSiteListing(text, feed.url) : parseFeed(text);
-	return parsed.items.flatMap(item => toArticle(item, feed) ?? []);
+	return readFeed(text, feed.url).items.flatMap(item => toArticle(item, feed) ?? []);
+}
+
+/** Any document devnews reads items from, parsed: one of the site's JSON listings, or an XML feed or sitemap. */
+export function readFeed(text: string, url: string): ParsedFeed {
+	return looksLikeJson(text) ? parseSiteListing(text, url) : parseFeed(text);
 }
 
 type Request = {id: number; text: string; feed: Feed};

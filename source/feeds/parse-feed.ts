@@ -23,7 +23,10 @@ export type FeedItem = {
 	tags?: string[];
 };
 
-export type ParsedFeed = {title?: string; items: FeedItem[]};
+/** The kinds of document devnews reads items from. */
+export type FeedFormat = 'RSS 2.0' | 'RSS 1.0' | 'Atom' | 'news sitemap' | 'Devdiscourse JSON listing';
+
+export type ParsedFeed = {format: FeedFormat; title?: string; items: FeedItem[]};
 
 /** A document that is not a feed, with a message fit for one line after the URL. */
 export class FeedError extends Error {}
@@ -139,18 +142,18 @@ export function parseFeed(xml: string): ParsedFeed {
 	const rss = document['rss'] as Node | undefined;
 	if (rss) {
 		const channel = (rss['channel'] ?? {}) as Node;
-		return {title: text(channel['title']), items: list(channel['item']).map(item => rssItem(item as Node))};
+		return {format: 'RSS 2.0', title: text(channel['title']), items: list(channel['item']).map(item => rssItem(item as Node))};
 	}
 
 	const rdf = document['rdf:RDF'] as Node | undefined;
 	if (rdf) {
 		const channel = (rdf['channel'] ?? {}) as Node;
-		return {title: text(channel['title']), items: list(rdf['item']).map(item => rdfItem(item as Node))};
+		return {format: 'RSS 1.0', title: text(channel['title']), items: list(rdf['item']).map(item => rdfItem(item as Node))};
 	}
 
 	const feed = document['feed'] as Node | undefined;
-	if (feed) return {title: text(feed['title']), items: list(feed['entry']).map(entry => atomEntry(entry as Node))};
+	if (feed) return {format: 'Atom', title: text(feed['title']), items: list(feed['entry']).map(entry => atomEntry(entry as Node))};
 	const urlset = document['urlset'] as Node | undefined;
-	if (urlset) return {items: list(urlset['url']).map(url => sitemapEntry(url as Node))};
+	if (urlset) return {format: 'news sitemap', items: list(urlset['url']).map(url => sitemapEntry(url as Node))};
 	throw new FeedError('not an RSS or Atom feed, nor a news sitemap');
 }

@@ -111,5 +111,5 @@ export function parseSiteListing(text: string, url: string): ParsedFeed {
 	if (!Array.isArray(entries)) throw new FeedError('JSON, but not one of the site\'s article listings (expected a list of articles)');
 	const origin = new URL(url).origin;
 	const place = listingPlace(url);
-	return {items: entries.flatMap(entry => (entry && typeof entry === 'object' ? (entryItem(entry as Entry, origin, place) ?? []) : []))};
+	return {format: 'Devdiscourse JSON listing', items: entries.flatMap(entry => (entry && typeof entry === 'object' ? (entryItem(entry as Entry, origin, place) ?? []) : []))};
 }

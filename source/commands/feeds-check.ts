@@ -1,0 +1,59 @@
+// devnews feeds check: tries every source in the list and says, one line
+// each, whether it answers, what it is and how many items it gives, or
+// why not and what to do. Nothing is written to the library.
+import pLimit from 'p-limit';
+import {feedLinks, isWebPage} from '../feeds/discover.js';
+import {readFeed} from '../feeds/feed-parser.js';
+import type {Feed} from '../feeds/feed-list.js';
+import {fetchLimited} from '../feeds/http.js';
+import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {print, warn, type CommandContext} from './context.js';
+
+type Checked = {ok: true; line: string} | {ok: false; line: string};
+
+/** What to do about a reason a source gave: the advice a person needs next. */
+export function advice(reason: string): string {
+	if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(reason)) return 'no network, or no such host: check the connection (and HTTPS_PROXY, behind a proxy)';
+	if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH/i.test(reason)) return 'nothing answers there: check the address, or try later';
+	if (/HTTP 40[14]|HTTP 410/.test(reason)) return 'the address does not exist (any more): devnews feeds remove it';
+	if (/HTTP 5\d\d/.test(reason)) return 'the site had a problem: try again later';
+	if (/within .* s$/.test(reason)) return 'too slow: try again, or give more time with --timeout';
+	if (/limit/.test(reason)) return 'too big: raise --max-bytes if you trust it';
+	return 'not a feed devnews reads: if it is a web page, devnews feeds add URL finds its feeds';
+}
+
+async function check(feed: Feed, options: RefreshOptions): Promise<Checked> {
+	const url = sanitizeLine(feed.url);
+	try {
+		const fetched = await fetchLimited(feed.url, {}, options);
+		if (fetched.status !== 'ok') return {ok: true, line: `ok      ${url}: answers, unchanged`};
+		if (isWebPage(fetched.text, fetched.contentType)) {
+			const found = feedLinks(fetched.text, fetched.url);
+			const links = found.length > 0 ? `it links to ${found.map(link => sanitizeLine(link.url)).join(', ')}; devnews feeds add ${url} adds them` : 'it names no feed';
+			return {ok: false, line: `failed  ${url}: a web page, not a feed — ${links}`};
+		}
+
+		const parsed = readFeed(fetched.text, fetched.url);
+		return {ok: true, line: `ok      ${url}: ${parsed.format}, ${parsed.items.length} ${parsed.items.length === 1 ? 'item' : 'items'}`};
+	} catch (error) {
+		const reason = sanitizeLine((error as Error).message);
+		return {ok: false, line: `failed  ${url}: ${reason} — ${advice(reason)}`};
+	}
+}
+
+/** One line per source, in the list's order; exit status 1 when any failed. */
+export async function checkFeeds(context: CommandContext, options: RefreshOptions = DEFAULT_REFRESH): Promise<number> {
+	const list = context.feeds.list();
+	if (list.length === 0) {
+		print('No feeds to check. Add one with devnews feeds add URL.');
+		return 0;
+	}
+
+	const limit = pLimit(Math.max(1, options.concurrency));
+	const results = await Promise.all(list.map(async feed => limit(async () => check(feed, options))));
+	for (const result of results) (result.ok ? print : warn)(result.line);
+	const failed = results.filter(result => !result.ok).length;
+	print(`${list.length - failed} of ${list.length} sources answered with items.`);
+	return failed > 0 ? 1 : 0;
+}
