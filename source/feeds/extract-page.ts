@@ -46,13 +46,56 @@ function devdiscourseMetadata(lines: string[]): Partial<PageStory> {
 	return metadata;
 }
 
+// Readability's work grows far faster than the page: a 15 KB page of a few
+// thousand unclosed <div>s kept it busy for four minutes. And each character
+// reference costs linkedom and Readability about as much as an element: a
+// page of 64,000 "&amp;" took most of a second. No article page is nested
+// anywhere near this deep or holds this many of either; such a page is left
+// unread rather than holding up the reader for seconds or minutes.
+const MAX_DEPTH = 100;
+const MAX_ELEMENTS = 30_000;
+const MAX_REFERENCES = 50_000;
+
+function tooManyReferences(html: string): boolean {
+	let count = 0;
+	for (let at = html.indexOf('&'); at !== -1; at = html.indexOf('&', at + 1)) {
+		if (++count > MAX_REFERENCES) return true;
+	}
+
+	return false;
+}
+
+function tooComplex(document: Document): boolean {
+	let elements = 0;
+	const stack: Array<{node: ParentNode; depth: number}> = [{node: document, depth: 0}];
+	for (let next = stack.pop(); next; next = stack.pop()) {
+		if (next.depth > MAX_DEPTH || ++elements > MAX_ELEMENTS) return true;
+		for (const child of next.node.children) stack.push({node: child, depth: next.depth + 1});
+	}
+
+	return false;
+}
+
+/**
+ * The page as one <html> element with a body, which Readability needs. HTML
+ * may leave out <html> and <body>, and a browser makes them; linkedom does
+ * not: it takes the first element for the root and leaves the rest beside
+ * it, where Readability fails or takes seconds.
+ */
+function pageDocument(html: string) {
+	const parsed = parseHTML(html);
+	return parsed.document.documentElement?.tagName === 'HTML' ? parsed : parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+}
+
 /** The story in `html` (a page at `url`), or undefined when Readability finds none. */
 export function extractStory(html: string, url: string): PageStory | undefined {
-	const {document} = parseHTML(html);
+	if (tooManyReferences(html)) return undefined;
+	const {document} = pageDocument(html);
+	if (tooComplex(document)) return undefined;
 	const pageLines = htmlParagraphs(document.body?.innerHTML ?? html).flatMap(paragraph => paragraph.split(/\s*\n\s*/));
 	const metadata = devdiscourseMetadata(pageLines.map(line => line.replace(/^[•·]\s*/, '')));
 	// Readability edits the document it reads; it gets its own parse.
-	const {document: readable} = parseHTML(html);
+	const {document: readable} = pageDocument(html);
 	Object.defineProperty(readable, 'baseURI', {value: url});
 	const article = new Readability(readable as unknown as Document).parse();
 	if (!article?.content) return undefined;

@@ -4,14 +4,14 @@
 import {XMLBuilder, XMLParser} from 'fast-xml-parser';
 import {isWebUrl} from '../terminal/links.js';
 import type {Feed} from './feed-list.js';
-import {FeedError} from './parse-feed.js';
+import {assertWellFormed, ENTITY_LIMITS, FeedError} from './parse-feed.js';
 
 type Outline = Record<string, unknown> & {outline?: Outline[]};
 
 const parser = new XMLParser({
 	ignoreAttributes: false,
 	attributeNamePrefix: '@',
-	processEntities: {enabled: true, maxEntityCount: 0},
+	processEntities: ENTITY_LIMITS,
 	htmlEntities: true,
 	isArray: name => name === 'outline',
 });
@@ -29,6 +29,7 @@ function categories(value: unknown): {sector?: string; edition?: string} {
 /** Every outline with an http(s) xmlUrl, at any depth. */
 export function parseOpml(xml: string): Feed[] {
 	if (/<!ENTITY/i.test(xml)) throw new FeedError('refused: OPML with entity declarations');
+	assertWellFormed(xml, 'OPML');
 	let document: Record<string, unknown>;
 	try {
 		document = parser.parse(xml) as Record<string, unknown>;
