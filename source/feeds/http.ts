@@ -3,6 +3,7 @@
 // never ends is cut off), a size cap (counted as the body arrives, after
 // gzip is undone), few redirects, http(s) only, conditional GET, and the
 // body decoded from the charset the header or the XML declaration names.
+import {legacyHookDecode, normalizeEncoding} from '@exodus/bytes/encoding.js';
 import {isWebUrl} from '../terminal/links.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
 
@@ -39,13 +40,19 @@ export function charsetOf(bytes: Uint8Array, contentType: string | undefined): s
 	return /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? 'utf-8';
 }
 
+/**
+ * The body as text, decoded as the WHATWG Encoding Standard says, as a
+ * browser would: a byte order mark wins over the label, and latin1,
+ * iso-8859-1 and us-ascii all mean windows-1252. Node's own TextDecoder
+ * maps those labels to windows-1252 but decodes its bytes 0x80–0x9F (curly
+ * quotes, dashes, €) as C1 controls, so @exodus/bytes does the decoding.
+ */
 function decode(bytes: Uint8Array, contentType: string | undefined): string {
 	const charset = charsetOf(bytes, contentType);
-	try {
-		return new TextDecoder(charset).decode(bytes);
-	} catch {
-		throw new FetchError(`unknown charset "${charset}"`);
-	}
+	const encoding = normalizeEncoding(charset);
+	// "replacement" is the standard's name for labels (ISO-2022-KR and the like) that must not be decoded at all.
+	if (!encoding || encoding === 'replacement') throw new FetchError(`unknown charset "${charset}"`);
+	return legacyHookDecode(bytes, encoding);
 }
 
 function describe(error: unknown, limits: FetchLimits): string {
