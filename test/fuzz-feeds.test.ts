@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {plausibleTime} from '../source/core/time.js';
 import {extractStory} from '../source/feeds/extract-page.js';
 import {feedArticles} from '../source/feeds/feed-parser.js';
 import {buildOpml, parseOpml} from '../source/feeds/opml.js';
@@ -84,7 +85,11 @@ for (const [index, name] of ['RSS 2.0', 'RSS 1.0', 'Atom'].entries()) {
 	test(`feedArticles on a mutated ${name} feed: articles or one FeedError, quickly`, () => {
 		fc.assert(
 			fc.property(mutated(FEEDS[index]!, XML_PIECES), text => {
-				returnsOrFeedError(() => feedArticles(text, FEED));
+				returnsOrFeedError(() => {
+					for (const article of feedArticles(text, FEED)) {
+						if (article.createdAt !== undefined) assert.ok(plausibleTime(article.createdAt) !== undefined, `createdAt ${article.createdAt}`);
+					}
+				});
 			}),
 			fuzzParameters({numRuns: 150}),
 		);

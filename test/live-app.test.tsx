@@ -7,6 +7,8 @@ import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './fee
 import {KEYS, renderApp} from './render-app.js';
 
 let server: FeedServer;
+// Newer than the shipped data, so the items head the list; a date ahead of the clock would count as none.
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 const refresh = {...DEFAULT_REFRESH, timeoutMs: 800};
 
 before(async () => {
@@ -16,8 +18,8 @@ before(async () => {
 		'/feed',
 		serveXml(
 			rss2([
-				{id: 'a', title: 'Synthetic council approves bridge repairs', summary: 'Only a summary in the feed.', link: server.url('/story'), date: '2030-01-01T00:00:00Z'},
-				{id: 'b', title: 'Synthetic second item', date: '2029-12-31T00:00:00Z'},
+				{id: 'a', title: 'Synthetic council approves bridge repairs', summary: 'Only a summary in the feed.', link: server.url('/story'), date: minutesAgo(1)},
+				{id: 'b', title: 'Synthetic second item', date: minutesAgo(2)},
 			]),
 		),
 	);

@@ -6,14 +6,20 @@
 import {Readability} from '@mozilla/readability';
 import {parseHTML} from 'linkedom';
 import type {Article} from '../core/article.js';
+import {formatIst, plausibleTime} from '../core/time.js';
 import {htmlParagraphs} from './html-text.js';
 
 export type PageStory = Pick<Article, 'body'> & Partial<Pick<Article, 'title' | 'summary' | 'byline' | 'location' | 'createdAt' | 'updatedAt' | 'countries' | 'imageNote' | 'credit'>>;
 
-/** "26-11-2025 11:56" in IST as ISO 8601 with its offset. */
+/**
+ * "26-11-2025 11:56" in IST as ISO 8601 with its offset; undefined when no
+ * such time is (31-02, which Date.parse rolls over to March) or it is
+ * implausible (year 9999): a real time formats back to what the page said.
+ */
 function istToIso(value: string): string | undefined {
 	const match = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/.exec(value.trim());
-	return match ? `${match[3]}-${match[2]}-${match[1]}T${match[4]}:${match[5]}:00+05:30` : undefined;
+	const iso = match ? `${match[3]}-${match[2]}-${match[1]}T${match[4]}:${match[5]}:00+05:30` : undefined;
+	return plausibleTime(iso) !== undefined && formatIst(iso) === `${value.trim()} IST` ? iso : undefined;
 }
 
 const META_LINE = /^(.+?)\s*\|\s*(?:(.+?)\s*\|\s*)?Updated:\s*(\d{2}-\d{2}-\d{4} \d{2}:\d{2})\s*IST\s*\|\s*Created:\s*(\d{2}-\d{2}-\d{4} \d{2}:\d{2})\s*IST/;
