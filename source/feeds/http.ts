@@ -3,7 +3,14 @@
 // never ends is cut off), a size cap (counted as the body arrives, after
 // gzip is undone), few redirects, http(s) only, conditional GET, and the
 // body decoded from the charset the header or the XML declaration names.
+// Page fetches also pass a guard at every hop (page-guard.ts); fetching
+// with undici, not Node's built-in fetch, is what lets the guard resolve the
+// names the connections use (Node's fetch takes no lookup of ours). undici
+// is imported when a fetch starts, so the feed parser's worker, which shares
+// this code's chunk, does not load it.
+import type {LookupFunction} from 'node:net';
 import {legacyHookDecode, normalizeEncoding} from '@exodus/bytes/encoding.js';
+import type {Response} from 'undici';
 import {isWebUrl} from '../terminal/links.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
 
@@ -15,6 +22,13 @@ export type Fetched =
 
 /** A failure with a message fit for one line after the URL. */
 export class FetchError extends Error {}
+
+/** Checks a fetch passes: `refusal` of every URL it goes to, redirects included, and `lookup` for every connection. */
+export type FetchGuard = {
+	/** Why `url` may not be fetched; undefined when it may. */
+	refusal: (url: string) => string | undefined;
+	lookup: LookupFunction;
+};
 
 const USER_AGENT = 'devnews (terminal news reader)';
 
@@ -63,17 +77,22 @@ function describe(error: unknown, limits: FetchLimits): string {
 	return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
-export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS): Promise<Fetched> {
+export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, guard?: FetchGuard): Promise<Fetched> {
+	// undici is CommonJS: the bundle's chunk of it has only a default export. Loaded before the clock starts.
+	const {Agent, fetch} = (await import('undici')).default;
 	const signal = AbortSignal.timeout(limits.timeoutMs);
+	const dispatcher = guard ? new Agent({connect: {lookup: guard.lookup}}) : undefined;
 	try {
 		let current = url;
 		for (let redirects = 0; ; redirects++) {
 			if (!isWebUrl(current)) throw new FetchError(`not an http(s) link: ${current}`);
+			const refusal = guard?.refusal(current);
+			if (refusal) throw new FetchError(`refused: ${refusal}`);
 			const headers: Record<string, string> = {'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.8, */*;q=0.5'};
 			if (validators.etag) headers['if-none-match'] = validators.etag;
 			if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
 			// eslint-disable-next-line no-await-in-loop -- each redirect depends on the last answer
-			const response = await fetch(current, {headers, redirect: 'manual', signal});
+			const response = await fetch(current, {headers, redirect: 'manual', signal, dispatcher});
 			if (response.status >= 300 && response.status < 400 && response.status !== 304) {
 				await response.body?.cancel();
 				const location = response.headers.get('location');
@@ -107,5 +126,7 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 		}
 	} catch (error) {
 		throw new FetchError(describe(error, limits));
+	} finally {
+		await dispatcher?.destroy();
 	}
 }
