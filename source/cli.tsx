@@ -9,7 +9,7 @@ import {Library} from './library/store.js';
 import {cacheDir} from './paths.js';
 import {list, read, search} from './commands/articles.js';
 import {bookmark, bookmarks, unbookmark} from './commands/bookmark-commands.js';
-import {UsageError, warn, type CommandContext} from './commands/context.js';
+import {endQuietlyWhenReaderLeaves, UsageError, warn, type CommandContext} from './commands/context.js';
 import type {CommandLine, CommandName} from './command-line.js';
 import {feeds, fetchFeeds} from './commands/feed-commands.js';
 
@@ -48,6 +48,7 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<number> {
+	endQuietlyWhenReaderLeaves();
 	// Arguments need meow; a bare `devnews` (the browser) starts without loading it.
 	const cli = process.argv.length > 2 ? (await import('./command-line.js')).parseCommandLine() : NO_ARGUMENTS;
 	const {name, args} = cli;

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
+import type {FeedResult} from '../feeds/refresh.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {isWebUrl} from '../terminal/links.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
@@ -98,12 +99,42 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 	}
 
 	const {describeResult, refreshFeeds} = await import('../feeds/refresh.js');
-	const results = await refreshFeeds(list, context.library, options, ({last}) => {
-		if (last.status === 'failed') warn(sanitizeLine(describeResult(last)));
-		else print(sanitizeLine(describeResult(last)));
-	});
+	// Ctrl-C or a kill stops the refresh: no feed is started after it, those under way are cut off,
+	// and the ones done stay in the library. A second Ctrl-C ends devnews at once.
+	const stop = new AbortController();
+	let stoppedBy: NodeJS.Signals | undefined;
+	const onSignal = (signal: NodeJS.Signals) => {
+		stoppedBy = signal;
+		stop.abort();
+	};
+
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	let results: FeedResult[];
+	try {
+		results = await refreshFeeds(
+			list,
+			context.library,
+			options,
+			({last}) => {
+				if (last.status === 'failed') warn(sanitizeLine(describeResult(last)));
+				else if (last.status !== 'stopped') print(sanitizeLine(describeResult(last)));
+			},
+			stop.signal,
+		);
+	} finally {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	}
+
 	const failed = results.filter(result => result.status === 'failed').length;
 	const added = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
+	if (stoppedBy) {
+		const finished = results.filter(result => result.status !== 'stopped').length;
+		warn(`stopped by ${stoppedBy}: ${finished} of ${results.length} feeds fetched (${added} new articles kept); the rest were not fetched.`);
+		return stoppedBy === 'SIGINT' ? 130 : 143;
+	}
+
 	print(`${results.length} feeds: ${added} new articles${failed ? `, ${failed} failed` : ''}.`);
 	return failed > 0 ? 1 : 0;
 }

@@ -13,7 +13,7 @@ import {resolveAll, type Resolve} from './public-address.js';
  */
 export async function fetchFullStory(article: Article, limits: FetchLimits = DEFAULT_LIMITS, resolve: Resolve = resolveAll): Promise<Article> {
 	if (!article.url) throw new FetchError('no link to fetch the story from');
-	const page = await fetchLimited(article.url, {}, limits, await pageGuard(article.source, resolve));
+	const page = await fetchLimited(article.url, {}, limits, {guard: await pageGuard(article.source, resolve)});
 	if (page.status !== 'ok') throw new FetchError('the page answered "not modified" to a plain request');
 	const story = extractStory(page.text, page.url);
 	if (!story) throw new FetchError('no story found on the page');

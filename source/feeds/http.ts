@@ -77,10 +77,14 @@ function describe(error: unknown, limits: FetchLimits): string {
 	return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
-export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, guard?: FetchGuard): Promise<Fetched> {
+/** What else a fetch may be given: a guard (page fetches), and a signal that stops it (Ctrl-C). */
+export type FetchOptions = {guard?: FetchGuard; stop?: AbortSignal};
+
+export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, {guard, stop}: FetchOptions = {}): Promise<Fetched> {
 	// undici is CommonJS: the bundle's chunk of it has only a default export. Loaded before the clock starts.
 	const {Agent, fetch} = (await import('undici')).default;
-	const signal = AbortSignal.timeout(limits.timeoutMs);
+	const timeout = AbortSignal.timeout(limits.timeoutMs);
+	const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
 	const dispatcher = guard ? new Agent({connect: {lookup: guard.lookup}}) : undefined;
 	try {
 		let current = url;
