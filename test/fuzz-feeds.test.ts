@@ -69,6 +69,8 @@ function returnsOrFeedError(read: () => unknown): void {
 	assert.ok(ms < MAX_MS, `took ${Math.round(ms)} ms`);
 }
 
+const TAXONOMY = {sectors: [{id: 'politics', name: 'Politics', order: 1}], editions: [{id: 'global', name: 'Global', order: 1}]};
+
 const FEED = {url: 'https://example.com/feed', sector: 'from-link'};
 
 test('parseFeed and feedArticles on random text: items or one FeedError, quickly', () => {
@@ -99,7 +101,7 @@ for (const [index, name] of ['RSS 2.0', 'RSS 1.0', 'Atom'].entries()) {
 test('parseOpml on random text and on mutated OPML: feeds or one FeedError, quickly', () => {
 	fc.assert(
 		fc.property(fc.oneof(randomText, mutated(OPML, XML_PIECES)), text => {
-			returnsOrFeedError(() => parseOpml(text));
+			returnsOrFeedError(() => parseOpml(text, TAXONOMY));
 		}),
 		fuzzParameters({numRuns: 200}),
 	);
@@ -156,7 +158,7 @@ test('a large feed of escaped HTML is read, not refused as an entity bomb', () =
 
 test('an OPML file that does not parse gets one plain line, without the file\'s control characters', () => {
 	assert.throws(
-		() => parseOpml('<opml><body>\n<outline xmlUrl="http://example.net/a"/x"/>\u001B]0;owned\u0007\n</body></opml>'),
+		() => parseOpml('<opml><body>\n<outline xmlUrl="http://example.net/a"/x"/>\u001B]0;owned\u0007\n</body></opml>', TAXONOMY),
 		(error: Error) => error instanceof FeedError && /^malformed OPML: .*\(line \d+\)$/.test(error.message) && !CONTROL.test(error.message),
 	);
 });
