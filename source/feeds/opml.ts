@@ -28,12 +28,14 @@ function cleanTitle(value: unknown): string | undefined {
 	return typeof value === 'string' ? sanitizeLine(value).trim() || undefined : undefined;
 }
 
+type KnownIds = {sector: Set<string>; edition: Set<string>};
+
+function knownIds(taxonomy: Taxonomy): KnownIds {
+	return {sector: new Set([...taxonomy.sectors.map(entry => entry.id), SECTOR_FROM_LINK]), edition: new Set(taxonomy.editions.map(entry => entry.id))};
+}
+
 /** Sector and edition from the category attribute, each only when the taxonomy knows it; `warn` names the rest. */
-function categories(value: unknown, taxonomy: Taxonomy, warn: (problem: string) => void): {sector?: string; edition?: string} {
-	const known = {
-		sector: new Set([...taxonomy.sectors.map(entry => entry.id), SECTOR_FROM_LINK]),
-		edition: new Set(taxonomy.editions.map(entry => entry.id)),
-	};
+function categories(value: unknown, known: KnownIds, warn: (problem: string) => void): {sector?: string; edition?: string} {
 	const found: {sector?: string; edition?: string} = {};
 	for (const path of String(value ?? '').split(',')) {
 		const [, kind, id, ...rest] = path.trim().split('/');
@@ -59,6 +61,7 @@ export function parseOpml(xml: string, taxonomy: Taxonomy): OpmlFeeds {
 
 	const body = (document['opml'] as {body?: Outline} | undefined)?.body;
 	if (!body) throw new FeedError('not an OPML document (no <opml><body>)');
+	const known = knownIds(taxonomy);
 	const feeds: Feed[] = [];
 	const warnings: string[] = [];
 	// Folders nest outlines; walked with a stack, so no depth overflows the call stack.
@@ -69,7 +72,7 @@ export function parseOpml(xml: string, taxonomy: Taxonomy): OpmlFeeds {
 			const normalized = normalizeFeedUrl(url);
 			const title = cleanTitle(outline['@title']) ?? cleanTitle(outline['@text']);
 			const named = title ? `"${title}" (${normalized})` : normalized;
-			const found = categories(outline['@category'], taxonomy, problem => warnings.push(`outline ${named}: ${problem}`));
+			const found = categories(outline['@category'], known, problem => warnings.push(`outline ${named}: ${problem}`));
 			feeds.push({url: normalized, ...(title && title !== normalized && title !== url ? {title} : {}), ...found});
 		}
 
