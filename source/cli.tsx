@@ -10,7 +10,7 @@ import {isCorruption, Library, LibraryError} from './library/store.js';
 import {cacheDir} from './paths.js';
 import {list, read, search} from './commands/articles.js';
 import {bookmark, bookmarks, unbookmark} from './commands/bookmark-commands.js';
-import {CommandError, UsageError, warn, type CommandContext} from './commands/context.js';
+import {CommandError, endQuietlyWhenReaderLeaves, UsageError, warn, type CommandContext} from './commands/context.js';
 import type {CommandLine, CommandName} from './command-line.js';
 import {feeds, fetchFeeds, prune} from './commands/feed-commands.js';
 import {resolveFlag} from './commands/taxonomy-flag.js';
@@ -69,6 +69,7 @@ function libraryOpener(dataDir: string, report: (line: string) => void) {
 }
 
 async function main(): Promise<number> {
+	endQuietlyWhenReaderLeaves();
 	// Arguments need meow; a bare `devnews` (the browser) starts without loading it.
 	const cli = process.argv.length > 2 ? (await import('./command-line.js')).parseCommandLine() : NO_ARGUMENTS;
 	const {name, args} = cli;

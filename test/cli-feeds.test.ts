@@ -18,7 +18,7 @@ before(async () => {
 		serveXml(
 			rss2([
 				{id: 'c1', title: 'Synthetic council approves bridge repairs', summary: 'Only a summary in the feed.', link: server.url('/story')},
-				{id: 'c2', title: 'Synthetic harbour opens a ferry line', summary: 'Ferries will sail hourly.'},
+				{id: 'c2', title: 'Synthetic harbour opens a ferry line', summary: 'Ferries will sail hourly.', link: server.url('/no-such-story')},
 			]),
 			{etag: '"e1"'},
 		),

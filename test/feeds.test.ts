@@ -175,6 +175,28 @@ test('a summary-only item gets its full story from its page, kept for reading of
 	assert.equal(reopened.count({query: 'suspension cables'}).total, 1, 'the extracted body is searchable');
 });
 
+test('every charset label is decoded as the WHATWG Encoding Standard says: latin1, iso-8859-1 and us-ascii mean windows-1252', async () => {
+	// "It’s “quoted” – €100" in windows-1252: the quotes, the dash and the euro are bytes 0x80–0x9F, C1 controls in ISO-8859-1.
+	const cp1252 = Buffer.from([0x49, 0x74, 0x92, 0x73, 0x20, 0x93, 0x71, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x96, 0x20, 0x80, 0x31, 0x30, 0x30]);
+	const feed = (declaration: string) => Buffer.concat([Buffer.from(`<?xml version="1.0"${declaration}?><rss version="2.0"><channel><title>c</title><item><title>`), cp1252, Buffer.from('</title></item></channel></rss>')]);
+	for (const label of ['latin1', 'ISO-8859-1', 'us-ascii', 'windows-1252', 'cp1252']) {
+		server.route(`/cp1252-header-${label}`, serveXml(feed(''), {contentType: `application/rss+xml; charset=${label}`}));
+		server.route(`/cp1252-declared-${label}`, serveXml(feed(` encoding="${label}"`), {contentType: 'application/xml'}));
+		for (const route of [`/cp1252-header-${label}`, `/cp1252-declared-${label}`]) {
+			const fetched = await fetchLimited(server.url(route), {}, fast); // eslint-disable-line no-await-in-loop -- one route at a time, named in the message
+			assert.equal(fetched.status, 'ok');
+			assert.equal(parseFeed((fetched as {text: string}).text).items[0]?.title, 'It’s “quoted” – €100', route);
+		}
+	}
+
+	server.route('/unknown-charset', serveXml(feed(''), {contentType: 'text/xml; charset=x-no-such-charset'}));
+	await assert.rejects(fetchLimited(server.url('/unknown-charset'), {}, fast), /unknown charset "x-no-such-charset"/);
+	const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rss2([{id: 'b1', title: 'Zürich'}]))]);
+	server.route('/bom', serveXml(bom, {contentType: 'text/xml; charset=windows-1252'}));
+	const withBom = await fetchLimited(server.url('/bom'), {}, fast);
+	assert.equal(parseFeed((withBom as {text: string}).text).items[0]?.title, 'Zürich', 'a byte order mark wins over the label, as the standard says');
+});
+
 test('fetching refuses non-web links and names the limits it hit', async () => {
 	await assert.rejects(fetchLimited('file:///etc/passwd'), /not an http\(s\) link/);
 	await assert.rejects(fetchLimited(server.url('/nowhere'), {}, fast), /HTTP 404/);

@@ -36,6 +36,21 @@ export class UsageError extends Error {}
 /** Something asked for is not there, or could not be done: one message, exit code 1. */
 export class CommandError extends Error {}
 
+/**
+ * When whoever reads devnews's output goes away (`| head`, or `| less` quit
+ * early), writing to the pipe fails with EPIPE; unhandled, Node prints that
+ * error with a stack trace. Like any Unix tool, devnews then stops quietly:
+ * its reader asked for nothing more. Set once, for stdout and stderr alike.
+ */
+export function endQuietlyWhenReaderLeaves(): void {
+	for (const stream of [process.stdout, process.stderr]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'EPIPE') throw error;
+			process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+		});
+	}
+}
+
 export function print(text: string): void {
 	process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

@@ -1,7 +1,8 @@
 // devnews feeds (list, add, remove, import, export) and devnews fetch.
 import fs from 'node:fs';
-import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
+import {normalizeFeedUrl, SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
+import type {FeedResult} from '../feeds/refresh.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {isWebUrl} from '../terminal/links.js';
 import {keepDays} from '../config/settings.js';
@@ -20,6 +21,33 @@ function refreshOptions(context: CommandContext): RefreshOptions {
 		concurrency: Math.floor(positive(concurrency, '--concurrency') ?? DEFAULT_REFRESH.concurrency),
 		timeoutMs: (positive(timeout, '--timeout') ?? DEFAULT_REFRESH.timeoutMs / 1000) * 1000,
 		maxBytes: positive(maxBytes, '--max-bytes') ?? DEFAULT_REFRESH.maxBytes,
+	};
+}
+
+/**
+ * Stops a long command on Ctrl-C or a kill, instead of Node ending it
+ * wherever it is: `signal` fires, the command finishes what it must and
+ * returns `status()` (130 or 143, as a shell reports a signal). A second
+ * Ctrl-C, once the handlers are gone, ends devnews at once.
+ */
+function stopOnSignals() {
+	const stop = new AbortController();
+	let stoppedBy: NodeJS.Signals | undefined;
+	const onSignal = (signal: NodeJS.Signals) => {
+		stoppedBy = signal;
+		stop.abort();
+	};
+
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	return {
+		signal: stop.signal,
+		stoppedBy: () => stoppedBy,
+		status: () => (stoppedBy === 'SIGTERM' ? 143 : 130),
+		dispose() {
+			process.off('SIGINT', onSignal);
+			process.off('SIGTERM', onSignal);
+		},
 	};
 }
 
@@ -43,7 +71,7 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 
 		case 'add': {
 			if (!argument || !isWebUrl(argument)) throw new UsageError('devnews feeds add needs an http(s) feed URL.');
-			const feed: Feed = {url: argument, ...(context.filter.sector ? {sector: context.filter.sector} : {}), ...(context.filter.edition ? {edition: context.filter.edition} : {})};
+			const feed: Feed = {url: normalizeFeedUrl(argument), ...(context.filter.sector ? {sector: context.filter.sector} : {}), ...(context.filter.edition ? {edition: context.filter.edition} : {})};
 			const added = await context.feeds.add([feed]);
 			print(added ? `Added ${argument}` : `Updated ${argument}`);
 			return;
@@ -66,16 +94,32 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 			}
 
 			const {parseOpml} = await import('../feeds/opml.js');
-			let found: Feed[];
+			const stop = stopOnSignals();
 			try {
-				found = parseOpml(xml);
-			} catch (error) {
-				throw new CommandError(`${argument}: ${(error as Error).message}`);
-			}
+				let found: Feed[];
+				try {
+					const parsed = parseOpml(xml, context.taxonomy);
+					found = parsed.feeds;
+					for (const line of parsed.warnings) warn(`${argument}: ${line}`);
+				} catch (error) {
+					throw new CommandError(`${argument}: ${(error as Error).message}`);
+				}
 
-			const added = await context.feeds.add(found);
-			print(`Imported ${found.length} feeds from ${argument} (${added} new).`);
-			return;
+				// One write of the whole merged list, or none: stopped before it, the old list stays.
+				const added = await context.feeds.add(found, stop.signal).catch((error: unknown) => {
+					if (stop.signal.aborted) return undefined;
+					throw error;
+				});
+				if (added === undefined) {
+					warn(`stopped by ${stop.stoppedBy()}: nothing imported; the feed list is as it was.`);
+					return stop.status();
+				}
+
+				print(`Imported ${found.length} feeds from ${argument} (${added} new).`);
+				return;
+			} finally {
+				stop.dispose();
+			}
 		}
 
 		case 'check': {
@@ -119,12 +163,33 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 	if (!context.library.persistent) throw new CommandError('Not fetching: the library cannot be written (see above), so nothing fetched would be kept.');
 
 	const {describeResult, refreshFeeds} = await import('../feeds/refresh.js');
-	const results = await refreshFeeds(list, context.library, options, ({last}) => {
-		if (last.status === 'failed') warn(sanitizeLine(describeResult(last)));
-		else print(sanitizeLine(describeResult(last)));
-	});
+	// Ctrl-C or a kill stops the refresh: no feed is started after it, those under way are cut off,
+	// and the ones done stay in the library.
+	const stop = stopOnSignals();
+	let results: FeedResult[];
+	try {
+		results = await refreshFeeds(
+			list,
+			context.library,
+			options,
+			({last}) => {
+				if (last.status === 'failed') warn(sanitizeLine(describeResult(last)));
+				else if (last.status !== 'stopped') print(sanitizeLine(describeResult(last)));
+			},
+			stop.signal,
+		);
+	} finally {
+		stop.dispose();
+	}
+
 	const failed = results.filter(result => result.status === 'failed').length;
 	const added = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
+	if (stop.stoppedBy()) {
+		const finished = results.filter(result => result.status !== 'stopped').length;
+		warn(`stopped by ${stop.stoppedBy()}: ${finished} of ${results.length} feeds fetched (${added} new articles kept); the rest were not fetched.`);
+		return stop.status();
+	}
+
 	const {removed, days} = pruneOld(context);
 	const pruned = removed > 0 ? `; removed ${removed} older than ${days} days` : '';
 	print(`${results.length} feeds: ${added} new articles${failed ? `, ${failed} failed` : ''}${pruned}.`);

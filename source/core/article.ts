@@ -1,5 +1,6 @@
 // The data contract (see README "Data"): what one article is, and the
 // smaller row the list screens page through.
+import {pageHostRefusal} from './page-hosts.js';
 import {fileArticle, OTHER, type Taxonomy} from './taxonomy.js';
 
 export type ArticleKind = 'full' | 'headline';
@@ -87,7 +88,7 @@ export function isFromFeed(article: Article): boolean {
 	return article.source !== DATA_SOURCE && article.source !== BOOKMARK_SOURCE;
 }
 
-/** A feed item that came with a summary only, and has a page to fetch the story from. */
+/** A feed item that came with a summary only, and has a page devnews may fetch the story from (see page-hosts.ts). */
 export function needsFullStory(article: Article): boolean {
-	return article.kind === 'headline' && isFromFeed(article) && /^https?:\/\//.test(article.url ?? '');
+	return article.kind === 'headline' && isFromFeed(article) && pageHostRefusal(article.url, article.source) === undefined;
 }

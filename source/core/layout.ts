@@ -6,7 +6,7 @@ import cliTruncate from 'cli-truncate';
 import stringWidth from '../terminal/string-width.js';
 import wrapAnsi from 'wrap-ansi';
 import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
-import {isFromFeed, type Article, type ArticleRow, type Counts} from './article.js';
+import {isFromFeed, needsFullStory, type Article, type ArticleRow, type Counts} from './article.js';
 import {fileArticle, OTHER, taxonomyName, type Taxonomy, type TaxonomyEntry} from './taxonomy.js';
 import {formatIst, formatIstShort} from './time.js';
 
@@ -83,9 +83,15 @@ export function packFields(fields: string[], width: number, separator = ' | '): 
 const HEADLINE_NOTICE_LINK = 'Headline only — open the link for the story (o).';
 const HEADLINE_NOTICE_NO_LINK = 'Headline only — the page listed no link for this story.';
 const SUMMARY_NOTICE = 'Summary only — the full text was not fetched yet; it is fetched when you open the story online.';
+const SUMMARY_NOTICE_LINK = 'Summary only — its page is not on the feed\'s site, so devnews does not fetch it; open the link for the story (o).';
+const SUMMARY_NOTICE_NO_LINK = 'Summary only — the feed gave no web link for the story.';
 
 function headlineNotice(article: Article): string {
-	if (isFromFeed(article) && article.summary) return SUMMARY_NOTICE;
+	if (isFromFeed(article) && article.summary) {
+		if (needsFullStory(article)) return SUMMARY_NOTICE;
+		return article.url ? SUMMARY_NOTICE_LINK : SUMMARY_NOTICE_NO_LINK;
+	}
+
 	return article.url ? HEADLINE_NOTICE_LINK : HEADLINE_NOTICE_NO_LINK;
 }
 

@@ -4,9 +4,10 @@
 const IST_OFFSET_MINUTES = 5 * 60 + 30;
 
 function istParts(iso: string) {
-	const ms = Date.parse(iso);
-	if (Number.isNaN(ms)) return undefined;
-	const shifted = new Date(ms + IST_OFFSET_MINUTES * 60_000);
+	const shifted = new Date(Date.parse(iso) + IST_OFFSET_MINUTES * 60_000);
+	// Unreadable, or past the last time a Date holds once shifted (year 275760), or a year DD-MM-YYYY cannot show.
+	const year = shifted.getUTCFullYear();
+	if (!(year >= 0 && year <= 9999)) return undefined;
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return {
 		day: pad(shifted.getUTCDate()),
@@ -29,4 +30,31 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function formatIstShort(iso: string | undefined): string | undefined {
 	const parts = iso ? istParts(iso) : undefined;
 	return parts && `${parts.day} ${MONTHS[parts.monthIndex]} ${parts.time}`;
+}
+
+/** Times before this are taken for mistakes (a zero date, a year typed wrong): no news feed item is that old. */
+const EARLIEST = Date.UTC(1990, 0, 1);
+/** How far ahead of this machine's clock a time may be: a day covers clocks and time zones set wrong. */
+const AHEAD = 24 * 60 * 60_000;
+
+/**
+ * The time `value` names, in milliseconds, when it is readable and between
+ * 1990 and a day after `now`; otherwise undefined: an item dated outside that
+ * is taken as undated rather than sorted or shown by a date that cannot be.
+ */
+export function plausibleTime(value: string | undefined, now = Date.now()): number | undefined {
+	const time = value ? Date.parse(value) : Number.NaN;
+	return time >= EARLIEST && time <= now + AHEAD ? time : undefined;
+}
+
+/**
+ * "26-11-2025 11:56" (the site's IST) as ISO 8601 with its offset;
+ * undefined when no such time is (31-02, which Date.parse rolls over to
+ * March) or it is implausible (year 9999): a real time formats back to
+ * what the page said.
+ */
+export function istToIso(value: string): string | undefined {
+	const match = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/.exec(value.trim());
+	const iso = match ? `${match[3]}-${match[2]}-${match[1]}T${match[4]}:${match[5]}:00+05:30` : undefined;
+	return plausibleTime(iso) !== undefined && formatIst(iso) === `${value.trim()} IST` ? iso : undefined;
 }

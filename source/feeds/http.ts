@@ -3,6 +3,14 @@
 // never ends is cut off), a size cap (counted as the body arrives, after
 // gzip is undone), few redirects, http(s) only, conditional GET, and the
 // body decoded from the charset the header or the XML declaration names.
+// Page fetches also pass a guard at every hop (page-guard.ts); fetching
+// with undici, not Node's built-in fetch, is what lets the guard resolve the
+// names the connections use (Node's fetch takes no lookup of ours). undici
+// is imported when a fetch starts, so the feed parser's worker, which shares
+// this code's chunk, does not load it.
+import type {LookupFunction} from 'node:net';
+import {legacyHookDecode, normalizeEncoding} from '@exodus/bytes/encoding.js';
+import type {Response} from 'undici';
 import {isWebUrl} from '../terminal/links.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
 
@@ -14,6 +22,13 @@ export type Fetched =
 
 /** A failure with a message fit for one line after the URL. */
 export class FetchError extends Error {}
+
+/** Checks a fetch passes: `refusal` of every URL it goes to, redirects included, and `lookup` for every connection. */
+export type FetchGuard = {
+	/** Why `url` may not be fetched; undefined when it may. */
+	refusal: (url: string) => string | undefined;
+	lookup: LookupFunction;
+};
 
 const USER_AGENT = 'devnews (terminal news reader)';
 
@@ -39,13 +54,19 @@ export function charsetOf(bytes: Uint8Array, contentType: string | undefined): s
 	return /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? 'utf-8';
 }
 
+/**
+ * The body as text, decoded as the WHATWG Encoding Standard says, as a
+ * browser would: a byte order mark wins over the label, and latin1,
+ * iso-8859-1 and us-ascii all mean windows-1252. Node's own TextDecoder
+ * maps those labels to windows-1252 but decodes its bytes 0x80–0x9F (curly
+ * quotes, dashes, €) as C1 controls, so @exodus/bytes does the decoding.
+ */
 function decode(bytes: Uint8Array, contentType: string | undefined): string {
 	const charset = charsetOf(bytes, contentType);
-	try {
-		return new TextDecoder(charset).decode(bytes);
-	} catch {
-		throw new FetchError(`unknown charset "${charset}"`);
-	}
+	const encoding = normalizeEncoding(charset);
+	// "replacement" is the standard's name for labels (ISO-2022-KR and the like) that must not be decoded at all.
+	if (!encoding || encoding === 'replacement') throw new FetchError(`unknown charset "${charset}"`);
+	return legacyHookDecode(bytes, encoding);
 }
 
 function describe(error: unknown, limits: FetchLimits): string {
@@ -56,17 +77,26 @@ function describe(error: unknown, limits: FetchLimits): string {
 	return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
+/** What else a fetch may be given: a guard (page fetches), and a signal that stops it (Ctrl-C). */
+export type FetchOptions = {guard?: FetchGuard; stop?: AbortSignal};
+
 /* eslint-disable no-await-in-loop -- each redirect is followed once the last answer is in */
-export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS): Promise<Fetched> {
-	const signal = AbortSignal.timeout(limits.timeoutMs);
+export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, {guard, stop}: FetchOptions = {}): Promise<Fetched> {
+	// undici is CommonJS: the bundle's chunk of it has only a default export. Loaded before the clock starts.
+	const {Agent, fetch} = (await import('undici')).default;
+	const timeout = AbortSignal.timeout(limits.timeoutMs);
+	const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
+	const dispatcher = guard ? new Agent({connect: {lookup: guard.lookup}}) : undefined;
 	try {
 		let current = url;
 		for (let redirects = 0; ; redirects++) {
 			if (!isWebUrl(current)) throw new FetchError(`not an http(s) link: ${current}`);
+			const refusal = guard?.refusal(current);
+			if (refusal) throw new FetchError(`refused: ${refusal}`);
 			const headers: Record<string, string> = {'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.8, */*;q=0.5'};
 			if (validators.etag) headers['if-none-match'] = validators.etag;
 			if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-			const response = await fetch(current, {headers, redirect: 'manual', signal});
+			const response = await fetch(current, {headers, redirect: 'manual', signal, dispatcher});
 			if (response.status >= 300 && response.status < 400 && response.status !== 304) {
 				await response.body?.cancel();
 				const location = response.headers.get('location');
@@ -99,6 +129,8 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 		}
 	} catch (error) {
 		throw new FetchError(describe(error, limits));
+	} finally {
+		await dispatcher?.destroy();
 	}
 }
 /* eslint-enable no-await-in-loop */

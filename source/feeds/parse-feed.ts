@@ -3,7 +3,8 @@
 // fast-xml-parser with entity expansion bounded; a document that declares
 // entities built from other entities (the "billion laughs" bomb) is
 // refused before parsing, since no real feed needs them.
-import {XMLParser, XMLValidator} from 'fast-xml-parser';
+import {XMLParser, XMLValidator, type ProcessEntitiesOptions} from 'fast-xml-parser';
+import {sanitizeLine} from '../terminal/sanitize.js';
 
 export type FeedItem = {
 	guid?: string;
@@ -28,8 +29,16 @@ export type FeedFormat = 'RSS 2.0' | 'RSS 1.0' | 'Atom' | 'news sitemap' | 'Devd
 
 export type ParsedFeed = {format: FeedFormat; title?: string; items: FeedItem[]};
 
-/** A document that is not a feed, with a message fit for one line after the URL. */
-export class FeedError extends Error {}
+/**
+ * A document that is not a feed, with a message fit for one line after the
+ * URL. Parsers quote the document in their messages (with its line breaks and
+ * whatever control characters it holds), so the message is made one plain line.
+ */
+export class FeedError extends Error {
+	constructor(message: string) {
+		super(sanitizeLine(message));
+	}
+}
 
 const MAX_ENTITY_DECLARATIONS = 20;
 
@@ -43,6 +52,26 @@ function refuseEntityBombs(xml: string): void {
 	}
 }
 
+/**
+ * Limits on what entities may expand to. They apply to the entities a
+ * document declares itself (where bombs come from), not to the predefined
+ * ones: a feed of escaped HTML holds tens of thousands of &lt; and &gt;, each
+ * one character long. fast-xml-parser reads `appliesTo`; its types do not list it yet.
+ */
+export const ENTITY_LIMITS: ProcessEntitiesOptions & {appliesTo: 'external'} = {
+	enabled: true,
+	maxEntityCount: MAX_ENTITY_DECLARATIONS,
+	maxTotalExpansions: 10_000,
+	maxExpandedLength: 1_000_000,
+	appliesTo: 'external',
+};
+
+/** Throws a FeedError naming the first mistake and its line when `xml` is not well-formed. */
+export function assertWellFormed(xml: string, kind: string): void {
+	const valid = XMLValidator.validate(xml);
+	if (valid !== true) throw new FeedError(`malformed ${kind}: ${valid.err.msg} (line ${valid.err.line})`);
+}
+
 const parser = new XMLParser({
 	ignoreAttributes: false,
 	attributeNamePrefix: '@',
@@ -52,7 +81,7 @@ const parser = new XMLParser({
 	parseAttributeValue: false,
 	trimValues: true,
 	htmlEntities: true,
-	processEntities: {enabled: true, maxEntityCount: MAX_ENTITY_DECLARATIONS, maxTotalExpansions: 10_000, maxExpandedLength: 1_000_000},
+	processEntities: ENTITY_LIMITS,
 	isArray: name => ['item', 'entry', 'link', 'category', 'url'].includes(name),
 });
 
@@ -130,8 +159,7 @@ function sitemapEntry(url: Node): FeedItem {
 
 export function parseFeed(xml: string): ParsedFeed {
 	refuseEntityBombs(xml);
-	const valid = XMLValidator.validate(xml);
-	if (valid !== true) throw new FeedError(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
+	assertWellFormed(xml, 'XML');
 	let document: Node;
 	try {
 		document = parser.parse(xml) as Node;

@@ -1,7 +1,9 @@
 // Fetches every feed into the library: a few at a time, each within its
 // limits, a 304 costing no parsing, the parsing done on a worker thread
 // (feed-parser.ts). One feed's failure never stops the others; each ends
-// in one result line naming its URL.
+// in one result line naming its URL. Stopped (Ctrl-C), a refresh starts no
+// more feeds and cuts off those under way; each feed is written whole or not
+// at all, so what was already fetched is kept and nothing is half-done.
 import pLimit from 'p-limit';
 import type {Library} from '../library/store.js';
 import type {Feed} from './feed-list.js';
@@ -12,24 +14,31 @@ import {FeedParser} from './feed-parser.js';
 export type FeedResult =
 	| {url: string; status: 'updated'; items: number; added: number}
 	| {url: string; status: 'not-modified'}
-	| {url: string; status: 'failed'; reason: string};
+	| {url: string; status: 'failed'; reason: string}
+	| {url: string; status: 'stopped'};
 
 export type Progress = {done: number; total: number; last: FeedResult};
 
-async function refreshOne(feed: Feed, library: Library, parser: FeedParser, options: RefreshOptions): Promise<FeedResult> {
+async function refreshOne(feed: Feed, library: Library, parser: FeedParser, options: RefreshOptions, stop?: AbortSignal): Promise<FeedResult> {
+	const stopped: FeedResult = {url: feed.url, status: 'stopped'};
+	if (stop?.aborted) return stopped;
 	const state = library.feedState(feed.url);
 	try {
-		const fetched = await fetchLimited(feed.url, state, options);
+		const fetched = await fetchLimited(feed.url, state, options, {stop});
+		if (stop?.aborted) return stopped;
 		if (fetched.status === 'not-modified') {
 			library.feedUnchanged(feed.url, Date.now());
 			return {url: feed.url, status: 'not-modified'};
 		}
 
 		const articles = await parser.parse(fetched.text, feed);
+		if (stop?.aborted) return stopped;
 		const {added} = library.upsert(articles, feed.url);
 		library.feedFetched(feed.url, fetched, Date.now());
 		return {url: feed.url, status: 'updated', items: articles.length, added};
 	} catch (error) {
+		// Cut off by the stop, not failed: the feed's record stays as it was.
+		if (stop?.aborted) return stopped;
 		const reason = (error as Error).message;
 		library.feedFailed(feed.url, reason);
 		return {url: feed.url, status: 'failed', reason};
@@ -41,6 +50,7 @@ export async function refreshFeeds(
 	library: Library,
 	options: RefreshOptions = DEFAULT_REFRESH,
 	onProgress: (progress: Progress) => void = () => {},
+	stop?: AbortSignal,
 ): Promise<FeedResult[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
 	const parser = new FeedParser();
@@ -49,13 +59,14 @@ export async function refreshFeeds(
 		const results = await Promise.all(
 			feeds.map(async feed =>
 				limit(async () => {
-					const result = await refreshOne(feed, library, parser, options);
+					const result = await refreshOne(feed, library, parser, options, stop);
 					onProgress({done: ++done, total: feeds.length, last: result});
 					return result;
 				}),
 			),
 		);
-		library.setLastRefresh(Date.now());
+		// A stopped refresh is not one: the header keeps saying when the last whole one was.
+		if (!stop?.aborted) library.setLastRefresh(Date.now());
 		return results;
 	} finally {
 		await parser.close();
@@ -71,5 +82,7 @@ export function describeResult(result: FeedResult): string {
 			return `ok      ${result.url}: not modified`;
 		case 'failed':
 			return `failed  ${result.url}: ${result.reason}`;
+		case 'stopped':
+			return `stopped ${result.url}`;
 	}
 }

@@ -7,6 +7,7 @@
 // sidebars, the share buttons or the "Key Takeaways" card can leak in.
 import type {Article} from '../core/article.js';
 import {articleLink} from '../core/devdiscourse.js';
+import {istToIso} from '../core/time.js';
 
 /** What a page gives of its article; the body is always there (a page without one is not an article). */
 export type PageStory = Pick<Article, 'body'> &
@@ -17,12 +18,6 @@ type PageDocument = Pick<Document, 'querySelector' | 'querySelectorAll'>;
 
 /** Text as a reader sees it: entities decoded (by the DOM), whitespace folded. */
 const text = (element: Element | null | undefined): string | undefined => element?.textContent?.replaceAll(/\s+/g, ' ').trim() || undefined;
-
-/** "26-11-2025 11:56" (the site's IST) as ISO 8601 with its offset. */
-function istToIso(value: string): string {
-	const [, day, month, year, hour, minute] = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/.exec(value)!;
-	return `${year}-${month}-${day}T${hour}:${minute}:00+05:30`;
-}
 
 const TIME = (word: string) => new RegExp(`${word}:\\s*(\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2})\\s*IST`);
 
@@ -35,15 +30,15 @@ const AI_NOTE = /^This image is AI-generated/i;
 function metadata(block: Element | null): Pick<PageStory, 'byline' | 'location' | 'createdAt' | 'updatedAt'> {
 	if (!block) return {};
 	const line = text(block) ?? '';
-	const updated = TIME('Updated').exec(line)?.[1];
-	const created = TIME('Created').exec(line)?.[1];
+	const updated = istToIso(TIME('Updated').exec(line)?.[1] ?? '');
+	const created = istToIso(TIME('Created').exec(line)?.[1] ?? '');
 	// The source (news) or the author (blogs) is the line's first link; the place its capitalised span.
 	const byline = text(block.querySelector('a'));
 	return {
 		byline,
 		location: text(block.querySelector('span.text-capitalize')),
-		...(updated ? {updatedAt: istToIso(updated)} : {}),
-		...(created ? {createdAt: istToIso(created)} : {}),
+		...(updated ? {updatedAt: updated} : {}),
+		...(created ? {createdAt: created} : {}),
 	};
 }
 

@@ -5,6 +5,7 @@
 import {createHash} from 'node:crypto';
 import type {Article} from '../core/article.js';
 import {articleLink, isSiteUrl} from '../core/devdiscourse.js';
+import {plausibleTime} from '../core/time.js';
 import {isWebUrl} from '../terminal/links.js';
 import {SECTOR_FROM_LINK, type Feed} from './feed-list.js';
 import {htmlParagraphs, htmlText} from './html-text.js';
@@ -25,11 +26,10 @@ export function itemId(item: FeedItem, feedUrl: string): string {
 	return `item-${createHash('sha256').update(`${feedUrl}\n${key}`).digest('hex').slice(0, 20)}`;
 }
 
-/** An RFC 822 or ISO 8601 time as ISO 8601 (UTC), or undefined when unreadable. */
-export function isoTime(value: string | undefined): string | undefined {
-	if (!value) return undefined;
-	const time = Date.parse(value);
-	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+/** An RFC 822 or ISO 8601 time as ISO 8601 (UTC), or undefined when unreadable or implausible (see plausibleTime). */
+export function isoTime(value: string | undefined, now = Date.now()): string | undefined {
+	const time = plausibleTime(value, now);
+	return time === undefined ? undefined : new Date(time).toISOString();
 }
 
 export function toArticle(item: FeedItem, feed: Feed): Article | undefined {

@@ -17,6 +17,10 @@ const SHORT_ESCAPES = /\u001B[\u0020-\u007E]?/g;
 // reorder what is displayed ("Trojan Source").
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
+// Half a surrogate pair is not a character: a terminal shows garbage or
+// nothing, and it is measured wrong. With the u flag the class matches only
+// unpaired halves; they become U+FFFD, as a UTF-8 writer would make them.
+const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
 
 function stripSequences(text: string): string {
 	// Payload-carrying strings first, so their payload goes with them.
@@ -24,13 +28,15 @@ function stripSequences(text: string): string {
 }
 
 // Every escape sequence starts with a control character, so text without
-// one (nearly all text) has nothing to remove, and is returned as it is.
-const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+// one or a lone surrogate (nearly all text) has nothing to remove, and is
+// returned as it is.
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 
 /** Multi-line text: newlines kept (CRLF, CR and Unicode breaks become \n), tabs become spaces. */
 export function sanitizeBlock(text: string): string {
 	if (!NEEDS_CLEANING.test(text)) return text;
-	return stripSequences(text.replaceAll(LINE_BREAKS, '\n')).replaceAll('\t', ' ').replaceAll(CONTROLS, '');
+	// Surrogates last: removing a control between two halves may pair them.
+	return stripSequences(text.replaceAll(LINE_BREAKS, '\n')).replaceAll('\t', ' ').replaceAll(CONTROLS, '').replaceAll(LONE_SURROGATES, '\uFFFD');
 }
 
 /** One line: as sanitizeBlock, and every line break becomes a space. */

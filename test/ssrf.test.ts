@@ -1,0 +1,119 @@
+// Page fetches go only where the item's feed is, or to Devdiscourse: never to
+// another host, and never to a loopback, link-local or private address unless
+// the feed itself is on one. Addresses are checked as resolved, for every
+// connection, so a name that answers differently the second time (DNS
+// rebinding) and every redirect hop are covered. Servers here are on
+// 127.0.0.1; names are resolved by a stand-in resolver the tests control.
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+import type {Article} from '../source/core/article.js';
+import {needsFullStory} from '../source/core/article.js';
+import {readerLines} from '../source/core/layout.js';
+import {fetchFullStory} from '../source/feeds/full-story.js';
+import {isPublicAddress} from '../source/feeds/public-address.js';
+import {DEFAULT_LIMITS} from '../source/feeds/limits.js';
+import {serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
+
+let site: FeedServer;
+let internal: FeedServer;
+const limits = {...DEFAULT_LIMITS, timeoutMs: 2000};
+const taxonomy = {sectors: [], editions: [], labels: {}};
+
+before(async () => {
+	site = await startFeedServer();
+	internal = await startFeedServer();
+	site.route('/story', serveXml(storyPage(), {contentType: 'text/html'}));
+	site.route('/to-internal', (_request, response) => {
+		response.writeHead(302, {location: internal.url('/admin')}).end();
+	});
+	site.route('/to-metadata', (_request, response) => {
+		response.writeHead(302, {location: 'http://169.254.169.254/latest/meta-data/'}).end();
+	});
+	internal.route('/admin', serveXml(storyPage(), {contentType: 'text/html'}));
+});
+
+after(async () => {
+	await site.close();
+	await internal.close();
+});
+
+const item = (url: string | undefined, source: string): Article => ({
+	id: 'ssrf',
+	url,
+	title: 'Synthetic item',
+	summary: 'Only a summary.',
+	countries: [],
+	sectors: [],
+	editions: [],
+	body: [],
+	kind: 'headline',
+	source,
+});
+
+/** A resolver that answers from `answers`, each name's list used in turn (the last one kept). */
+function resolver(answers: Record<string, string[][]>) {
+	const asked = new Map<string, number>();
+	return async (hostname: string) => {
+		const turns = answers[hostname];
+		if (!turns) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {code: 'ENOTFOUND'});
+		const turn = asked.get(hostname) ?? 0;
+		asked.set(hostname, turn + 1);
+		return turns[Math.min(turn, turns.length - 1)]!.map(address => ({address, family: address.includes(':') ? 6 : 4}));
+	};
+}
+
+test('loopback, private, link-local and other special addresses are not public; ordinary ones are', () => {
+	for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', 'not an address']) {
+		assert.equal(isPublicAddress(address), false, address);
+	}
+
+	for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:93.184.216.34']) assert.equal(isPublicAddress(address), true, address);
+});
+
+test('a page on the feed\'s own host (here 127.0.0.1, where the feed is) is fetched', async () => {
+	const full = await fetchFullStory(item(site.url('/story'), site.url('/feed')), limits);
+	assert.equal(full.kind, 'full');
+});
+
+test('a page on another host is refused with one line naming it, and nothing is asked of that host', async () => {
+	const article = item(internal.url('/admin'), site.url('/feed'));
+	assert.equal(needsFullStory(article), false, 'not promised either');
+	await assert.rejects(fetchFullStory(article, limits), /^Error: refused: the page is on 127\.0\.0\.1:\d+, not on the feed's host 127\.0\.0\.1:\d+ or devdiscourse\.com$/);
+	assert.equal(internal.requests.get('/admin'), undefined);
+});
+
+test('a redirect off the feed\'s host is refused at that hop', async () => {
+	await assert.rejects(fetchFullStory(item(site.url('/to-internal'), site.url('/feed')), limits), /refused: the page is on 127\.0\.0\.1:\d+, not on the feed's host/);
+	await assert.rejects(fetchFullStory(item(site.url('/to-metadata'), site.url('/feed')), limits), /refused: the page is on 169\.254\.169\.254, not on the feed's host/);
+	assert.equal(internal.requests.get('/admin'), undefined);
+});
+
+test('a feed on a public name whose pages resolve to 127.0.0.1 (DNS rebinding) is refused; nothing is fetched', async () => {
+	const port = new URL(site.url('/')).port;
+	const rebinding = resolver({'news.example': [['93.184.216.34'], ['127.0.0.1']]});
+	await assert.rejects(
+		fetchFullStory(item(`http://news.example:${port}/story`, `http://news.example:${port}/feed`), limits, rebinding),
+		/refused: news\.example is at 127\.0\.0\.1, not a public address/,
+	);
+	assert.equal(site.requests.get('/story')?.length, 1, 'only the first test fetched the story');
+});
+
+test('a name for a local feed may have its pages locally, and the connection goes to the address that was checked', async () => {
+	const port = new URL(site.url('/')).port;
+	const local = resolver({'feeds.internal.example': [['127.0.0.1']]});
+	const full = await fetchFullStory(item(`http://feeds.internal.example:${port}/story`, `http://feeds.internal.example:${port}/feed`), limits, local);
+	assert.equal(full.kind, 'full');
+});
+
+test('an item whose link is not a web link promises no full story', () => {
+	for (const url of [undefined, 'javascript:alert(1)', 'file:///etc/passwd']) {
+		const article = item(url, 'https://example.com/feed');
+		assert.equal(needsFullStory(article), false, String(url));
+		const text = readerLines(article, taxonomy, 300).map(line => line.text).join('\n');
+		assert.doesNotMatch(text, /fetched when you open the story online/, String(url));
+		assert.match(text, /Summary only/);
+	}
+
+	assert.equal(needsFullStory(item('https://example.com/a', 'https://example.com/feed')), true);
+	assert.equal(needsFullStory(item('https://www.devdiscourse.com/article/health/1-x', 'https://example.com/feed')), true);
+});
