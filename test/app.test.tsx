@@ -127,9 +127,10 @@ test('s and e open pickers with counts, All first; picking filters the list', as
 
 test('b bookmarks the story, B lists bookmarks, and the bookmark is on disk', async () => {
 	const configDir = tempDir('devnews-config');
-	const {frame, press, ui} = await renderApp({width: 80, height: 20, configDir, sector: 'politics'});
+	const {frame, press, waitFor, ui} = await renderApp({width: 80, height: 20, configDir, sector: 'politics'});
 	await press(KEYS.enter, 'b');
-	assert.match(frame(), /Bookmarked: Leaked Call/);
+	// Saved under the config's file lock, which may take longer than a frame.
+	await waitFor(/Bookmarked: Leaked Call/);
 	await press('B');
 	const onDisk = (await openBookmarks(configDir)).store.list();
 	assert.deepEqual(onDisk.map(bookmark => bookmark.id), ['3710216']);
