@@ -1,8 +1,8 @@
 // The in-process half of the benchmark, run once per library size in a
 // process of its own, bundled in production mode like the CLI (see run.ts):
-//  1. key → frame: the browser rendered by Ink into an in-memory terminal;
-//     for each key press, the time from the key reaching Ink's stdin to
-//     the next frame being written to its stdout;
+//  1. key → frame: the browser rendered by Ink, through the frame writer,
+//     into an in-memory terminal; for each key press, the time from the key
+//     reaching Ink's stdin to the writer's next write to the terminal;
 //  2. memory (RSS) after the key run;
 //  3. search: the queries the list runs for a search, for 200 searches of
 //     words of every frequency;
@@ -16,7 +16,8 @@ import Database from 'better-sqlite3';
 import React from 'react';
 import {render} from 'ink';
 import {App} from '../source/app.js';
-import {RENDER_OPTIONS} from '../source/browser.js';
+import {MAX_FPS, renderOptions} from '../source/browser.js';
+import {FrameWriter} from '../source/render/frame-writer.js';
 import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
 import {ConfigFile} from '../source/config/config-file.js';
 import {FeedList, type Feed} from '../source/feeds/feed-list.js';
@@ -53,7 +54,7 @@ class TerminalInput extends EventEmitter {
 	}
 }
 
-/** Ink's stdout: a terminal of a fixed size that notes when each write arrives. */
+/** The terminal: a fixed size; notes when each write arrives. */
 class TerminalOutput extends EventEmitter {
 	readonly isTTY = true;
 	constructor(
@@ -88,6 +89,7 @@ const {config} = ConfigFile.open(options.config);
 const bookmarkStore = new BookmarkStore(config);
 const stdin = new TerminalInput();
 const stdout = new TerminalOutput(options.cols, options.rows);
+const writer = new FrameWriter(stdout, {maxFps: MAX_FPS});
 const firstFrame = stdout.nextWrite();
 const instance = render(
 	<App
@@ -96,15 +98,15 @@ const instance = render(
 		feeds={new FeedList(config, [])}
 		outside={{openLink: async () => ({ok: true}), copy() {}, hyperlinks: false}}
 	/>,
-	{...RENDER_OPTIONS, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stdout as unknown as NodeJS.WriteStream, patchConsole: false},
+	{...renderOptions(writer), stdin: stdin as unknown as NodeJS.ReadStream, stderr: stdout as unknown as NodeJS.WriteStream},
 );
 await firstFrame;
 
 const REST_WAIT_MS = 20_000;
 
-// Ink draws at most one frame per 1000/maxFps ms; each key waits that long
-// after the last frame, so what is timed is devnews's work, not the cap.
-const FRAME_GAP_MS = Math.ceil(1000 / RENDER_OPTIONS.maxFps) + 2;
+// The writer draws at most one frame per 1000/MAX_FPS ms; each key waits
+// that long after the last frame, so what is timed is devnews's work, not the cap.
+const FRAME_GAP_MS = Math.ceil(1000 / MAX_FPS) + 2;
 
 /** Presses a key once the last frame is old enough, and returns the ms until its frame is written. */
 async function press(key: string): Promise<number> {
@@ -184,6 +186,7 @@ for (let waited = 0; waited < REST_WAIT_MS && rssAtRestMb > rssAfterKeysMb * 0.8
 }
 
 instance.unmount();
+writer.close();
 library.setRead(opened, false);
 library.setPosition(opened, 0);
 

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {build} from 'esbuild';
-import {inkPatches} from './ink-patches.mjs';
 
 const [entry = 'source/cli.tsx', outdir = 'dist'] = process.argv.slice(2);
 
@@ -52,7 +51,7 @@ await build({
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	external: ['better-sqlite3'],
-	plugins: [withoutDevtools, rememberedStringWidth, inkPatches],
+	plugins: [withoutDevtools, rememberedStringWidth],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give every chunk one.
 		js: "#!/usr/bin/env node\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);",

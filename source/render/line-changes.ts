@@ -1,0 +1,52 @@
+// What to draw on one screen row to turn the line shown into the next:
+// the stretches of columns whose cells differ, and where to erase the rest
+// of the row when the line got shorter.
+import {BLANK, COVERED, cellAt as at, sameCell, type Line} from './cells.js';
+import {ERASE_TO_LINE_END} from './escapes.js';
+import type {Stretch} from './painter.js';
+
+export type LineChanges = {stretches: Stretch[]; eraseFrom: number | undefined};
+
+/** The column after the last one that is not a blank. */
+function contentEnd(line: Line): number {
+	let end = line.length;
+	while (end > 0 && sameCell(line[end - 1]!, BLANK)) end--;
+	return end;
+}
+
+export function lineChanges(shown: Line, next: Line, columns: number): LineChanges {
+	const end = Math.max(shown.length, next.length);
+	const changed: boolean[] = Array.from({length: end}, (_, column) => !sameCell(at(shown, column), at(next, column)));
+	// Where a terminal may draw a cell wider than its width, the cells it may
+	// cover are drawn again after it.
+	for (let column = 0; column < next.length; column++) {
+		const cell = next[column]!;
+		if (!cell.unsure || !changed[column]) continue;
+		for (let covered = column + 1; covered < Math.min(columns, column + cell.span); covered++) changed[covered] = true;
+	}
+
+	const stretches: Stretch[] = [];
+	for (let column = 0; column < changed.length; column++) {
+		if (!changed[column]) continue;
+		// A stretch starts where a cell starts, and takes both columns of a wide one.
+		const from = at(next, column) === COVERED ? column - 1 : column;
+		let to = column;
+		while (to < changed.length && changed[to]) to++;
+		if (at(next, to) === COVERED) to++;
+		const last = stretches.at(-1);
+		if (last && last.to >= from) last.to = to;
+		else stretches.push({from, to});
+		column = to - 1;
+	}
+
+	// Past the end of the next line, erasing the rest of the row beats
+	// writing blanks over more columns than the erase sequence is long.
+	const nextEnd = contentEnd(next);
+	const tail = stretches.findIndex(stretch => stretch.to > nextEnd);
+	if (tail === -1) return {stretches, eraseFrom: undefined};
+	const eraseFrom = Math.max(nextEnd, stretches[tail]!.from);
+	if (stretches.length - tail === 1 && stretches[tail]!.to - eraseFrom <= ERASE_TO_LINE_END.length) return {stretches, eraseFrom: undefined};
+	const kept = stretches.slice(0, tail);
+	if (stretches[tail]!.from < nextEnd) kept.push({from: stretches[tail]!.from, to: nextEnd});
+	return {stretches: kept, eraseFrom};
+}

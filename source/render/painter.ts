@@ -1,0 +1,150 @@
+// Turns the changed stretches of a line into bytes, keeping track of where
+// the terminal's cursor is and which style it draws in (its "pen"), so
+// every move and every style change sent is the least one needed.
+import {COVERED, cellAt, utf8Length, type Line} from './cells.js';
+import {cursorMove, type CursorPlace} from './cursor-moves.js';
+import {ERASE_TO_LINE_END, eraseCharacters} from './escapes.js';
+import {PLAIN, styleChange, type Style} from './styles.js';
+
+/** Columns [from, to) of a line to draw again. */
+export type Stretch = {from: number; to: number};
+
+export class Painter {
+	/** What to send the terminal, so far. */
+	output = '';
+	readonly cursor: CursorPlace = {row: -1, column: -1};
+	pen: Style = PLAIN;
+
+	constructor(private columns: number) {}
+
+	/** Forgets where the cursor is and what the pen holds (a new terminal size, or a repaint). */
+	reset(columns: number): void {
+		this.columns = columns;
+		this.cursor.row = -1;
+		this.cursor.column = -1;
+		this.pen = PLAIN;
+	}
+
+	/** Takes what was painted, to be written. */
+	take(): string {
+		const {output} = this;
+		this.output = '';
+		return output;
+	}
+
+	private moveTo(row: number, column: number): void {
+		this.output += cursorMove(this.cursor, {row, column});
+		this.cursor.row = row;
+		this.cursor.column = column;
+	}
+
+	usePen(style: Style): void {
+		this.output += styleChange(this.pen, style);
+		this.pen = style;
+	}
+
+	/** Draws the stretches of `line` on screen row `row`, left to right. */
+	paint(row: number, line: Line, stretches: readonly Stretch[]): void {
+		for (const {from, to} of stretches) {
+			this.goTo(row, line, from);
+			this.draw(row, line, from, to);
+		}
+	}
+
+	/** Clears `row` from `column` (past the end of `line`) to its end. */
+	eraseFrom(row: number, line: Line, column: number): void {
+		this.goTo(row, line, column);
+		// Erasing paints the pen's background: the default one.
+		this.usePen(PLAIN);
+		this.output += ERASE_TO_LINE_END;
+	}
+
+	/** Writes the cells of `line` from `from` to `to`, the cursor standing at `from`. */
+	private draw(row: number, line: Line, from: number, to: number): void {
+		for (let column = from; column < to; ) {
+			const cell = cellAt(line, column);
+			if (cell === COVERED) {
+				column++;
+				continue;
+			}
+
+			this.usePen(cell.style);
+			if (cell.unsure) {
+				// Blank every column a terminal might give it, draw it, and stand where
+				// the next cell goes whatever width the terminal gave it; the caller
+				// draws the cells it may have covered (see span) again.
+				const span = Math.min(cell.span, this.columns - column);
+				this.output += eraseCharacters(span) + cell.text;
+				this.cursor.column = -1;
+				column += cell.width;
+				if (column < this.columns) this.moveTo(row, column);
+				continue;
+			}
+
+			this.output += cell.text;
+			column += cell.width;
+			// The cursor stays in the last column once it is written (autowrap is off).
+			this.cursor.column = column < this.columns ? column : -1;
+		}
+	}
+
+	/**
+	 * Puts the cursor at `column` of `row` the cheapest way: a cursor move;
+	 * or writing the unchanged cells between it and the cursor again, on the
+	 * same row or, after a new line, from the start of the next one.
+	 */
+	private goTo(row: number, line: Line, column: number): void {
+		const move = cursorMove(this.cursor, {row, column});
+		const arrive = (pen: Style) => styleChange(pen, cellAt(line, column).style).length;
+		let best = move.length + arrive(this.pen);
+		let rewriteFrom: number | undefined;
+		let newLine = false;
+		if (this.cursor.row === row && this.cursor.column >= 0 && this.cursor.column <= column) {
+			const cost = this.rewriteCost(line, this.cursor.column, column, best, arrive);
+			if (cost <= best) {
+				best = cost;
+				rewriteFrom = this.cursor.column;
+			}
+		}
+
+		if (this.cursor.row === row - 1) {
+			const cost = '\r\n'.length + this.rewriteCost(line, 0, column, best - '\r\n'.length, arrive);
+			if (cost < best) {
+				rewriteFrom = 0;
+				newLine = true;
+			}
+		}
+
+		if (rewriteFrom === undefined) {
+			this.output += move;
+			this.cursor.row = row;
+			this.cursor.column = column;
+			return;
+		}
+
+		if (newLine) {
+			this.output += '\r\n';
+			this.cursor.row = row;
+			this.cursor.column = 0;
+		}
+
+		this.draw(row, line, rewriteFrom, column);
+	}
+
+	/** Bytes to write the cells [from, to) of `line` again and take the pen on to the cell at `to`; past `budget`, Infinity. */
+	private rewriteCost(line: Line, from: number, to: number, budget: number, arrive: (pen: Style) => number): number {
+		let cost = 0;
+		let pen = this.pen;
+		for (let column = from; column < to && cost <= budget; column++) {
+			const cell = cellAt(line, column);
+			if (cell === COVERED) continue;
+			// Where a terminal may put the cursor after it is not known.
+			if (cell.unsure) return Number.POSITIVE_INFINITY;
+			cost += styleChange(pen, cell.style).length + utf8Length(cell.text);
+			pen = cell.style;
+		}
+
+		cost += arrive(pen);
+		return cost <= budget ? cost : Number.POSITIVE_INFINITY;
+	}
+}
