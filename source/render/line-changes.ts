@@ -1,7 +1,7 @@
 // What to draw on one screen row to turn the line shown into the next:
 // the stretches of columns whose cells differ, and where to erase the rest
 // of the row when the line got shorter.
-import {BLANK, COVERED, cellAt as at, sameCell, type Line} from './cells.js';
+import {BLANK, cellAt as at, sameCell, type Line} from './cells.js';
 import {ERASE_TO_LINE_END} from './escapes.js';
 import type {Stretch} from './painter.js';
 
@@ -25,18 +25,16 @@ export function lineChanges(shown: Line, next: Line, columns: number): LineChang
 		for (let covered = column + 1; covered < Math.min(columns, column + cell.span); covered++) changed[covered] = true;
 	}
 
+	// Stretches start and end where cells do: a wide cell that differs
+	// differs in both its columns (the shown line cannot have the same wide
+	// cell to its left).
 	const stretches: Stretch[] = [];
 	for (let column = 0; column < changed.length; column++) {
 		if (!changed[column]) continue;
-		// A stretch starts where a cell starts, and takes both columns of a wide one.
-		const from = at(next, column) === COVERED ? column - 1 : column;
 		let to = column;
 		while (to < changed.length && changed[to]) to++;
-		if (at(next, to) === COVERED) to++;
-		const last = stretches.at(-1);
-		if (last && last.to >= from) last.to = to;
-		else stretches.push({from, to});
-		column = to - 1;
+		stretches.push({from: column, to});
+		column = to;
 	}
 
 	// Past the end of the next line, erasing the rest of the row beats
