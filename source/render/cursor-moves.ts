@@ -1,15 +1,15 @@
 // The fewest bytes that take the terminal's cursor from where it is to
 // where the next change starts: an absolute move (CUP, CHA), a relative
-// one (CUU/CUD/CUF/CUB), a carriage return, or new lines; whichever is
+// one (CUU/CUD/CUF/CUB), a carriage return, or next lines; whichever is
 // shortest. (Writing the cells in between again, when they are cheaper
 // still, is the painter's choice: it knows them.)
-import {cursorBack, cursorColumn, cursorDown, cursorForward, cursorPosition, cursorUp} from './escapes.js';
+import {NEXT_LINE, cursorBack, cursorColumn, cursorDown, cursorForward, cursorPosition, cursorUp} from './escapes.js';
 
 /** Where the cursor is; -1 where that is not known (at the start; after a write into the last column). */
 export type CursorPlace = {row: number; column: number};
 
-// "\r\n" moves to the start of the next line in two bytes; worth trying
-// for a few lines only, as CUP is never longer than eight.
+// NEL moves to the start of the next line in two bytes; worth trying for a
+// few lines only, as CUP is never longer than eight.
 const MOST_NEW_LINES = 3;
 
 function horizontal(from: number, to: number): string {
@@ -38,10 +38,7 @@ export function cursorMove(from: CursorPlace, to: CursorPlace): string {
 
 	const vertical = to.row > from.row ? cursorDown(to.row - from.row) : cursorUp(from.row - to.row);
 	consider(vertical + horizontal(from.column, to.column));
-	if (to.row > from.row && to.row - from.row <= MOST_NEW_LINES) {
-		// Carriage return first: a terminal may not add one to a line feed.
-		consider('\r\n'.repeat(to.row - from.row) + horizontal(0, to.column));
-	}
+	if (to.row > from.row && to.row - from.row <= MOST_NEW_LINES) consider(NEXT_LINE.repeat(to.row - from.row) + horizontal(0, to.column));
 
 	return best;
 }

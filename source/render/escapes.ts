@@ -31,6 +31,13 @@ export function cursorPosition(row: number, column: number): string {
 	return `${CSI}${row + 1};${column + 1}H`;
 }
 
+/**
+ * Next Line (NEL): to the start of the next line in two bytes. Not "\r\n":
+ * a terminal's line discipline turns its line feed into "\r\n" again (ONLCR),
+ * so it takes three bytes on the wire.
+ */
+export const NEXT_LINE = '\u001BE';
+
 /** Cursor Horizontal Absolute. */
 export const cursorColumn = (column: number) => (column === 0 ? '\r' : `${CSI}${column + 1}G`);
 

@@ -18,7 +18,6 @@ import {
 	SHOW_CURSOR,
 } from './escapes.js';
 import {InkStdout} from './ink-stdout.js';
-import {lineChanges} from './line-changes.js';
 import {Painter} from './painter.js';
 import {PLAIN} from './styles.js';
 
@@ -166,9 +165,7 @@ export class FrameWriter {
 			const shown = this.shown[row]!;
 			if (text === shown.text) continue;
 			const cells = this.onScreen.get(text) ?? parseLine(text, columns);
-			const {stretches, eraseFrom} = lineChanges(shown.cells, cells, columns);
-			this.painter.paint(row, cells, stretches);
-			if (eraseFrom !== undefined) this.painter.eraseFrom(row, cells, eraseFrom);
+			this.painter.drawLine(row, shown.cells, cells);
 			this.shown[row] = {text, cells};
 			changed = true;
 		}

@@ -3,7 +3,8 @@
 // of the row when the line got shorter.
 import {BLANK, cellAt as at, sameCell, type Line} from './cells.js';
 import {ERASE_TO_LINE_END} from './escapes.js';
-import type {Stretch} from './painter.js';
+/** Columns [from, to) of a line to draw again. */
+export type Stretch = {from: number; to: number};
 
 export type LineChanges = {stretches: Stretch[]; eraseFrom: number | undefined};
 

@@ -3,11 +3,9 @@
 // every move and every style change sent is the least one needed.
 import {COVERED, cellAt, utf8Length, type Line} from './cells.js';
 import {cursorMove, type CursorPlace} from './cursor-moves.js';
-import {ERASE_TO_LINE_END, eraseCharacters} from './escapes.js';
+import {ERASE_TO_LINE_END, NEXT_LINE, eraseCharacters} from './escapes.js';
+import {lineChanges, type LineChanges} from './line-changes.js';
 import {PLAIN, styleChange, type Style} from './styles.js';
-
-/** Columns [from, to) of a line to draw again. */
-export type Stretch = {from: number; to: number};
 
 export class Painter {
 	/** What to send the terminal, so far. */
@@ -43,16 +41,45 @@ export class Painter {
 		this.pen = style;
 	}
 
-	/** Draws the stretches of `line` on screen row `row`, left to right. */
-	paint(row: number, line: Line, stretches: readonly Stretch[]): void {
+	/**
+	 * Turns screen row `row` from `shown` into `next`, the cheaper of two
+	 * ways: drawing over the cells that differ; or erasing the row from the
+	 * first of them and drawing only what is not blank, which wins where the
+	 * new line has wide gaps (a list row's padding between its columns) over
+	 * text that was there.
+	 */
+	drawLine(row: number, shown: Line, next: Line): void {
+		const over = lineChanges(shown, next, this.columns);
+		const first = Math.min(over.stretches[0]?.from ?? Number.POSITIVE_INFINITY, over.eraseFrom ?? Number.POSITIVE_INFINITY);
+		if (first === Number.POSITIVE_INFINITY) return;
+		const before = {length: this.output.length, row: this.cursor.row, column: this.cursor.column, pen: this.pen};
+		this.paint(row, next, over);
+		const drawnOver = {output: this.output, row: this.cursor.row, column: this.cursor.column, pen: this.pen};
+		this.output = this.output.slice(0, before.length);
+		this.cursor.row = before.row;
+		this.cursor.column = before.column;
+		this.pen = before.pen;
+		this.eraseFrom(row, next, first);
+		this.paint(row, next, lineChanges(next.slice(0, first), next, this.columns));
+		if (this.output.length <= drawnOver.output.length) return;
+		this.output = drawnOver.output;
+		this.cursor.row = drawnOver.row;
+		this.cursor.column = drawnOver.column;
+		this.pen = drawnOver.pen;
+	}
+
+	/** Draws the stretches of `line` on screen row `row`, left to right, and erases where it says. */
+	private paint(row: number, line: Line, {stretches, eraseFrom}: LineChanges): void {
 		for (const {from, to} of stretches) {
 			this.goTo(row, line, from);
 			this.draw(row, line, from, to);
 		}
+
+		if (eraseFrom !== undefined) this.eraseFrom(row, line, eraseFrom);
 	}
 
 	/** Clears `row` from `column` (past the end of `line`) to its end. */
-	eraseFrom(row: number, line: Line, column: number): void {
+	private eraseFrom(row: number, line: Line, column: number): void {
 		this.goTo(row, line, column);
 		// Erasing paints the pen's background: the default one.
 		this.usePen(PLAIN);
@@ -91,7 +118,7 @@ export class Painter {
 	/**
 	 * Puts the cursor at `column` of `row` the cheapest way: a cursor move;
 	 * or writing the unchanged cells between it and the cursor again, on the
-	 * same row or, after a new line, from the start of the next one.
+	 * same row or, after a NEL, from the start of the next one.
 	 */
 	private goTo(row: number, line: Line, column: number): void {
 		const move = cursorMove(this.cursor, {row, column});
@@ -108,7 +135,7 @@ export class Painter {
 		}
 
 		if (this.cursor.row === row - 1) {
-			const cost = '\r\n'.length + this.rewriteCost(line, 0, column, best - '\r\n'.length, arrive);
+			const cost = NEXT_LINE.length + this.rewriteCost(line, 0, column, best - NEXT_LINE.length, arrive);
 			if (cost < best) {
 				rewriteFrom = 0;
 				newLine = true;
@@ -123,7 +150,7 @@ export class Painter {
 		}
 
 		if (newLine) {
-			this.output += '\r\n';
+			this.output += NEXT_LINE;
 			this.cursor.row = row;
 			this.cursor.column = 0;
 		}
