@@ -169,8 +169,19 @@ const lineEdit = fc.oneof(
 	{weight: 1, arbitrary: testLine.map(line => ({kind: 'lengthen' as const, line}))},
 	{weight: 1, arbitrary: fc.nat(STYLES.length - 1).map(style => ({kind: 'restyle' as const, style}))},
 );
+/** Lines moving together, as a list or a story scrolls: rows `top` to `top + size` shift `by`, new lines coming in. */
+const scroll = fc.record({
+	kind: fc.constant('scroll' as const),
+	top: fc.nat(8),
+	size: fc.nat(8),
+	by: fc.integer({min: -4, max: 4}),
+	// A line coming into view may look like the one it replaces (list rows share their marks and columns).
+	incoming: fc.array(fc.oneof(testLine, lineEdit), {maxLength: 4}),
+	edits: fc.array(lineEdit, {maxLength: 9}),
+});
 const step = fc.oneof(
 	{weight: 6, arbitrary: fc.record({kind: fc.constant('frame' as const), edits: fc.array(lineEdit, {maxLength: 9})})},
+	{weight: 3, arbitrary: scroll},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('resize' as const), columns: fc.integer({min: 4, max: 36}), rows: fc.integer({min: 1, max: 8})})},
 	{weight: 1, arbitrary: fc.constant({kind: 'repaint' as const})},
 );
@@ -212,7 +223,19 @@ function edited(line: TestLine, edit: Edit): TestLine {
 	}
 }
 
-test('any sequence of frames, resizes and repaints ends with the emulator showing the last frame', async () => {
+function scrolledFrame(frame: Frame, {top, size, by, incoming}: {top: number; size: number; by: number; incoming: Array<TestLine | Edit>}): Frame {
+	const after = [...frame];
+	const bottom = Math.min(frame.length - 1, top + size);
+	for (let row = top; row <= bottom; row++) {
+		const from = row + by;
+		const coming = incoming[row % Math.max(1, incoming.length)] ?? [];
+		after[row] = from >= top && from <= bottom ? frame[from]! : Array.isArray(coming) ? coming : edited(frame[row]!, coming);
+	}
+
+	return after;
+}
+
+test('any sequence of frames, scrolls, resizes and repaints ends with the emulator showing the last frame', async () => {
 	await fc.assert(
 		fc.asyncProperty(fc.integer({min: 4, max: 36}), fc.integer({min: 1, max: 8}), frame, fc.array(step, {maxLength: 8}), async (columns, rows, first, steps) => {
 			const terminal = new EmulatedTerminal(columns, rows);
@@ -222,8 +245,10 @@ test('any sequence of frames, resizes and repaints ends with the emulator showin
 			await assertShows(terminal, shown, 'first frame');
 			for (const [index, next] of steps.entries()) {
 				const written = terminal.writes.length;
-				if (next.kind === 'frame') {
-					shown = Array.from({length: Math.max(shown.length, next.edits.length)}, (_, row) => edited(shown[row] ?? [], next.edits[row] ?? {kind: 'keep'}));
+				if (next.kind === 'frame' || next.kind === 'scroll') {
+					// A scroll's frame may change some lines besides (the selection, a counter).
+					const moved = next.kind === 'scroll' ? scrolledFrame(shown, next) : shown;
+					shown = Array.from({length: Math.max(moved.length, next.edits.length)}, (_, row) => edited(moved[row] ?? [], next.edits[row] ?? {kind: 'keep'}));
 					writer.stream.write(frameText(shown));
 				} else if (next.kind === 'resize') {
 					await terminal.resize(next.columns, next.rows); // eslint-disable-line no-await-in-loop
@@ -233,7 +258,7 @@ test('any sequence of frames, resizes and repaints ends with the emulator showin
 
 				await assertShows(terminal, shown, `after step ${index + 1} (${next.kind})`); // eslint-disable-line no-await-in-loop
 				const output = terminal.writes.slice(written).join('');
-				if (next.kind === 'frame') assert.ok(!output.includes(CLEAR_SCREEN), `step ${index + 1} cleared the screen for a frame`);
+				if (next.kind === 'frame' || next.kind === 'scroll') assert.ok(!output.includes(CLEAR_SCREEN), `step ${index + 1} cleared the screen for a frame`);
 			}
 
 			assert.ok(!terminal.writes.join('').includes(CLEAR_SCROLLBACK), 'erased the scrollback');

@@ -49,5 +49,13 @@ export const cursorBack = relative('D');
 /** Erase Character: blanks `count` cells from the cursor on, without moving it. */
 export const eraseCharacters = relative('X');
 
+/** DECSTBM: scrolling happens between these rows only. It puts the cursor home. */
+export const scrollRegion = (top: number, bottom: number) => `${CSI}${top + 1};${bottom + 1}r`;
+/** DECSTBM without margins: the whole screen scrolls again. It puts the cursor home. */
+export const WHOLE_SCREEN_REGION = `${CSI}r`;
+/** Scroll Up / Scroll Down the region, blank rows (in the pen's background) coming in. */
+export const scrollUp = relative('S');
+export const scrollDown = relative('T');
+
 /** One SGR sequence setting every parameter given, in order (`1`, `38;5;12`, …). */
 export const selectGraphicRendition = (parameters: string[]) => `${CSI}${parameters.join(';')}m`;

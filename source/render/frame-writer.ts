@@ -19,6 +19,7 @@ import {
 } from './escapes.js';
 import {InkStdout} from './ink-stdout.js';
 import {Painter} from './painter.js';
+import {findScroll, scrolled} from './scrolls.js';
 import {PLAIN} from './styles.js';
 
 /** The real terminal: process.stdout, or a stand-in of the same shape. */
@@ -160,19 +161,37 @@ export class FrameWriter {
 
 		const lines = frame.split('\n');
 		let changed = false;
-		for (let row = 0; row < rows; row++) {
+		const next = this.shown.map((shown, row) => {
 			const text = lines[row] ?? '';
-			const shown = this.shown[row]!;
-			if (text === shown.text) continue;
-			const cells = this.onScreen.get(text) ?? parseLine(text, columns);
-			this.painter.drawLine(row, shown.cells, cells);
-			this.shown[row] = {text, cells};
+			if (text === shown.text) return shown;
 			changed = true;
+			return {text, cells: this.onScreen.get(text) ?? parseLine(text, columns)};
+		});
+		if (changed) {
+			const before = this.painter.state();
+			this.drawRows(this.shown, next);
+			// Lines that moved together: moved by the terminal, if that costs less.
+			const scroll = findScroll(this.shown.map(line => line.text), next.map(line => line.text));
+			if (scroll) {
+				const drawn = this.painter.state();
+				this.painter.restore(before);
+				this.painter.scroll(scroll);
+				this.drawRows(scrolled(this.shown, scroll, EMPTY_LINE), next);
+				if (this.painter.output.length > drawn.output.length) this.painter.restore(drawn);
+			}
+
+			this.shown = next;
+			this.onScreen = new Map(next.map(line => [line.text, line.cells]));
 		}
 
-		if (changed) this.onScreen = new Map(this.shown.map(line => [line.text, line.cells]));
 		// Between frames the terminal draws in its default style, whatever else is written to it.
 		this.painter.usePen(PLAIN);
 		return prefix + this.painter.take();
+	}
+
+	private drawRows(shown: readonly ShownLine[], next: readonly ShownLine[]): void {
+		for (const [row, line] of next.entries()) {
+			if (line.text !== shown[row]!.text) this.painter.drawLine(row, shown[row]!.cells, line.cells);
+		}
 	}
 }

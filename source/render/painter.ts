@@ -3,9 +3,13 @@
 // every move and every style change sent is the least one needed.
 import {COVERED, cellAt, utf8Length, type Line} from './cells.js';
 import {cursorMove, type CursorPlace} from './cursor-moves.js';
-import {ERASE_TO_LINE_END, NEXT_LINE, eraseCharacters} from './escapes.js';
+import {ERASE_TO_LINE_END, NEXT_LINE, WHOLE_SCREEN_REGION, eraseCharacters, scrollDown, scrollRegion, scrollUp} from './escapes.js';
 import {lineChanges, type LineChanges} from './line-changes.js';
+import type {Scroll} from './scrolls.js';
 import {PLAIN, styleChange, type Style} from './styles.js';
+
+/** Everything the painter holds, to go back to. */
+export type PainterState = {output: string; row: number; column: number; pen: Style};
 
 export class Painter {
 	/** What to send the terminal, so far. */
@@ -21,6 +25,26 @@ export class Painter {
 		this.cursor.row = -1;
 		this.cursor.column = -1;
 		this.pen = PLAIN;
+	}
+
+	state(): PainterState {
+		return {output: this.output, row: this.cursor.row, column: this.cursor.column, pen: this.pen};
+	}
+
+	restore(state: PainterState): void {
+		this.output = state.output;
+		this.cursor.row = state.row;
+		this.cursor.column = state.column;
+		this.pen = state.pen;
+	}
+
+	/** Moves rows of the screen by a scroll of a region of it. */
+	scroll({top, bottom, by}: Scroll): void {
+		// The rows that come in are blank in the pen's background: the default one.
+		this.usePen(PLAIN);
+		this.output += scrollRegion(top, bottom) + (by > 0 ? scrollUp(by) : scrollDown(-by)) + WHOLE_SCREEN_REGION;
+		this.cursor.row = 0;
+		this.cursor.column = 0;
 	}
 
 	/** Takes what was painted, to be written. */
@@ -52,20 +76,13 @@ export class Painter {
 		const over = lineChanges(shown, next, this.columns);
 		const first = Math.min(over.stretches[0]?.from ?? Number.POSITIVE_INFINITY, over.eraseFrom ?? Number.POSITIVE_INFINITY);
 		if (first === Number.POSITIVE_INFINITY) return;
-		const before = {length: this.output.length, row: this.cursor.row, column: this.cursor.column, pen: this.pen};
+		const before = this.state();
 		this.paint(row, next, over);
-		const drawnOver = {output: this.output, row: this.cursor.row, column: this.cursor.column, pen: this.pen};
-		this.output = this.output.slice(0, before.length);
-		this.cursor.row = before.row;
-		this.cursor.column = before.column;
-		this.pen = before.pen;
+		const drawnOver = this.state();
+		this.restore(before);
 		this.eraseFrom(row, next, first);
 		this.paint(row, next, lineChanges(next.slice(0, first), next, this.columns));
-		if (this.output.length <= drawnOver.output.length) return;
-		this.output = drawnOver.output;
-		this.cursor.row = drawnOver.row;
-		this.cursor.column = drawnOver.column;
-		this.pen = drawnOver.pen;
+		if (this.output.length > drawnOver.output.length) this.restore(drawnOver);
 	}
 
 	/** Draws the stretches of `line` on screen row `row`, left to right, and erases where it says. */
