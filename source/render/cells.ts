@@ -3,7 +3,7 @@
 // with SGR and OSC 8 codes in it; @alcalzone/ansi-tokenize splits that
 // into graphemes and codes, and string-width measures the graphemes, as
 // Ink measured them to lay the frame out.
-import {reduceAnsiCodesIncremental, tokenize, type AnsiCode} from '@alcalzone/ansi-tokenize';
+import {reduceAnsiCodesIncremental, tokenize, type AnsiCode} from './remembered-tokens.js';
 import stringWidth from '../terminal/string-width.js';
 import {PLAIN, styleOf, type Style} from './styles.js';
 
