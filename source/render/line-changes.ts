@@ -17,26 +17,26 @@ function contentEnd(line: Line): number {
 
 export function lineChanges(shown: Line, next: Line, columns: number): LineChanges {
 	const end = Math.max(shown.length, next.length);
-	const changed: boolean[] = Array.from({length: end}, (_, column) => !sameCell(at(shown, column), at(next, column)));
+	const stretches: Stretch[] = [];
+	let from = -1;
 	// Where a terminal may draw a cell wider than its width, the cells it may
-	// cover are drawn again after it.
-	for (let column = 0; column < next.length; column++) {
-		const cell = next[column]!;
-		if (!cell.unsure || !changed[column]) continue;
-		for (let covered = column + 1; covered < Math.min(columns, column + cell.span); covered++) changed[covered] = true;
+	// cover are drawn again after it: up to here.
+	let covered = 0;
+	for (let column = 0; column < end || column < covered; column++) {
+		const cell = at(next, column);
+		if (column < covered || !sameCell(at(shown, column), cell)) {
+			if (from === -1) from = column;
+			if (cell.unsure) covered = Math.max(covered, Math.min(columns, column + cell.span));
+		} else if (from !== -1) {
+			// Stretches start and end where cells do: a wide cell that differs
+			// differs in both its columns (the shown line cannot have the same
+			// wide cell to its left).
+			stretches.push({from, to: column});
+			from = -1;
+		}
 	}
 
-	// Stretches start and end where cells do: a wide cell that differs
-	// differs in both its columns (the shown line cannot have the same wide
-	// cell to its left).
-	const stretches: Stretch[] = [];
-	for (let column = 0; column < changed.length; column++) {
-		if (!changed[column]) continue;
-		let to = column;
-		while (to < changed.length && changed[to]) to++;
-		stretches.push({from: column, to});
-		column = to;
-	}
+	if (from !== -1) stretches.push({from, to: Math.max(end, covered)});
 
 	// Past the end of the next line, erasing the rest of the row beats
 	// writing blanks over more columns than the erase sequence is long.
