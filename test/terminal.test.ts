@@ -8,11 +8,13 @@ import {CLI, isolatedEnv} from './helpers.js';
 
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 
-/** The alternate screen was left, and nothing was drawn on the shell's screen after it. */
+/** The alternate screen was left, nothing was drawn on the shell's screen after it, and the cursor and autowrap are back. */
 function assertLeftCleanly(output: string): void {
 	const left = output.lastIndexOf(LEAVE_ALTERNATE_SCREEN);
 	assert.ok(left > 0, 'the shell gets its screen back');
 	assert.equal(stripAnsi(output.slice(left)).trim(), '');
+	assert.ok(output.lastIndexOf('\u001B[?25h') > output.lastIndexOf('\u001B[?25l'), 'the cursor is shown again');
+	assert.ok(output.lastIndexOf('\u001B[?7h') > output.lastIndexOf('\u001B[?7l'), 'autowrap is on again');
 }
 
 function startBrowser() {

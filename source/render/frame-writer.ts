@@ -78,7 +78,7 @@ export class FrameWriter {
 		const maxFps = options.maxFps ?? 0;
 		this.interval = maxFps > 0 ? 1000 / maxFps : 0;
 		this.synchronized = options.synchronized ?? Boolean(terminal.isTTY);
-		this.painter = new Painter(0);
+		this.painter = new Painter();
 		this.stream = new InkStdout(this, frame => this.submit(frame));
 		terminal.on('resize', this.resized);
 	}
@@ -154,9 +154,7 @@ export class FrameWriter {
 			this.size = {columns, rows};
 			this.shown = Array.from({length: rows}, () => EMPTY_LINE);
 			this.onScreen.clear();
-			this.painter.reset(columns);
-			this.painter.cursor.row = 0;
-			this.painter.cursor.column = 0;
+			this.painter.cleared(columns);
 		}
 
 		const lines = frame.split('\n');

@@ -1,6 +1,8 @@
-// Turns the changed stretches of a line into bytes, keeping track of where
-// the terminal's cursor is and which style it draws in (its "pen"), so
-// every move and every style change sent is the least one needed.
+// Turns the changes of a frame into bytes: the changed stretches of each
+// line, a line erased and drawn again, rows scrolled. It keeps track of
+// where the terminal's cursor is and which style it draws in (its "pen"),
+// so every move and every style change sent is the least one needed, and
+// can go back to an earlier state to try another way and keep the cheaper.
 import {COVERED, cellAt, utf8Length, type Line} from './cells.js';
 import {cursorMove, type CursorPlace} from './cursor-moves.js';
 import {ERASE_TO_LINE_END, NEXT_LINE, WHOLE_SCREEN_REGION, eraseCharacters, scrollDown, scrollRegion, scrollUp} from './escapes.js';
@@ -17,13 +19,13 @@ export class Painter {
 	readonly cursor: CursorPlace = {row: -1, column: -1};
 	pen: Style = PLAIN;
 
-	constructor(private columns: number) {}
+	constructor(private columns = 0) {}
 
-	/** Forgets where the cursor is and what the pen holds (a new terminal size, or a repaint). */
-	reset(columns: number): void {
+	/** After the screen was cleared (home, default style), at a size of `columns`. */
+	cleared(columns: number): void {
 		this.columns = columns;
-		this.cursor.row = -1;
-		this.cursor.column = -1;
+		this.cursor.row = 0;
+		this.cursor.column = 0;
 		this.pen = PLAIN;
 	}
 
