@@ -3,7 +3,7 @@
 // Text on screen (grapheme segmentation and an object per character) and
 // gives each character its styles, though moving the selection changes two
 // lines of a screenful. Both steps are pure, so the answers for the last
-// few thousand lines are kept: a line seen in the last frames costs a
+// few screens' lines are kept: a line seen in the last frames costs a
 // lookup; and plain ASCII is not segmented into graphemes. Ink never changes what they return (it places the characters in
 // its grid and reads them), nor does the frame writer. The bundle
 // (scripts/build.mjs) routes Ink's import of the library here; the rest of
@@ -12,7 +12,9 @@ import {styledCharsFromTokens as styleCharacters, tokenize as tokenizeLine, type
 
 export * from '@alcalzone/ansi-tokenize';
 
-const REMEMBERED = 4096;
+// Lines, not more: each holds an object per character (about 8 kB for a
+// line of 80), and four screens of 200×60 are 240 lines of Text and rows.
+const REMEMBERED = 512;
 const tokensOf = new Map<string, Token[]>();
 const styledOf = new WeakMap<Token[], StyledChar[]>();
 
