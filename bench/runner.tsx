@@ -157,7 +157,8 @@ for (let index = 0; index < options.presses; index++) {
 	selected = Math.min(count - 1, selected + page);
 }
 
-// G/g: the bottom of the list and the top, in turn.
+// G/g: the bottom of the list and the top, in turn, from the top (paging may have ended at the bottom).
+await move(KEY.top);
 for (let index = 0; index < options.presses; index++) {
 	timings['G/g'].push(await press(index % 2 === 0 ? KEY.bottom : KEY.top)); // eslint-disable-line no-await-in-loop
 }
