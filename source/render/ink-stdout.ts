@@ -8,9 +8,12 @@ export type TerminalSize = {readonly columns: number; readonly rows: number};
 
 export class InkStdout extends EventEmitter {
 	/**
-	 * Not a terminal, as far as Ink can tell: then the only thing Ink writes
-	 * here is frames. (Its App would otherwise write the cursor-show sequence
-	 * here when it unmounts; the writer shows the cursor itself.)
+	 * Not a terminal, as far as Ink can tell: then what Ink writes here is
+	 * frames. (Its App would otherwise write the cursor-show sequence here
+	 * when it unmounts; the writer shows the cursor itself.) In CI mode Ink
+	 * also writes its last output and a newline as it unmounts, which in
+	 * debug mode is a blank frame, drawn on the alternate screen just before
+	 * devnews leaves it.
 	 */
 	readonly isTTY = false;
 
