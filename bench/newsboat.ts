@@ -29,8 +29,9 @@ export async function newsboatVersion(): Promise<string | undefined> {
 
 type Prepared = {dir: string; urls: string; cache: string; config: string; env: NodeJS.ProcessEnv};
 
-function prepared(items: number): Prepared {
-	const dir = path.join(CACHE, `newsboat-${items}-gen${GENERATOR_VERSION}`);
+function prepared(items: number, perFeed: number): Prepared {
+	const layout = perFeed === ITEMS_PER_FEED ? '' : `-${perFeed}-a-feed`;
+	const dir = path.join(CACHE, `newsboat-${items}${layout}-gen${GENERATOR_VERSION}`);
 	return {
 		dir,
 		urls: path.join(dir, 'urls'),
@@ -41,15 +42,15 @@ function prepared(items: number): Prepared {
 	};
 }
 
-/** Loads newsboat's cache with `items` synthetic items unless already loaded. */
-export async function ensureNewsboat(items: number, taxonomy: Taxonomy, log: (line: string) => void): Promise<Prepared> {
-	const files = prepared(items);
+/** Loads newsboat's cache with `items` synthetic items, `perFeed` to a feed, unless already loaded. */
+export async function ensureNewsboat(items: number, taxonomy: Taxonomy, log: (line: string) => void, perFeed = ITEMS_PER_FEED): Promise<Prepared> {
+	const files = prepared(items, perFeed);
 	const done = path.join(files.dir, 'complete');
 	if (fs.existsSync(done)) return files;
 	fs.rmSync(files.dir, {recursive: true, force: true});
 	fs.mkdirSync(files.dir, {recursive: true});
 	const started = performance.now();
-	const feeds = await serveSyntheticFeeds(taxonomy, {feeds: Math.ceil(items / ITEMS_PER_FEED), perFeed: Math.min(items, ITEMS_PER_FEED), fullText: false});
+	const feeds = await serveSyntheticFeeds(taxonomy, {feeds: Math.ceil(items / perFeed), perFeed: Math.min(items, perFeed), fullText: false});
 	try {
 		fs.writeFileSync(files.urls, `${feeds.urls.join('\n')}\n`);
 		fs.writeFileSync(files.config, 'reload-threads 4\nshow-read-feeds yes\n');

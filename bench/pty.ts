@@ -30,7 +30,7 @@ export function rssMb(pid: number): number {
 
 // Ink draws nothing until exit when it believes it runs in CI, and the
 // programs must not inherit the benchmark's own terminal settings.
-function cleanEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+export function cleanEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 	const clean: Record<string, string> = {};
 	for (const [key, value] of Object.entries(env)) {
 		if (value !== undefined && key !== 'CI' && !key.startsWith('CI_') && key !== 'COLUMNS' && key !== 'LINES') clean[key] = value;

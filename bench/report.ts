@@ -23,6 +23,18 @@ export type Ingest = {items: number; seconds: number; itemsPerSecond: number};
 
 export type FirstFrameResult = {medianMs: number; runsMs: number[]; rssMb: number};
 
+/** Mean bytes per key press by action (see bench/bytes.ts). */
+export type BytesPerKey = Record<'j/k' | 'PgDn' | 'open/back', number>;
+
+/** Bytes per key in an item list, devnews beside newsboat, at each terminal size. */
+export type BytesResult = {
+	/** Articles in devnews's library; items in newsboat's one feed. */
+	library: number;
+	newsboatItems: number | undefined;
+	presses: number;
+	terminals: Array<{columns: number; rows: number; devnews: BytesPerKey; newsboat: BytesPerKey | undefined}>;
+};
+
 export type SizeResult = {size: number; firstFrame: FirstFrameResult; runner: RunnerResult};
 
 export type Results = {
@@ -32,6 +44,7 @@ export type Results = {
 	shippedData: FirstFrameResult;
 	sizes: SizeResult[];
 	newsboat?: {items: number; version: string; firstFrame: FirstFrameResult} | {skipped: string};
+	bytes?: BytesResult;
 	ratios: Ratio[];
 };
 

@@ -3,7 +3,8 @@
 // app and newsboat measured the same way in the same run. Prints one table
 // and the targets as ratios, and writes bench/results.json.
 //
-//   npm run bench -- [--sizes 10,10000,100000,1000000] [--runs 5] [--presses 500]
+//   npm run bench -- [--sizes 10,10000,100000,1000000] [--runs 5] [--presses 500] [--byte-presses 50]
+//   npm run bench -- --only bytes [--byte-presses 50]     bytes per key beside newsboat, alone
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,10 +14,11 @@ import stripAnsi from 'strip-ansi';
 import {loadDataDir} from '../source/data/load-data.js';
 import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary} from './corpus.js';
 import {serveSyntheticFeeds} from './feeds.js';
+import {bytesPerKey, type ListKeys} from './bytes.js';
 import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';
 import {firstFrame, type Launch} from './pty.js';
-import {checkTargets, printTable} from './table.js';
-import type {FirstFrameResult, Results, RunnerResult, SizeResult} from './report.js';
+import {bytesTargets, checkTargets, printBytes, printTable} from './table.js';
+import type {BytesResult, FirstFrameResult, Results, RunnerResult, SizeResult} from './report.js';
 import {percentile} from './report.js';
 
 const {values} = parseArgs({
@@ -24,13 +26,16 @@ const {values} = parseArgs({
 		sizes: {type: 'string', default: '10,10000,100000,1000000'},
 		runs: {type: 'string', default: '5'},
 		presses: {type: 'string', default: '500'},
+		'byte-presses': {type: 'string', default: '50'},
+		only: {type: 'string'},
 	},
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const presses = Number(values.presses);
-if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2)) {
-	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N]');
+const bytePresses = Number(values['byte-presses']);
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && values.only !== 'bytes')) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes]');
 }
 
 const NEWSBOAT_ITEMS = 100_000;
@@ -39,6 +44,18 @@ const INGEST_PER_FEED = 500;
 // Ingested items are numbered far past any library's own synthetic articles.
 const INGEST_FIRST = 50_000_000;
 const TERMINAL = {cols: 80, rows: 24};
+// Bytes per key: devnews on a library of 10k articles, newsboat on one feed
+// long enough to page down through at the larger size.
+const BYTES_LIBRARY = 10_000;
+const BYTES_NEWSBOAT_ITEMS = 4000;
+const BYTES_TERMINALS = [
+	{columns: 80, rows: 24},
+	{columns: 200, rows: 60},
+];
+const DEVNEWS_KEYS: ListKeys = {toList: [], down: 'j', up: 'k', pageDown: '\u001B[6~', open: '\r', back: 'q'};
+// newsboat binds j/k to the next and previous feed; the selection moves with
+// the arrow keys (as its keypad mode sends them), and q leaves an item.
+const NEWSBOAT_KEYS: ListKeys = {toList: ['\r'], down: '\u001BOB', up: '\u001BOA', pageDown: '\u001B[6~', open: '\r', back: 'q'};
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -54,21 +71,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 	});
 }
 
-log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
 const BUILD = path.join(ROOT, 'bench', '.build');
-await run(process.execPath, ['scripts/build.mjs']);
-await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
-await run(process.execPath, ['scripts/build.mjs', 'bench/runner.tsx', path.join(BUILD, 'runner')]);
-
-log('preparing libraries (kept in bench/.cache between runs)…');
-const homes = new Map(sizes.map(size => [size, ensureLibrary(size, log)]));
 const {taxonomy} = loadDataDir(SHIPPED_DATA);
 const version = await newsboatVersion();
-const newsboat = version && sizes.includes(NEWSBOAT_ITEMS) ? await ensureNewsboat(NEWSBOAT_ITEMS, taxonomy, log) : undefined;
 
 // Every program gets a config folder of its own, empty: no bookmarks.
 const config = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-config-'));
-const shippedHome = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-shipped-'));
 const devnewsEnv = (cacheHome: string): NodeJS.ProcessEnv => ({...process.env, XDG_CACHE_HOME: cacheHome, XDG_CONFIG_HOME: config, NODE_ENV: 'production'});
 /** The first frame of the list: its footer and its first row (a title cut to the column). */
 const showsList = (title: string) => (screen: string) => screen.includes('↑↓ move') && screen.includes(title.slice(0, 24));
@@ -77,6 +85,46 @@ async function newestTitle(cacheHome: string): Promise<string> {
 	const out = await run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'list', '--limit', '1', '--json'], devnewsEnv(cacheHome));
 	return (JSON.parse(out) as Array<{title: string}>)[0]!.title;
 }
+
+/** Bytes per key at each terminal size, devnews and newsboat in turn. */
+async function measureBytes(): Promise<BytesResult> {
+	const home = ensureLibrary(BYTES_LIBRARY, log);
+	const devnews: Launch = {command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js')], env: devnewsEnv(home), shows: showsList(await newestTitle(home))};
+	const newsboat = version ? newsboatLaunch(await ensureNewsboat(BYTES_NEWSBOAT_ITEMS, taxonomy, log, BYTES_NEWSBOAT_ITEMS)) : undefined;
+	const terminals: BytesResult['terminals'] = [];
+	for (const {columns, rows} of BYTES_TERMINALS) {
+		log(`  bytes per key at ${columns}×${rows}, ${bytePresses} presses of each kind…`);
+		/* eslint-disable no-await-in-loop -- one program at a time, on a quiet machine */
+		terminals.push({
+			columns,
+			rows,
+			devnews: await bytesPerKey(devnews, DEVNEWS_KEYS, columns, rows, bytePresses),
+			newsboat: newsboat ? await bytesPerKey(newsboat, NEWSBOAT_KEYS, columns, rows, bytePresses) : undefined,
+		});
+		/* eslint-enable no-await-in-loop */
+	}
+
+	return {library: BYTES_LIBRARY, newsboatItems: newsboat ? BYTES_NEWSBOAT_ITEMS : undefined, presses: bytePresses, terminals};
+}
+
+if (values.only === 'bytes') {
+	log('building devnews…');
+	await run(process.execPath, ['scripts/build.mjs']);
+	const bytes = await measureBytes();
+	process.stdout.write(printBytes(bytes, bytesTargets(bytes)));
+	fs.rmSync(config, {recursive: true, force: true});
+	process.exit(0);
+}
+
+log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
+await run(process.execPath, ['scripts/build.mjs']);
+await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
+await run(process.execPath, ['scripts/build.mjs', 'bench/runner.tsx', path.join(BUILD, 'runner')]);
+
+log('preparing libraries (kept in bench/.cache between runs)…');
+const homes = new Map(sizes.map(size => [size, ensureLibrary(size, log)]));
+const newsboat = version && sizes.includes(NEWSBOAT_ITEMS) ? await ensureNewsboat(NEWSBOAT_ITEMS, taxonomy, log) : undefined;
+const shippedHome = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-shipped-'));
 
 const launches: Array<{key: string; launch: Launch}> = [
 	{key: 'hello', launch: {command: process.execPath, args: [path.join(BUILD, 'hello', 'hello.js')], env: process.env, shows: screen => screen.includes('Hello from Ink')}},
@@ -103,6 +151,9 @@ const summary = (key: string): FirstFrameResult => {
 	const all = frames.get(key)!;
 	return {medianMs: percentile(all.map(frame => frame.ms), 50), runsMs: all.map(frame => frame.ms), rssMb: percentile(all.map(frame => frame.rssMb), 50)};
 };
+
+log('bytes per key, beside newsboat…');
+const bytes = await measureBytes();
 
 log(`keys, memory, search and ingest in process (${presses} presses of each kind)…`);
 // Ingest: news feeds' items carry a summary (the story is fetched from its
@@ -132,6 +183,7 @@ const report: Results = {
 	shippedData: summary('shipped'),
 	sizes: results,
 	newsboat: newsboat ? {items: NEWSBOAT_ITEMS, version: version!, firstFrame: summary('newsboat')} : {skipped: version ? `--sizes has no ${NEWSBOAT_ITEMS}` : 'newsboat is not installed (apt-get install newsboat)'},
+	bytes,
 	ratios: [],
 };
 report.ratios = checkTargets(report);

@@ -1,8 +1,8 @@
 // The in-process half of the benchmark, run once per library size in a
 // process of its own, bundled in production mode like the CLI (see run.ts):
-//  1. key → frame: the browser rendered by Ink into an in-memory terminal;
-//     for each key press, the time from the key reaching Ink's stdin to
-//     the next frame being written to its stdout;
+//  1. key → frame: the browser rendered by Ink, through the frame writer,
+//     into an in-memory terminal; for each key press, the time from the key
+//     reaching Ink's stdin to the writer's next write to the terminal;
 //  2. memory (RSS) after the key run;
 //  3. search: the queries the list runs for a search, for 200 searches of
 //     words of every frequency;
@@ -15,7 +15,8 @@ import {setTimeout as delay} from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import {render} from 'ink';
 import {App} from '../source/app.js';
-import {RENDER_OPTIONS} from '../source/browser.js';
+import {MAX_FPS, renderOptions} from '../source/browser.js';
+import {FrameWriter} from '../source/render/frame-writer.js';
 import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
 import {ConfigFile} from '../source/config/config-file.js';
 import {FeedList, type Feed} from '../source/feeds/feed-list.js';
@@ -52,7 +53,7 @@ class TerminalInput extends EventEmitter {
 	}
 }
 
-/** Ink's stdout: a terminal of a fixed size that notes when each write arrives. */
+/** The terminal: a fixed size; notes when each write arrives. */
 class TerminalOutput extends EventEmitter {
 	readonly isTTY = true;
 	constructor(
@@ -87,6 +88,7 @@ const {config} = ConfigFile.open(options.config);
 const bookmarkStore = new BookmarkStore(config);
 const stdin = new TerminalInput();
 const stdout = new TerminalOutput(options.cols, options.rows);
+const writer = new FrameWriter(stdout, {maxFps: MAX_FPS});
 const firstFrame = stdout.nextWrite();
 const instance = render(
 	<App
@@ -96,23 +98,37 @@ const instance = render(
 		config={config}
 		outside={{openLink: async () => ({ok: true}), copy() {}, hyperlinks: false}}
 	/>,
-	{...RENDER_OPTIONS, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stdout as unknown as NodeJS.WriteStream, patchConsole: false},
+	{...renderOptions(writer), stdin: stdin as unknown as NodeJS.ReadStream, stderr: stdout as unknown as NodeJS.WriteStream},
 );
 await firstFrame;
 
 const REST_WAIT_MS = 20_000;
 
-// Ink draws at most one frame per 1000/maxFps ms; each key waits that long
-// after the last frame, so what is timed is devnews's work, not the cap.
-const FRAME_GAP_MS = Math.ceil(1000 / RENDER_OPTIONS.maxFps) + 2;
+// The writer draws at most one frame per 1000/MAX_FPS ms; each key waits
+// that long after the last frame, so what is timed is devnews's work, not the cap.
+const FRAME_GAP_MS = Math.ceil(1000 / MAX_FPS) + 2;
 
 /** Presses a key once the last frame is old enough, and returns the ms until its frame is written. */
 async function press(key: string): Promise<number> {
 	await delay(FRAME_GAP_MS);
-	const frame = stdout.nextWrite();
+	const frame = stdout.nextWrite().catch((error: unknown) => {
+		throw new Error(`${(error as Error).message}: ${JSON.stringify(key)}`);
+	});
 	const started = performance.now();
 	stdin.type(key);
 	return (await frame) - started;
+}
+
+/**
+ * Presses a key that is not timed (to the top before paging, into the
+ * search line and out): it may change nothing on screen, and the writer
+ * then writes nothing, so its frame is waited for only a short while.
+ */
+async function move(key: string): Promise<void> {
+	await delay(FRAME_GAP_MS);
+	const frame = stdout.nextWrite(500).catch(() => undefined);
+	stdin.type(key);
+	await frame;
 }
 
 const count = library.count({}).total;
@@ -128,12 +144,12 @@ for (let index = 0; index < options.presses; index++) {
 	selected += step;
 }
 
-await press(KEY.top);
+await move(KEY.top);
 selected = 0;
 // PgDn: a page at a time down the list; back to the top (untimed) at its end.
 for (let index = 0; index < options.presses; index++) {
 	if (selected === count - 1) {
-		await press(KEY.top); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
+		await move(KEY.top); // eslint-disable-line no-await-in-loop -- one key at a time
 		selected = 0;
 	}
 
@@ -141,7 +157,8 @@ for (let index = 0; index < options.presses; index++) {
 	selected = Math.min(count - 1, selected + page);
 }
 
-// G/g: the bottom of the list and the top, in turn.
+// G/g: the bottom of the list and the top, in turn, from the top (paging may have ended at the bottom).
+await move(KEY.top);
 for (let index = 0; index < options.presses; index++) {
 	timings['G/g'].push(await press(index % 2 === 0 ? KEY.bottom : KEY.top)); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 }
@@ -161,15 +178,15 @@ for (let index = 0; index < options.presses; index++) {
 // after each word (untimed) its search is waited for and cleared.
 const words = searchQueries(60).flatMap(query => query.split(' '));
 for (let typed = 0, word = 0; typed < options.presses; word++) {
-	await press(KEY.search); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
+	await move(KEY.search); // eslint-disable-line no-await-in-loop -- one key at a time
 	for (const letter of words[word % words.length]!) {
 		if (typed++ >= options.presses) break;
 		timings['filter keystroke'].push(await press(letter)); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 	}
 
 	// The word's results, after the debounce (a search that changes nothing on screen draws no frame).
-	await stdout.nextWrite(1000).catch(() => undefined); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
-	await press(KEY.escape); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
+	await stdout.nextWrite(1000).catch(() => undefined); // eslint-disable-line no-await-in-loop -- one key at a time
+	await move(KEY.escape); // eslint-disable-line no-await-in-loop -- one key at a time
 }
 
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
@@ -184,6 +201,7 @@ for (let waited = 0; waited < REST_WAIT_MS && rssAtRestMb > rssAfterKeysMb * 0.8
 }
 
 instance.unmount();
+writer.close();
 library.setRead(opened, false);
 library.setPosition(opened, 0);
 

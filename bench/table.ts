@@ -1,6 +1,6 @@
 // The benchmark's table and its targets, as ratios between figures taken
 // in the same run (a shared machine's speed drifts; ratios drift less).
-import type {KeyKind, Ratio, Results, SizeResult} from './report.js';
+import type {BytesPerKey, BytesResult, KeyKind, Ratio, Results, SizeResult} from './report.js';
 
 const KEY_KINDS: KeyKind[] = ['j/k', 'PgDn', 'G/g', 'open/back', 'picker', 'filter keystroke'];
 
@@ -10,6 +10,21 @@ const find = (results: Results, size: number): SizeResult | undefined => results
 
 function ratio(what: string, value: number | undefined, target: string, met: (value: number) => boolean): Ratio[] {
 	return value === undefined || Number.isNaN(value) ? [] : [{what, value, target, met: met(value)}];
+}
+
+const BYTE_KINDS: Array<keyof BytesPerKey> = ['j/k', 'PgDn', 'open/back'];
+/** Most bytes a key may cost devnews, as a multiple of newsboat's for the same action. */
+const BYTES_TARGET: BytesPerKey = {'j/k': 2, PgDn: 1.5, 'open/back': 1.5};
+
+/** devnews's bytes per key ÷ newsboat's, for each action at each size measured beside newsboat. */
+export function bytesTargets(bytes: BytesResult | undefined): Ratio[] {
+	return (bytes?.terminals ?? []).flatMap(({columns, rows, devnews, newsboat}) =>
+		newsboat
+			? BYTE_KINDS.flatMap(kind =>
+					ratio(`bytes per key ${kind} at ${columns}×${rows}, devnews ÷ newsboat`, devnews[kind] / newsboat[kind], `≤ ${BYTES_TARGET[kind]}`, value => value <= BYTES_TARGET[kind]),
+				)
+			: [],
+	);
 }
 
 /** The issue's targets, each as measured in this run; a target whose figures were not taken is left out. */
@@ -31,7 +46,24 @@ export function checkTargets(results: Results): Ratio[] {
 		...ratio('RSS at 1M (MB)', rss(million), '< 150', value => value < 150),
 		...ratio('search p95 at 1M (ms)', million?.runner.search.p95, '≤ 50', value => value <= 50),
 		...ratio('ingest of summary items, slowest library (items/s)', ingest, '≥ 10000', value => value >= 10_000),
+		...bytesTargets(results.bytes),
 	];
+}
+
+const targetLine = (entry: Ratio) => `  ${entry.met ? '✓' : '✗'} ${entry.what}: ${entry.value >= 100 ? entry.value.toFixed(0) : entry.value.toFixed(2)} (target ${entry.target})`;
+
+/** The bytes-per-key table: one row per action, a column per program and size; then its targets, if given. */
+export function printBytes(bytes: BytesResult, targets: Ratio[] = []): string {
+	const header = ['bytes per key press', ...bytes.terminals.flatMap(({columns, rows, newsboat}) => [`devnews ${columns}×${rows}`, ...(newsboat ? [`newsboat ${columns}×${rows}`] : [])])];
+	const rows = BYTE_KINDS.map(kind => [kind, ...bytes.terminals.flatMap(({devnews, newsboat}) => [devnews[kind].toFixed(0), ...(newsboat ? [newsboat[kind].toFixed(0)] : [])])]);
+	const widths = header.map((cell, index) => Math.max(cell.length, ...rows.map(row => row[index]!.length)));
+	const lines = [
+		`bytes per key in an item list, mean of ${bytes.presses} presses each: devnews on ${bytes.library.toLocaleString('en')} articles${bytes.newsboatItems ? `, newsboat on one feed of ${bytes.newsboatItems.toLocaleString('en')} items` : ' (newsboat is not installed)'}`,
+		pad(header, widths),
+		...rows.map(row => pad(row, widths)),
+	];
+	if (targets.length > 0) lines.push('', 'targets (ratios from this run):', ...targets.map(entry => targetLine(entry)));
+	return `${lines.join('\n')}\n`;
 }
 
 function pad(cells: string[], widths: number[]): string {
@@ -61,8 +93,9 @@ export function printTable(results: Results): string {
 		pad(header, widths),
 		...rows.map(row => pad(row, widths)),
 		'',
+		...(results.bytes ? [printBytes(results.bytes)] : []),
 		'targets (ratios from this run):',
-		...results.ratios.map(entry => `  ${entry.met ? '✓' : '✗'} ${entry.what}: ${entry.value >= 100 ? entry.value.toFixed(0) : entry.value.toFixed(2)} (target ${entry.target})`),
+		...results.ratios.map(entry => targetLine(entry)),
 	];
 	if (results.newsboat && 'skipped' in results.newsboat) lines.push(`  newsboat not measured: ${results.newsboat.skipped}`);
 	return `${lines.join('\n')}\n`;

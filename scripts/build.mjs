@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {build} from 'esbuild';
-import {inkPatches} from './ink-patches.mjs';
 
 const [entry = 'source/cli.tsx', outdir = 'dist'] = process.argv.slice(2);
 
@@ -21,15 +20,21 @@ const withoutDevtools = {
 	},
 };
 
-// Ink and its helpers measure text with string-width on every frame; their
-// imports of it go to devnews's remembering wrapper
-// (source/terminal/string-width.ts), which alone imports the real one.
-const rememberedStringWidth = {
-	name: 'remembered-string-width',
+// Ink measures text with string-width and tokenizes it with
+// @alcalzone/ansi-tokenize on every frame, the same lines again and again;
+// its (and its helpers') imports of them go to devnews's remembering
+// wrappers, which alone import the real ones.
+const REMEMBERED = {
+	'string-width': './source/terminal/string-width.ts',
+	'@alcalzone/ansi-tokenize': './source/render/remembered-tokens.ts',
+};
+const remembered = {
+	name: 'remembered',
 	setup(builder) {
-		builder.onResolve({filter: /^string-width$/}, async args => {
-			if (args.importer.endsWith('string-width.ts')) return undefined;
-			return builder.resolve('./source/terminal/string-width.ts', {kind: 'import-statement', resolveDir: process.cwd()});
+		builder.onResolve({filter: /^(string-width|@alcalzone\/ansi-tokenize)$/}, async args => {
+			const wrapper = REMEMBERED[args.path];
+			if (args.importer.endsWith(wrapper.slice(1))) return undefined;
+			return builder.resolve(wrapper, {kind: 'import-statement', resolveDir: process.cwd()});
 		});
 	},
 };
@@ -52,7 +57,7 @@ await build({
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	external: ['better-sqlite3'],
-	plugins: [withoutDevtools, rememberedStringWidth, inkPatches],
+	plugins: [withoutDevtools, remembered],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give every chunk one.
 		js: "#!/usr/bin/env node\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);",

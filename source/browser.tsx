@@ -1,28 +1,49 @@
 // Runs the full-screen browser. It draws on the terminal's alternate
 // screen, so quitting leaves the shell's scrollback as it was, whether
-// devnews quits, crashes, or is stopped by a signal.
+// devnews quits, crashes, or is stopped by a signal. Ink lays out the
+// frames; a FrameWriter (render/) writes to the terminal only what each
+// frame changed. For a screen reader Ink writes plain text itself, in its
+// own screen-reader mode, on the normal screen where the reader follows it.
 import {constants} from 'node:os';
-import {render} from 'ink';
+import {render, type RenderOptions} from 'ink';
 import {App, type AppProps} from './app.js';
+import {FrameWriter} from './render/frame-writer.js';
 import {openInBrowser, osc52Copy, supportsHyperlinks} from './terminal/links.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 
 /**
- * Ink's render options. Ink draws at most maxFps frames a second; at 60 a
- * key held down (about 30 repeats a second) shows every step, and a frame
- * is never held back longer than a 60 Hz refresh.
+ * Frames written a second at most; at 60 a key held down (about 30 repeats
+ * a second) shows every step, and a frame is never held back longer than a
+ * 60 Hz refresh.
  */
-export const RENDER_OPTIONS = {exitOnCtrlC: false, maxFps: 60};
+export const MAX_FPS = 60;
+
+/**
+ * Ink's options for drawing through `writer`. In debug mode Ink writes each
+ * frame whole to its stdout and erases nothing itself (and patches no
+ * console: it has no screen of its own to keep tidy).
+ */
+export function renderOptions(writer: FrameWriter): RenderOptions {
+	return {stdout: writer.stream as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false};
+}
 
 // Signals that end devnews from outside (kill, a closed terminal).
 const STOP_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {screenReader?: boolean} = {}): Promise<void> {
 	const {stdout} = process;
-	stdout.write(ENTER_ALTERNATE_SCREEN);
-	const leave = () => stdout.write(LEAVE_ALTERNATE_SCREEN);
+	// --screen-reader, or Ink's own switch.
+	const screenReader = options.screenReader || process.env['INK_SCREEN_READER'] === 'true';
+	const writer = screenReader ? undefined : new FrameWriter(stdout, {maxFps: MAX_FPS});
+	if (writer) stdout.write(ENTER_ALTERNATE_SCREEN);
+	const leave = () => {
+		if (!writer) return;
+		writer.close();
+		stdout.write(LEAVE_ALTERNATE_SCREEN);
+	};
+
 	process.once('exit', leave);
 	const instance = render(
 		<App
@@ -31,13 +52,14 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 				openLink: openInBrowser,
 				copy: text => stdout.write(osc52Copy(text)),
 				hyperlinks: supportsHyperlinks(),
+				repaint: writer && (() => writer.repaint()),
 			}}
 		/>,
-		// Ink's screen-reader mode reads the same screens as plain text (aria labels); unset, Ink follows INK_SCREEN_READER.
-		{...RENDER_OPTIONS, ...(options.screenReader ? {isScreenReaderEnabled: true} : {})},
+		writer ? renderOptions(writer) : {exitOnCtrlC: false, patchConsole: false, isScreenReaderEnabled: true},
 	);
-	// Ink restores the terminal (raw mode, cursor) when it unmounts; on a
-	// signal that must happen, and the screen be left, before the exit.
+	// Ink restores the terminal's input (raw mode) when it unmounts, and the
+	// writer its cursor; on a signal that must happen, and the screen be
+	// left, before the exit.
 	const stop = (signal: (typeof STOP_SIGNALS)[number]) => {
 		instance.unmount();
 		process.exit(128 + constants.signals[signal]);

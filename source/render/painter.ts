@@ -1,0 +1,196 @@
+// Turns the changes of a frame into bytes: the changed stretches of each
+// line, a line erased and drawn again, rows scrolled. It keeps track of
+// where the terminal's cursor is and which style it draws in (its "pen"),
+// so every move and every style change sent is the least one needed, and
+// can go back to an earlier state to try another way and keep the cheaper.
+import {COVERED, cellAt, utf8Length, type Line} from './cells.js';
+import {cursorMove, type CursorPlace} from './cursor-moves.js';
+import {ERASE_TO_LINE_END, NEXT_LINE, WHOLE_SCREEN_REGION, eraseCharacters, scrollDown, scrollRegion, scrollUp} from './escapes.js';
+import {lineChanges, type LineChanges} from './line-changes.js';
+import type {Scroll} from './scrolls.js';
+import {PLAIN, styleChange, type Style} from './styles.js';
+
+/** Everything the painter holds, to go back to. */
+export type PainterState = {output: string; row: number; column: number; pen: Style};
+
+export class Painter {
+	/** What to send the terminal, so far. */
+	output = '';
+	readonly cursor: CursorPlace = {row: -1, column: -1};
+	pen: Style = PLAIN;
+
+	constructor(private columns = 0) {}
+
+	/** After the screen was cleared (home, default style), at a size of `columns`. */
+	cleared(columns: number): void {
+		this.columns = columns;
+		this.cursor.row = 0;
+		this.cursor.column = 0;
+		this.pen = PLAIN;
+	}
+
+	state(): PainterState {
+		return {output: this.output, row: this.cursor.row, column: this.cursor.column, pen: this.pen};
+	}
+
+	restore(state: PainterState): void {
+		this.output = state.output;
+		this.cursor.row = state.row;
+		this.cursor.column = state.column;
+		this.pen = state.pen;
+	}
+
+	/** Moves rows of the screen by a scroll of a region of it. */
+	scroll({top, bottom, by}: Scroll): void {
+		// The rows that come in are blank in the pen's background: the default one.
+		this.usePen(PLAIN);
+		this.output += scrollRegion(top, bottom) + (by > 0 ? scrollUp(by) : scrollDown(-by)) + WHOLE_SCREEN_REGION;
+		this.cursor.row = 0;
+		this.cursor.column = 0;
+	}
+
+	/** Takes what was painted, to be written. */
+	take(): string {
+		const {output} = this;
+		this.output = '';
+		return output;
+	}
+
+	private moveTo(row: number, column: number): void {
+		this.output += cursorMove(this.cursor, {row, column});
+		this.cursor.row = row;
+		this.cursor.column = column;
+	}
+
+	usePen(style: Style): void {
+		this.output += styleChange(this.pen, style);
+		this.pen = style;
+	}
+
+	/**
+	 * Turns screen row `row` from `shown` into `next`, the cheaper of two
+	 * ways: drawing over the cells that differ; or erasing the row from the
+	 * first of them and drawing only what is not blank, which wins where the
+	 * new line has wide gaps (a list row's padding between its columns) over
+	 * text that was there.
+	 */
+	drawLine(row: number, shown: Line, next: Line): void {
+		const over = lineChanges(shown, next, this.columns);
+		const first = Math.min(over.stretches[0]?.from ?? Number.POSITIVE_INFINITY, over.eraseFrom ?? Number.POSITIVE_INFINITY);
+		if (first === Number.POSITIVE_INFINITY) return;
+		const before = this.state();
+		this.paint(row, next, over);
+		const drawnOver = this.state();
+		this.restore(before);
+		this.eraseFrom(row, next, first);
+		this.paint(row, next, lineChanges(next.slice(0, first), next, this.columns));
+		if (this.output.length > drawnOver.output.length) this.restore(drawnOver);
+	}
+
+	/** Draws the stretches of `line` on screen row `row`, left to right, and erases where it says. */
+	private paint(row: number, line: Line, {stretches, eraseFrom}: LineChanges): void {
+		for (const {from, to} of stretches) {
+			this.goTo(row, line, from);
+			this.draw(row, line, from, to);
+		}
+
+		if (eraseFrom !== undefined) this.eraseFrom(row, line, eraseFrom);
+	}
+
+	/** Clears `row` from `column` (past the end of `line`) to its end. */
+	private eraseFrom(row: number, line: Line, column: number): void {
+		this.goTo(row, line, column);
+		// Erasing paints the pen's background: the default one.
+		this.usePen(PLAIN);
+		this.output += ERASE_TO_LINE_END;
+	}
+
+	/** Writes the cells of `line` from `from` to `to`, the cursor standing at `from`. */
+	private draw(row: number, line: Line, from: number, to: number): void {
+		for (let column = from; column < to; ) {
+			const cell = cellAt(line, column);
+			if (cell === COVERED) {
+				column++;
+				continue;
+			}
+
+			this.usePen(cell.style);
+			if (cell.unsure) {
+				// Blank every column a terminal might give it, draw it, and stand where
+				// the next cell goes whatever width the terminal gave it; the caller
+				// draws the cells it may have covered (see span) again.
+				const span = Math.min(cell.span, this.columns - column);
+				this.output += eraseCharacters(span) + cell.text;
+				this.cursor.column = -1;
+				column += cell.width;
+				if (column < this.columns) this.moveTo(row, column);
+				continue;
+			}
+
+			this.output += cell.text;
+			column += cell.width;
+			// The cursor stays in the last column once it is written (autowrap is off).
+			this.cursor.column = column < this.columns ? column : -1;
+		}
+	}
+
+	/**
+	 * Puts the cursor at `column` of `row` the cheapest way: a cursor move;
+	 * or writing the unchanged cells between it and the cursor again, on the
+	 * same row or, after a NEL, from the start of the next one.
+	 */
+	private goTo(row: number, line: Line, column: number): void {
+		const move = cursorMove(this.cursor, {row, column});
+		const arrive = (pen: Style) => styleChange(pen, cellAt(line, column).style).length;
+		let best = move.length + arrive(this.pen);
+		let rewriteFrom: number | undefined;
+		let newLine = false;
+		if (this.cursor.row === row && this.cursor.column >= 0 && this.cursor.column <= column) {
+			const cost = this.rewriteCost(line, this.cursor.column, column, best, arrive);
+			if (cost <= best) {
+				best = cost;
+				rewriteFrom = this.cursor.column;
+			}
+		}
+
+		if (this.cursor.row === row - 1) {
+			const cost = NEXT_LINE.length + this.rewriteCost(line, 0, column, best - NEXT_LINE.length, arrive);
+			if (cost < best) {
+				rewriteFrom = 0;
+				newLine = true;
+			}
+		}
+
+		if (rewriteFrom === undefined) {
+			this.output += move;
+			this.cursor.row = row;
+			this.cursor.column = column;
+			return;
+		}
+
+		if (newLine) {
+			this.output += NEXT_LINE;
+			this.cursor.row = row;
+			this.cursor.column = 0;
+		}
+
+		this.draw(row, line, rewriteFrom, column);
+	}
+
+	/** Bytes to write the cells [from, to) of `line` again and take the pen on to the cell at `to`; past `budget`, Infinity. */
+	private rewriteCost(line: Line, from: number, to: number, budget: number, arrive: (pen: Style) => number): number {
+		let cost = 0;
+		let pen = this.pen;
+		for (let column = from; column < to && cost <= budget; column++) {
+			const cell = cellAt(line, column);
+			if (cell === COVERED) continue;
+			// Where a terminal may put the cursor after it is not known.
+			if (cell.unsure) return Number.POSITIVE_INFINITY;
+			cost += styleChange(pen, cell.style).length + utf8Length(cell.text);
+			pen = cell.style;
+		}
+
+		cost += arrive(pen);
+		return cost <= budget ? cost : Number.POSITIVE_INFINITY;
+	}
+}
