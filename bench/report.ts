@@ -45,6 +45,8 @@ export type Results = {
 	sizes: SizeResult[];
 	newsboat?: {items: number; version: string; firstFrame: FirstFrameResult} | {skipped: string};
 	bytes?: BytesResult;
+	/** Adding and removing articles (bench/retention.ts). */
+	retention?: {size: number; addPerSecond: number; removePerSecond: number};
 	ratios: Ratio[];
 };
 

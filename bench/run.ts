@@ -16,6 +16,7 @@ import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary} from './corpus.js';
 import {serveSyntheticFeeds} from './feeds.js';
 import {bytesPerKey, type ListKeys} from './bytes.js';
 import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';
+import {measureRetention} from './retention.js';
 import {firstFrame, type Launch} from './pty.js';
 import {bytesTargets, checkTargets, printBytes, printTable} from './table.js';
 import type {BytesResult, FirstFrameResult, Results, RunnerResult, SizeResult} from './report.js';
@@ -175,6 +176,11 @@ try {
 	await fullTextFeeds.server.close();
 }
 
+// Retention's removal beside adding: the same articles in, then out.
+const RETENTION_SIZE = 100_000;
+log(`adding and removing ${RETENTION_SIZE.toLocaleString('en')} articles…`);
+const retention = measureRetention(RETENTION_SIZE);
+
 const cpus = os.cpus();
 const report: Results = {
 	date: new Date().toISOString(),
@@ -184,6 +190,7 @@ const report: Results = {
 	sizes: results,
 	newsboat: newsboat ? {items: NEWSBOAT_ITEMS, version: version!, firstFrame: summary('newsboat')} : {skipped: version ? `--sizes has no ${NEWSBOAT_ITEMS}` : 'newsboat is not installed (apt-get install newsboat)'},
 	bytes,
+	retention,
 	ratios: [],
 };
 report.ratios = checkTargets(report);

@@ -46,6 +46,12 @@ export function checkTargets(results: Results): Ratio[] {
 		...ratio('RSS at 1M (MB)', rss(million), '< 150', value => value < 150),
 		...ratio('search p95 at 1M (ms)', million?.runner.search.p95, '≤ 50', value => value <= 50),
 		...ratio('ingest of summary items, slowest library (items/s)', ingest, '≥ 10000', value => value >= 10_000),
+		...ratio(
+			`removing ÷ adding ${results.retention?.size.toLocaleString('en')} articles (items/s)`,
+			results.retention && results.retention.removePerSecond / results.retention.addPerSecond,
+			'≥ 0.8',
+			value => value >= 0.8,
+		),
 		...bytesTargets(results.bytes),
 	];
 }
@@ -94,6 +100,12 @@ export function printTable(results: Results): string {
 		...rows.map(row => pad(row, widths)),
 		'',
 		...(results.bytes ? [printBytes(results.bytes)] : []),
+		...(results.retention
+			? [
+					`adding ${results.retention.size.toLocaleString('en')} articles (data folder import): ${results.retention.addPerSecond} items/s; removing them: ${results.retention.removePerSecond} items/s`,
+					'',
+				]
+			: []),
 		'targets (ratios from this run):',
 		...results.ratios.map(entry => targetLine(entry)),
 	];
