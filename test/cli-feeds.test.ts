@@ -6,6 +6,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {dataFolder} from '../source/data/data-folder.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
+import {startProxy} from './proxy-server.js';
 import {closedPort, copyOfShippedData, isolatedEnv, ROOT, runDevnews, tempDir} from './helpers.js';
 
 let server: FeedServer;
@@ -147,4 +148,34 @@ test('feeds check says, a line a source, what answers and with what, and what to
 	assert.match(checked.stderr, new RegExp(`^devnews: failed {2}${refused.replaceAll('.', '\\.')}: ECONNREFUSED — nothing answers there`, 'm'));
 	assert.match(checked.stdout, /2 of 5 sources answered with items\./);
 	assert.doesNotMatch(checked.stderr, /\n\s+at /);
+});
+
+test('every request goes through the proxy HTTP_PROXY names, and none where NO_PROXY covers the host', async () => {
+	const proxy = await startProxy();
+	try {
+		const data = dataWithFeeds([{url: server.url('/feed')}]);
+		const proxied = await devnews(['fetch', '--data', data], {...isolatedEnv(), HTTP_PROXY: proxy.url});
+		assert.equal(proxied.code, 0, proxied.stderr);
+		assert.match(proxied.stdout, /2 new articles/);
+		const feedHost = new URL(server.url('/feed')).host;
+		assert.deepEqual(proxy.targets, [feedHost], 'the feed was fetched through the proxy');
+		const direct = await devnews(['fetch', '--data', data], {...isolatedEnv(), HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1'});
+		assert.equal(direct.code, 0, direct.stderr);
+		assert.match(direct.stdout, /2 new articles/);
+		assert.deepEqual(proxy.targets, [feedHost], 'NO_PROXY: straight to the host, not through the proxy');
+	} finally {
+		await proxy.close();
+	}
+});
+
+test('feeds check with no network: the shipped sources each get one line, and it exits 1 without a stack trace', async () => {
+	// Every request sent to a proxy that is not there: no answer from anywhere, and nothing leaves this machine.
+	const nowhere = `http://127.0.0.1:${await closedPort()}`;
+	const env = {...isolatedEnv(), HTTPS_PROXY: nowhere, HTTP_PROXY: nowhere};
+	const checked = await devnews(['feeds', 'check', '--timeout', '5'], env);
+	assert.equal(checked.code, 1);
+	const lines = checked.stderr.split('\n').filter(line => line.startsWith('devnews: failed'));
+	assert.equal(lines.length, 17, checked.stderr);
+	assert.doesNotMatch(checked.stderr, /\n\s+at /);
+	assert.match(checked.stdout, /0 of 17 sources answered with items\./);
 });

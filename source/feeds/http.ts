@@ -8,9 +8,13 @@
 // names the connections use (Node's fetch takes no lookup of ours). undici
 // is imported when a fetch starts, so the feed parser's worker, which shares
 // this code's chunk, does not load it.
+// Every request goes through the proxy the environment names, as other
+// tools do: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY (upper or lower
+// case), read by proxy-from-env; undici's ProxyAgent tunnels to it.
 import type {LookupFunction} from 'node:net';
 import {legacyHookDecode, normalizeEncoding} from '@exodus/bytes/encoding.js';
-import type {Response} from 'undici';
+import {getProxyForUrl} from 'proxy-from-env';
+import type {Dispatcher, Response} from 'undici';
 import {isWebUrl} from '../terminal/links.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
 
@@ -28,6 +32,8 @@ export type FetchGuard = {
 	/** Why `url` may not be fetched; undefined when it may. */
 	refusal: (url: string) => string | undefined;
 	lookup: LookupFunction;
+	/** The addresses of `url`'s host checked ahead: through a proxy, the connection (and its lookup) is the proxy's. */
+	addressRefusal: (url: string) => Promise<string | undefined>;
 };
 
 const USER_AGENT = 'devnews (terminal news reader)';
@@ -83,16 +89,30 @@ export type FetchOptions = {guard?: FetchGuard; stop?: AbortSignal};
 /* eslint-disable no-await-in-loop -- each redirect is followed once the last answer is in */
 export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, {guard, stop}: FetchOptions = {}): Promise<Fetched> {
 	// undici is CommonJS: the bundle's chunk of it has only a default export. Loaded before the clock starts.
-	const {Agent, fetch} = (await import('undici')).default;
+	const {Agent, ProxyAgent, fetch} = (await import('undici')).default;
 	const timeout = AbortSignal.timeout(limits.timeoutMs);
 	const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
-	const dispatcher = guard ? new Agent({connect: {lookup: guard.lookup}}) : undefined;
+	// One dispatcher per proxy (or none) the hops need; all closed at the end.
+	const dispatchers = new Map<string, Dispatcher>();
+	const dispatcherFor = (proxy: string): Dispatcher | undefined => {
+		if (!proxy && !guard) return undefined;
+		let dispatcher = dispatchers.get(proxy);
+		if (!dispatcher) {
+			dispatcher = proxy ? new ProxyAgent(proxy) : new Agent({connect: {lookup: guard!.lookup}});
+			dispatchers.set(proxy, dispatcher);
+		}
+
+		return dispatcher;
+	};
+
 	try {
 		let current = url;
 		for (let redirects = 0; ; redirects++) {
 			if (!isWebUrl(current)) throw new FetchError(`not an http(s) link: ${current}`);
-			const refusal = guard?.refusal(current);
+			const proxy = getProxyForUrl(current);
+			const refusal = guard?.refusal(current) ?? (proxy ? await guard?.addressRefusal(current) : undefined);
 			if (refusal) throw new FetchError(`refused: ${refusal}`);
+			const dispatcher = dispatcherFor(proxy);
 			const headers: Record<string, string> = {'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.8, */*;q=0.5'};
 			if (validators.etag) headers['if-none-match'] = validators.etag;
 			if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
@@ -130,7 +150,7 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 	} catch (error) {
 		throw new FetchError(describe(error, limits));
 	} finally {
-		await dispatcher?.destroy();
+		await Promise.all([...dispatchers.values()].map(async dispatcher => dispatcher.destroy()));
 	}
 }
 /* eslint-enable no-await-in-loop */

@@ -25,5 +25,12 @@ export async function pageGuard(feedUrl: string, resolve: Resolve = resolveAll):
 			return isIP(hostname) && !allowed(hostname, hostname) ? `${hostname} is not a public address` : undefined;
 		},
 		lookup: checkedLookup(allowed, resolve),
+		async addressRefusal(url) {
+			// Behind a proxy, a name this machine cannot resolve is the proxy's to resolve: the host rule above still holds.
+			const hostname = hostnameOf(url);
+			const found = isIP(hostname) ? [{address: hostname}] : await resolve(hostname).catch(() => []);
+			const refused = found.find(({address}) => !allowed(hostname, address));
+			return refused ? `${hostname} is at ${refused.address}, not a public address` : undefined;
+		},
 	};
 }
