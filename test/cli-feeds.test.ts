@@ -179,3 +179,21 @@ test('feeds check with no network: the shipped sources each get one line, and it
 	assert.doesNotMatch(checked.stderr, /\n\s+at /);
 	assert.match(checked.stdout, /0 of 17 sources answered with items\./);
 });
+
+test("feeds add: a page's feed links are found and added; with only --sector, the site's own listing of it", async () => {
+	const env = isolatedEnv();
+	const html = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'devdiscourse', 'home-with-feed-links.html'), 'utf8').replaceAll('HOST', server.url(''));
+	server.route('/home', serveXml(html, {contentType: 'text/html; charset=utf-8'}));
+	const added = await devnews(['feeds', 'add', server.url('/home'), '--edition', 'South Asia'], env);
+	assert.equal(added.code, 0, added.stderr);
+	assert.match(added.stdout, new RegExp(`^Added ${server.url('/rss/website').replaceAll('.', '\\.')} \\(Devdiscourse News\\)$`, 'm'));
+	const listing = await devnews(['feeds', 'add', '--sector', 'health', '--edition', 'South Asia'], env);
+	assert.equal(listing.code, 0, listing.stderr);
+	assert.match(listing.stdout, /^Added https:\/\/www\.devdiscourse\.com\/api\/Search\/GetSectorNews\/2\/South%20Asia\/1 \(Devdiscourse Health, South Asia\)$/m);
+	const listed = (await devnews(['feeds'], env)).stdout;
+	assert.match(listed, /\/rss\/website\n {2}Devdiscourse News · sectors from each item · South Asia · never fetched/);
+	assert.match(listed, /GetSectorNews\/2\/South%20Asia\/1\n {2}Devdiscourse Health, South Asia · Health · South Asia · never fetched/);
+	const nothing = await devnews(['feeds', 'add', server.url('/story')], env);
+	assert.equal(nothing.code, 1);
+	assert.match(nothing.stderr, /is a web page that names no feed/);
+});

@@ -1,11 +1,11 @@
 // devnews feeds (list, add, remove, import, export) and devnews fetch.
 import fs from 'node:fs';
-import {normalizeFeedUrl, SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
+import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import type {FeedResult} from '../feeds/refresh.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {isWebUrl} from '../terminal/links.js';
 import {keepDays} from '../config/settings.js';
+import type {TaxonomyEntry} from '../core/taxonomy.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
 import {jsonText} from './output.js';
 
@@ -51,12 +51,19 @@ function stopOnSignals() {
 	};
 }
 
+/** A feed's sector or edition as a person reads it; one the taxonomy does not know says so. */
+function listedAs(id: string | undefined, entries: TaxonomyEntry[], none: string): string {
+	if (!id || id === SECTOR_FROM_LINK) return none;
+	return entries.find(entry => entry.id === id)?.name ?? `${id} (not one of the site's)`;
+}
+
 function feedLine(context: CommandContext, feed: Feed): string {
 	const state = context.library.feedState(feed.url);
-	const sector = feed.sector === SECTOR_FROM_LINK ? 'sector from links' : (feed.sector ?? 'Other');
+	const sector = listedAs(feed.sector, context.taxonomy.sectors, 'sectors from each item');
+	const edition = listedAs(feed.edition, context.taxonomy.editions, 'editions from each item');
 	const last = state.lastSuccess ? `last fetched ${new Date(state.lastSuccess).toISOString()}` : 'never fetched';
 	const error = state.lastError ? ` · last error: ${state.lastError}` : '';
-	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${feed.title ? `${feed.title} · ` : ''}${sector} · ${feed.edition ?? 'Other'} · ${last}${error}`)}`;
+	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${feed.title ? `${feed.title} · ` : ''}${sector} · ${edition} · ${last}${error}`)}`;
 }
 
 export async function feeds(context: CommandContext): Promise<void | number> {
@@ -70,10 +77,8 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 		}
 
 		case 'add': {
-			if (!argument || !isWebUrl(argument)) throw new UsageError('devnews feeds add needs an http(s) feed URL.');
-			const feed: Feed = {url: normalizeFeedUrl(argument), ...(context.filter.sector ? {sector: context.filter.sector} : {}), ...(context.filter.edition ? {edition: context.filter.edition} : {})};
-			const added = await context.feeds.add([feed]);
-			print(added ? `Added ${argument}` : `Updated ${argument}`);
+			const {addFeeds} = await import('./feeds-add.js');
+			await addFeeds(context, argument, refreshOptions(context));
 			return;
 		}
 
