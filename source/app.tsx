@@ -17,6 +17,7 @@ import {ArticleList} from './components/ArticleList.js';
 import {FilterLine} from './components/FilterLine.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
+import {LibraryTrouble} from './components/LibraryTrouble.js';
 import {StatusLine} from './components/StatusLine.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {PickerScreen} from './screens/PickerScreen.js';
@@ -46,7 +47,16 @@ export type AppProps = {
 const LIST_HINTS = footerHints('list');
 const READER_HINTS = footerHints('reader');
 
-export function App({library, bookmarkStore, feeds, config, outside, sector, edition, warnings = []}: AppProps) {
+/** The browser, with what fails while drawing it caught (LibraryTrouble). */
+export function App(props: AppProps) {
+	return (
+		<LibraryTrouble library={props.library}>
+			<Browser {...props} />
+		</LibraryTrouble>
+	);
+}
+
+function Browser({library, bookmarkStore, feeds, config, outside, sector, edition, warnings = []}: AppProps) {
 	const {stdout} = useStdout();
 	const [state, dispatch] = useReducer(reducer, undefined, () =>
 		initialState({...readSize(stdout), sector, edition, message: warnings.join(' · ') || undefined}),

@@ -123,3 +123,20 @@ test('browser: a library locked by another process makes a key fail with a messa
 	ui.unmount();
 	library.close();
 });
+
+test('browser: a library that fails while a screen is drawn shows one message, notes the damage, and any key quits', async () => {
+	const {frame, press, waitFor, ui, library, libraryFile} = await renderApp({width: 80, height: 20});
+	// The library found damaged by the next read (as SQLite says of a damaged page).
+	library.page = () => {
+		throw Object.assign(new Error('database disk image is malformed'), {code: 'SQLITE_CORRUPT'});
+	};
+	await press('/', 'x');
+	await waitFor(/The library could not be read/);
+	assert.match(frame().replaceAll('\n', ' '), /database disk image is malformed\. devnews moves it aside and makes a new one at the next start/);
+	assert.doesNotMatch(frame(), /\n\s+at /, 'no stack trace');
+	assert.ok(fs.existsSync(`${libraryFile}.damaged`), 'the next start knows');
+	await press('x');
+	assert.match(frame(), /Any key quits/, 'the message stays until the app has exited');
+	ui.unmount();
+	library.close();
+});

@@ -1,0 +1,45 @@
+import {Component, type ReactNode} from 'react';
+import {Box, Text, useApp, useInput} from 'ink';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import type {Library} from '../library/store.js';
+import {theme} from './theme.js';
+
+type Props = {library: Library; children: ReactNode};
+
+/** What a person is told when the screens cannot be drawn because the library could not be read. */
+function Trouble({message, damaged}: {message: string; damaged: boolean}) {
+	const {exit} = useApp();
+	useInput(() => exit());
+	const next = damaged ? 'devnews moves it aside and makes a new one at the next start (your bookmarks are safe).' : 'Try again in a moment.';
+	return (
+		<Box flexDirection="column">
+			<Text bold color={theme.warning}>
+				The library could not be read
+			</Text>
+			<Text>{`${sanitizeLine(message)}. ${next} Any key quits.`}</Text>
+		</Box>
+	);
+}
+
+/**
+ * Keys that fail on the library say so on the status line (use-effects.ts);
+ * this catches what fails while a screen is drawn, where nothing else can:
+ * one message instead of a stack trace, and a damaged file noted so the
+ * next start replaces it.
+ */
+export class LibraryTrouble extends Component<Props, {error?: Error; damaged: boolean}> {
+	override state: {error?: Error; damaged: boolean} = {damaged: false};
+
+	static getDerivedStateFromError(error: Error) {
+		return {error};
+	}
+
+	override componentDidCatch(error: Error): void {
+		this.setState({damaged: this.props.library.markDamaged(error)});
+	}
+
+	override render() {
+		const {error, damaged} = this.state;
+		return error ? <Trouble message={error.message} damaged={damaged} /> : this.props.children;
+	}
+}
