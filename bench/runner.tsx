@@ -13,6 +13,8 @@ import {EventEmitter} from 'node:events';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import {ArticleWriter} from '../source/library/article-writer.js';
+import {Statements} from '../source/library/statements.js';
 import {render} from 'ink';
 import {App} from '../source/app.js';
 import {MAX_FPS, renderOptions} from '../source/browser.js';
@@ -228,11 +230,9 @@ async function ingest(urls: string[]): Promise<RunnerResult['ingest']> {
 	if (failed.length > 0) throw new Error(`ingest: ${JSON.stringify(failed[0])}`);
 	const items = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
 	const added = db.prepare('SELECT rowid FROM articles WHERE rowid > ?').pluck().all(before) as number[];
+	// Taken out the way retention takes articles out (lists, counts and the full-text index with them).
+	new ArticleWriter(db, new Statements(db)).remove(added);
 	db.transaction(() => {
-		const unindex = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
-		for (const rowid of added) unindex.run(rowid);
-		db.prepare('DELETE FROM stories WHERE article > ?').run(before);
-		db.prepare('DELETE FROM articles WHERE rowid > ?').run(before);
 		db.prepare("DELETE FROM feeds WHERE url LIKE 'http://127.0.0.1:%'").run();
 		db.prepare("DELETE FROM meta WHERE key = 'feeds.lastRefresh'").run();
 	})();
