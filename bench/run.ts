@@ -90,7 +90,7 @@ async function newestTitle(cacheHome: string): Promise<string> {
 /** Bytes per key at each terminal size, devnews and newsboat in turn. */
 async function measureBytes(): Promise<BytesResult> {
 	const home = ensureLibrary(BYTES_LIBRARY, log);
-	const devnews: Launch = {command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js')], env: devnewsEnv(home), shows: showsList(await newestTitle(home))};
+	const devnews: Launch = {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(home))};
 	const newsboat = version ? newsboatLaunch(await ensureNewsboat(BYTES_NEWSBOAT_ITEMS, taxonomy, log, BYTES_NEWSBOAT_ITEMS)) : undefined;
 	const terminals: BytesResult['terminals'] = [];
 	for (const {columns, rows} of BYTES_TERMINALS) {
@@ -128,12 +128,12 @@ const newsboat = version && sizes.includes(NEWSBOAT_ITEMS) ? await ensureNewsboa
 const shippedHome = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-shipped-'));
 
 const launches: Array<{key: string; launch: Launch}> = [
-	{key: 'hello', launch: {command: process.execPath, args: [path.join(BUILD, 'hello', 'hello.js')], env: process.env, shows: screen => screen.includes('Hello from Ink')}},
-	{key: 'shipped', launch: {command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js')], env: devnewsEnv(shippedHome), shows: showsList('Leaked Call Sparks')}},
+	{key: 'hello', launch: {command: path.join(BUILD, 'hello', 'hello.js'), args: [], env: process.env, shows: screen => screen.includes('Hello from Ink')}},
+	{key: 'shipped', launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(shippedHome), shows: showsList('Leaked Call Sparks')}},
 ];
 for (const [size, home] of homes) {
 	// eslint-disable-next-line no-await-in-loop -- one at a time, on a quiet machine
-	launches.push({key: String(size), launch: {command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js')], env: devnewsEnv(home), shows: showsList(await newestTitle(home))}});
+	launches.push({key: String(size), launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(home))}});
 }
 
 if (newsboat) launches.push({key: 'newsboat', launch: newsboatLaunch(newsboat)});
@@ -168,7 +168,7 @@ try {
 		log(`  ${size.toLocaleString('en')} articles…`);
 		const options = {library: home, config, ...TERMINAL, presses, feeds: feeds.urls, fullTextFeeds: fullTextFeeds.urls};
 		// eslint-disable-next-line no-await-in-loop -- one program at a time, on a quiet machine
-		const out = await run(process.execPath, [path.join(BUILD, 'runner', 'runner.js'), JSON.stringify(options)], devnewsEnv(home));
+		const out = await run(path.join(BUILD, 'runner', 'runner.js'), [JSON.stringify(options)], devnewsEnv(home));
 		results.push({size, firstFrame: summary(String(size)), runner: JSON.parse(out) as RunnerResult});
 	}
 } finally {

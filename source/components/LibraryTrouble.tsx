@@ -6,17 +6,21 @@ import {theme} from './theme.js';
 
 type Props = {library: Library; children: ReactNode};
 
-/** What a person is told when the screens cannot be drawn because the library could not be read. */
-function Trouble({message, damaged}: {message: string; damaged: boolean}) {
+/**
+ * What a person is told when the screens cannot be drawn because the library
+ * could not be read. The key that quits ends the app with the error, so the
+ * command line says it again on the normal screen, where it stays.
+ */
+function Trouble({error, damaged}: {error: Error; damaged: boolean}) {
 	const {exit} = useApp();
-	useInput(() => exit());
+	useInput(() => exit(error));
 	const next = damaged ? 'devnews moves it aside and makes a new one at the next start (your bookmarks are safe).' : 'Try again in a moment.';
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.warning}>
 				The library could not be read
 			</Text>
-			<Text>{`${sanitizeLine(message)}. ${next} Any key quits.`}</Text>
+			<Text>{`${sanitizeLine(error.message)}. ${next} Any key quits.`}</Text>
 		</Box>
 	);
 }
@@ -40,6 +44,6 @@ export class LibraryTrouble extends Component<Props, {error?: Error; damaged: bo
 
 	override render() {
 		const {error, damaged} = this.state;
-		return error ? <Trouble message={error.message} damaged={damaged} /> : this.props.children;
+		return error ? <Trouble error={error} damaged={damaged} /> : this.props.children;
 	}
 }
