@@ -2,7 +2,7 @@
 // flags, and --help and --version. Only loaded when there are arguments:
 // a bare `devnews` has nothing to parse and starts the browser without it.
 import meow from 'meow';
-import {BINDINGS, helpLines, type Binding} from './core/bindings.js';
+import {BINDINGS, helpColumns, helpLines, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
 
 export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch', 'prune'] as const;
@@ -46,8 +46,8 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete it to reset)
 
   Keys in the browser
-${helpLines(bindings)
-	.map(({keys, does}) => `    ${keys.padEnd(24)}${does}`)
+${helpColumns(helpLines(bindings))
+	.map(line => `    ${line}`)
 	.join('\n')}
 `;
 

@@ -155,6 +155,7 @@ test('? shows every key; any key closes it', async () => {
 	const {frame, press, ui} = await renderApp({width: 80, height: 24});
 	await press('?');
 	for (const text of ['Keys', 'open the story', 'bookmarks view', 'copy the link', 'search titles and stories', 'mark read or unread', 'refresh the feeds']) assert.ok(frame().includes(text), text);
+	assert.match(frame(), /^PgUp Ctrl-u \/ PgDn Ctrl-d space *\n {24}page up \/ down/m, 'keys wider than their column never run into their words');
 	await press('x');
 	assert.match(frame(), /9 articles/);
 	ui.unmount();
@@ -225,12 +226,24 @@ test('start-up problems are shown on the status line, and the next key clears th
 });
 
 test('keys that arrive together (fast typing, a paste, a slow link) each count', async () => {
-	const {frame, press, waitFor, ui} = await renderApp({width: 80, height: 20});
+	const {press, waitFor, ui} = await renderApp({width: 80, height: 20});
 	await press('jjj');
-	assert.match(selectedLine(frame()), /How blockchain can securely/);
+	await waitFor(/^› .*How blockchain can securely/m); // a screen for each key, one after another
 	await press('/oil');
-	assert.match(frame(), /\/oil▏/);
+	await waitFor(/\/oil▏/);
 	await waitFor(/1 article\b/);
+	ui.unmount();
+});
+
+test('Enter, Backspace and Ctrl keys that arrive with other keys each count as themselves', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 80, height: 20});
+	await press('j\r');
+	await waitFor(/Headline only/);
+	assert.match(frame(), /^Hungary Pledges Support/m, 'the row j moved to is the story Enter opened');
+	await press('h/oilx\u007F\r');
+	await waitFor(/1 article\b/);
+	assert.match(frame(), /\/oil/, 'the x was taken back, and Enter kept the search');
+	assert.doesNotMatch(frame(), /▏/, 'no longer typing');
 	ui.unmount();
 });
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import {helpText} from '../source/command-line.js';
-import {BINDINGS, footerHints, helpLines, readmeKeyRows, type Binding} from '../source/core/bindings.js';
+import {BINDINGS, footerHints, helpColumns, helpLines, readmeKeyRows, type Binding} from '../source/core/bindings.js';
 import {createKeymap} from '../source/core/keymap.js';
 import {initialState} from '../source/core/state.js';
 import {ROOT} from './helpers.js';
@@ -68,4 +68,13 @@ test('the footer hints and help come from the table', () => {
 	assert.equal(footerHints('reader'), '↑↓ scroll  PgUp/PgDn page  ← back  b bookmark  u unread  o open link  y copy link  ? help');
 	assert.equal(helpLines().length, BINDINGS.length);
 	assert.deepEqual(helpLines()[0], {keys: '↑ k / ↓ j', does: 'move the selection; in a story, scroll a line'});
+});
+
+test('help in two columns: keys wider than the key column get a line of their own, their words below in the column', () => {
+	const columns = helpColumns(helpLines());
+	const at = columns.indexOf('PgUp Ctrl-u / PgDn Ctrl-d space');
+	assert.ok(at >= 0, 'the long keys alone on their line');
+	assert.equal(columns[at + 1], `${' '.repeat(24)}page up / down`);
+	assert.equal(columns[0], `${'↑ k / ↓ j'.padEnd(24)}move the selection; in a story, scroll a line`);
+	assert.deepEqual(helpColumns([{keys: 'a', does: 'x'}, {keys: 'bb', does: 'y'}]), ['a   x', 'bb  y'], 'a short table takes only what it needs');
 });

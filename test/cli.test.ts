@@ -111,6 +111,7 @@ test('--limit, --help and --version', () => {
 	assert.equal(limited.length, 2);
 	assert.match(devnews(['--help']).stdout, /devnews read ID/);
 	assert.match(devnews(['--help']).stdout, /Keys in the browser[\s\S]*B +bookmarks view/);
+	assert.match(devnews(['--help']).stdout, /^ {4}PgUp Ctrl-u \/ PgDn Ctrl-d space\n {28}page up \/ down$/m);
 	assert.match(devnews(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
 });
 

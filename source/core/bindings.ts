@@ -162,6 +162,20 @@ export function helpLines(bindings: Binding[] = BINDINGS): HelpLine[] {
 	return bindings.map(binding => ({keys: bindingKeys(binding), does: binding.does}));
 }
 
+/** The widest key column help gives: the rest of a line is for the words. */
+export const KEY_COLUMN = 24;
+
+/**
+ * Help as two columns, keys and what they do, as the overlay and --help
+ * show it: the key column as wide as the longest keys and a gap, at most
+ * `keyColumn`; keys wider than that get a line of their own, their words
+ * on the next line, in the column, so no keys run into their words.
+ */
+export function helpColumns(lines: HelpLine[], keyColumn = KEY_COLUMN): string[] {
+	const column = Math.min(keyColumn, Math.max(...lines.map(line => line.keys.length)) + 2);
+	return lines.flatMap(({keys, does}) => (keys.length + 2 > column ? [keys, ' '.repeat(column) + does] : [keys.padEnd(column) + does]));
+}
+
 /** The footer's hints for a screen: "↑↓ move  ⏎ open  / search …". */
 export function footerHints(screen: HintScreen, bindings: Binding[] = BINDINGS): string {
 	return bindings

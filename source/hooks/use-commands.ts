@@ -1,44 +1,87 @@
-// Keys → commands → actions and effects. Keys can arrive faster than React
-// re-renders (key repeat, a slow frame), so the handler reads the latest
-// state from a ref, and advances it itself, rather than from the closure of
-// a render that may be one key old. Each commit puts the rendered state in
-// the ref (a layout effect: before any later key is read).
+// Keys → commands → actions and effects, in the order they were typed, each
+// applied to the screen it was typed on. Keys can arrive together (typed
+// fast, held down, pasted, or coalesced by a slow link: "j\r"), and what a
+// key acts on (the selected row, the open story, how many rows there are)
+// is what the last drawn screen shows. So after a key that changed
+// anything, the next waits until React has drawn the change: Ink renders
+// synchronously, so by the next turn of the event loop. `j` then Enter
+// arriving in one read open the row `j` moved to.
 import {useLayoutEffect, useRef} from 'react';
 import {useInput} from 'ink';
 import {resolveCommand, type Context, type Effect} from '../core/commands.js';
-import {keyToCommand, type KeyInfo} from '../core/keymap.js';
-import {reducer, type Action, type State} from '../core/state.js';
+import {keyPresses, type KeyPress} from '../core/key-presses.js';
+import {keyToCommand} from '../core/keymap.js';
+import type {Action, State} from '../core/state.js';
 
-export function useCommands(state: State, context: Context, dispatch: (action: Action) => void, perform: (effect: Effect) => void): void {
-	const latest = useRef({state, context});
-	useLayoutEffect(() => {
-		latest.current = {state, context};
-	});
-	const handle = (input: string, key: KeyInfo) => {
-		const {state: current, context: currentContext} = latest.current;
-		const command = keyToCommand(input, key, current);
-		if (!command) return;
-		const actions: Action[] = current.message ? [{type: 'message'}] : [];
-		const outcome = resolveCommand(command, current, currentContext);
-		actions.push(...outcome.actions);
-		latest.current = {state: actions.reduce(reducer, current), context: currentContext};
-		for (const action of actions) dispatch(action);
-		if (outcome.effect) perform(outcome.effect);
+type Screen = {state: State; context: Context; dispatch: (action: Action) => void; perform: (effect: Effect) => void};
+
+/** Applies one key press to the screen as last drawn; says whether it changed or did anything. */
+function apply({state, context, dispatch, perform}: Screen, {input, key}: KeyPress): boolean {
+	const command = keyToCommand(input, key, state);
+	if (!command) return false;
+	const actions: Action[] = state.message ? [{type: 'message'}] : [];
+	const outcome = resolveCommand(command, state, context);
+	actions.push(...outcome.actions);
+	for (const action of actions) dispatch(action);
+	if (outcome.effect) perform(outcome.effect);
+	return actions.length > 0 || outcome.effect !== undefined;
+}
+
+/**
+ * How long a key that did something waits for a screen showing it before
+ * the next key is read all the same: an effect may change nothing on screen
+ * (a link opened), or change it later (a bookmark saved under a lock).
+ */
+const NO_COMMIT_MS = 50;
+
+/** Key presses waiting their turn, applied one drawn screen at a time. */
+function keyQueue(screen: {current: Screen}) {
+	const waiting: KeyPress[] = [];
+	// Screens drawn so far: a key that did something waits for the next one,
+	// unless React drew it while the key was applied (outside Ink's input
+	// handler it renders at once).
+	let drawn = 0;
+	// While a key waits for its screen: the timer that reads on without it,
+	// then, once it is drawn, the turn of the event loop that reads on.
+	let blocked: {timer: NodeJS.Timeout} | {immediate: NodeJS.Immediate} | undefined;
+	const drain = () => {
+		if (blocked && 'timer' in blocked) clearTimeout(blocked.timer);
+		blocked = undefined;
+		while (waiting.length > 0) {
+			const before = drawn;
+			if (apply(screen.current, waiting.shift()!) && drawn === before) {
+				blocked = {timer: setTimeout(drain, NO_COMMIT_MS)};
+				return;
+			}
+		}
 	};
 
+	return {
+		/** Keys read from the terminal: applied now, unless a key before them waits for its screen. */
+		enqueue(presses: KeyPress[]) {
+			waiting.push(...presses);
+			if (!blocked) drain();
+		},
+		/** A screen was drawn: a waiting key is read once React has finished with it. */
+		committed() {
+			drawn++;
+			if (!blocked || 'immediate' in blocked) return;
+			clearTimeout(blocked.timer);
+			blocked = {immediate: setImmediate(drain)};
+		},
+	};
+}
+
+export function useCommands(state: State, context: Context, dispatch: (action: Action) => void, perform: (effect: Effect) => void): void {
+	// Each commit puts the drawn screen here (a layout effect: before any later key is read).
+	const screen = useRef<Screen>({state, context, dispatch, perform});
+	const queue = useRef<ReturnType<typeof keyQueue>>(undefined);
+	useLayoutEffect(() => {
+		screen.current = {state, context, dispatch, perform};
+		queue.current?.committed();
+	});
 	useInput((input, key) => {
-		// Keys typed quickly, pasted, or coalesced by a slow link arrive as one
-		// string ("jjj"); each is a key press of its own. For the same reason
-		// Esc then a letter can arrive as one Alt-letter: devnews binds no Alt
-		// keys, so it is taken as the two keys it most likely was.
-		const characters = Array.from(input);
-		if (key.meta && !key.ctrl && characters.length > 0 && !key.escape) {
-			handle('', {escape: true});
-			for (const character of characters) handle(character, {});
-		} else if (characters.length > 1 && !key.ctrl && !key.meta) {
-			for (const character of characters) handle(character, {});
-		} else {
-			handle(input, key);
-		}
+		queue.current ??= keyQueue(screen);
+		queue.current.enqueue(keyPresses(input, key));
 	});
 }
