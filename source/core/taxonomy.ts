@@ -40,10 +40,31 @@ export function normalizeName(text: string): string {
 		.trim();
 }
 
+// Each list of entries by every name it answers to (id, name, aliases, the
+// site's id), normalised once: every article is filed as it is written and
+// as it is drawn, and each lookup normalised every name of every entry.
+const indexes = new WeakMap<TaxonomyEntry[], Map<string, TaxonomyEntry>>();
+
+function nameIndex(entries: TaxonomyEntry[]): Map<string, TaxonomyEntry> {
+	let index = indexes.get(entries);
+	if (!index) {
+		index = new Map();
+		for (const entry of entries) {
+			for (const name of [entry.id, entry.name, ...(entry.aliases ?? []), String(entry.siteId ?? '')]) {
+				const key = normalizeName(name);
+				// The first entry to answer to a name keeps it, as the entries' order says.
+				if (key && !index.has(key)) index.set(key, entry);
+			}
+		}
+
+		indexes.set(entries, index);
+	}
+
+	return index;
+}
+
 function findEntry(entries: TaxonomyEntry[], value: string): TaxonomyEntry | undefined {
-	const wanted = normalizeName(value);
-	if (!wanted) return undefined;
-	return entries.find(entry => [entry.id, entry.name, ...(entry.aliases ?? []), String(entry.siteId ?? '')].some(name => normalizeName(name) === wanted));
+	return nameIndex(entries).get(normalizeName(value));
 }
 
 /** The id of the sector `value` names (an id, its name or an alias), if any. */
