@@ -1,5 +1,6 @@
 // devnews list, read and search.
 import {truncate} from '../core/layout.js';
+import {taxonomyName} from '../core/taxonomy.js';
 import {completeStory} from '../feeds/complete-story.js';
 import {supportsHyperlinks} from '../terminal/links.js';
 import {CommandError, needArgument, outputWidth, print, terminalWidth, warn, type CommandContext} from './context.js';
@@ -31,8 +32,14 @@ function printRows(context: CommandContext, query?: string): number {
 
 	flush();
 	if (json) json.end();
-	else if (printed === 0) print('No articles match.');
+	else if (printed === 0) print(nothingMatches(context));
 	return Math.min(printed, limit);
+}
+
+/** "No articles match in Economy & Business · South Asia.": the sector and edition asked for, in the site's words (an alias typed shows what it meant). */
+function nothingMatches({filter, taxonomy}: CommandContext): string {
+	const within = [filter.sector && taxonomyName(taxonomy.sectors, filter.sector), filter.edition && taxonomyName(taxonomy.editions, filter.edition)].filter(Boolean);
+	return within.length > 0 ? `No articles match in ${within.join(' · ')}.` : 'No articles match.';
 }
 
 export function list(context: CommandContext): void {
