@@ -176,6 +176,7 @@ test('feeds check with no network: the shipped sources each get one line, and it
 	assert.equal(checked.code, 1);
 	const lines = checked.stderr.split('\n').filter(line => line.startsWith('devnews: failed'));
 	assert.equal(lines.length, 17, checked.stderr);
+	assert.ok(lines.some(line => /GetSectorNews\/10\/Global%20Edition\/1 \(Agro-Forestry · Global Edition\): /.test(line)), 'a listing says which sector and edition it gives');
 	assert.doesNotMatch(checked.stderr, /\n\s+at /);
 	assert.match(checked.stdout, /0 of 17 sources answered with items\./);
 });

@@ -52,7 +52,7 @@ function stopOnSignals() {
 }
 
 /** A feed's sector or edition as a person reads it; one the taxonomy does not know says so. */
-function listedAs(id: string | undefined, entries: TaxonomyEntry[], none: string): string {
+export function listedAs(id: string | undefined, entries: TaxonomyEntry[], none: string): string {
 	if (!id || id === SECTOR_FROM_LINK) return none;
 	return entries.find(entry => entry.id === id)?.name ?? `${id} (not one of the site's)`;
 }

@@ -8,7 +8,9 @@ import type {Feed} from '../feeds/feed-list.js';
 import {fetchLimited} from '../feeds/http.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import type {Taxonomy} from '../core/taxonomy.js';
 import {print, warn, type CommandContext} from './context.js';
+import {listedAs} from './feed-commands.js';
 
 type Checked = {ok: true; line: string} | {ok: false; line: string};
 
@@ -23,14 +25,20 @@ export function advice(reason: string): string {
 	return 'not a feed devnews reads: if it is a web page, devnews feeds add URL finds its feeds';
 }
 
-async function check(feed: Feed, options: RefreshOptions): Promise<Checked> {
-	const url = sanitizeLine(feed.url);
+/** The source as the check names it: its address, and the sector and edition it gives, where it gives them. */
+function named(feed: Feed, taxonomy: Taxonomy): string {
+	const gives = [feed.sector && listedAs(feed.sector, taxonomy.sectors, ''), feed.edition && listedAs(feed.edition, taxonomy.editions, '')].filter(Boolean);
+	return sanitizeLine(gives.length > 0 ? `${feed.url} (${gives.join(' · ')})` : feed.url);
+}
+
+async function check(feed: Feed, taxonomy: Taxonomy, options: RefreshOptions): Promise<Checked> {
+	const url = named(feed, taxonomy);
 	try {
 		const fetched = await fetchLimited(feed.url, {}, options);
 		if (fetched.status !== 'ok') return {ok: true, line: `ok      ${url}: answers, unchanged`};
 		if (isWebPage(fetched.text, fetched.contentType)) {
 			const found = feedLinks(fetched.text, fetched.url);
-			const links = found.length > 0 ? `it links to ${found.map(link => sanitizeLine(link.url)).join(', ')}; devnews feeds add ${url} adds them` : 'it names no feed';
+			const links = found.length > 0 ? `it links to ${found.map(link => sanitizeLine(link.url)).join(', ')}; devnews feeds add ${sanitizeLine(feed.url)} adds them` : 'it names no feed';
 			return {ok: false, line: `failed  ${url}: a web page, not a feed — ${links}`};
 		}
 
@@ -51,7 +59,7 @@ export async function checkFeeds(context: CommandContext, options: RefreshOption
 	}
 
 	const limit = pLimit(Math.max(1, options.concurrency));
-	const results = await Promise.all(list.map(async feed => limit(async () => check(feed, options))));
+	const results = await Promise.all(list.map(async feed => limit(async () => check(feed, context.taxonomy, options))));
 	for (const result of results) (result.ok ? print : warn)(result.line);
 	const failed = results.filter(result => !result.ok).length;
 	print(`${list.length - failed} of ${list.length} sources answered with items.`);
