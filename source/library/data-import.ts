@@ -31,9 +31,11 @@ export class DataImport {
 		const fingerprint = dataFingerprint(dir);
 		if (this.meta.get(FINGERPRINT) === fingerprint) return false;
 		const {articles, taxonomy, errors} = loadDataDir(dir);
-		// Every article is filed under the folder's taxonomy first, so what is written next agrees with what is there.
+		// Every article is filed under the folder's taxonomy first, so what is
+		// written next agrees with what is there; after a migration (which
+		// leaves no fingerprint) this also rebuilds the full-text index.
 		const taxonomyJson = JSON.stringify(taxonomy);
-		if (this.meta.get(TAXONOMY) !== taxonomyJson) this.refiling.run(taxonomy);
+		if (this.meta.get(TAXONOMY) !== taxonomyJson || this.refiling.reindexPending()) this.refiling.run(taxonomy);
 		const kept = new Set(articles.map(article => article.id));
 		const gone = (this.sql.get('SELECT rowid, id FROM articles WHERE origin = ?').all(DATA_SOURCE) as Array<{rowid: number; id: string}>).filter(row => !kept.has(row.id));
 		this.writer.remove(gone.map(row => row.rowid));

@@ -75,9 +75,11 @@ function toVersion5(db: Database.Database): void {
 		FROM articles_before_5`,
 	).run({undated: UNDATED, now: Date.now()});
 	db.exec('DROP TABLE articles_before_5');
-	// The taxonomy the articles were filed under is the old one: file them again.
+	// The taxonomy the articles were filed under is the old one: the next
+	// import of the data folder (data-import.ts) files them again under its
+	// taxonomy, and indexes them as it goes.
 	db.prepare("INSERT INTO meta (key, value) VALUES (?, '0') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(REINDEX_NEEDED);
-	db.exec("DELETE FROM meta WHERE key = 'data.taxonomy'");
+	db.exec("DELETE FROM meta WHERE key IN ('data.taxonomy', 'data.fingerprint')");
 }
 
 /** The steps, by the version each leads to. */

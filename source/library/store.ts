@@ -68,8 +68,6 @@ export class Library {
 		this.writer = new ArticleWriter(db, this.sql);
 		const refiling = new Refiling(db, this.sql, meta);
 		this.data = new DataImport(db, this.sql, meta, this.writer, refiling);
-		// A migration leaves the full-text index to rebuild: done before anything else writes to it.
-		if (refiling.reindexPending()) refiling.run(this.data.taxonomy());
 		this.retention = new Retention(this.sql, this.writer);
 		this.search = new RankedSearch(db);
 		this.counts = new CountQueries(this.sql, this.search);
@@ -114,7 +112,11 @@ export class Library {
 		this.changed();
 	}
 
-	/** Imports a data folder when its files changed; returns the problems found in its files. */
+	/**
+	 * Imports a data folder when its files changed; returns the problems
+	 * found in its files. Called first after opening: it also finishes what a
+	 * migration left (filing every article again, the full-text index).
+	 */
 	syncData(dir: string): string[] {
 		if (this.data.sync(dir)) this.articlesChanged();
 		return this.data.errors();
