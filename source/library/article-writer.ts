@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import {DATA_SOURCE, type Article} from '../core/article.js';
 import {isSiteUrl} from '../core/devdiscourse.js';
 import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
-import {FullTextIndex, type Filing} from './full-text.js';
+import {filingOf, FullTextIndex, type Filing} from './full-text.js';
 import {mergeArticle, type Stored} from './merge.js';
 import {UNDATED} from './sql.js';
 import type {Statements} from './statements.js';
@@ -43,9 +43,6 @@ function mayReplace(existing: string, origin: string): boolean {
 }
 
 type Existing = {rowid: number; origin: string; doc: string; sectors: string; editions: string};
-
-/** A stored article's filing, as its row holds it (JSON lists of taxonomy ids). */
-const filingOf = (row: {sectors: string; editions: string}): Filing => ({sectors: JSON.parse(row.sectors) as string[], editions: JSON.parse(row.editions) as string[]});
 
 export class ArticleWriter {
 	private readonly index: FullTextIndex;

@@ -12,6 +12,9 @@ import type {Statements} from './statements.js';
 /** Where an article is filed: its taxonomy ids, as the articles table holds them. */
 export type Filing = {sectors: string[]; editions: string[]};
 
+/** A stored article's filing, as its row holds it (JSON lists of taxonomy ids). */
+export const filingOf = (row: {sectors: string; editions: string}): Filing => ({sectors: JSON.parse(row.sectors) as string[], editions: JSON.parse(row.editions) as string[]});
+
 export class FullTextIndex {
 	constructor(private readonly sql: Statements) {}
 

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type {Article} from '../core/article.js';
 import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
 import {BATCH} from './article-writer.js';
-import {FullTextIndex} from './full-text.js';
+import {filingOf, FullTextIndex} from './full-text.js';
 import type {Meta} from './meta.js';
 import {REINDEX_NEEDED} from './migrations.js';
 import type {Statements} from './statements.js';
@@ -47,7 +47,7 @@ export class Refiling {
 						const changed = sectors !== record.sectors || editions !== record.editions || countries !== record.countries;
 						if (changed) move.run(sectors, editions, countries, record.rowid);
 						// After a migration the index is empty; otherwise the article leaves it as it was filed, and comes back as it is.
-						if (changed && !reindex) this.index.remove(record.rowid, article, {sectors: JSON.parse(record.sectors) as string[], editions: JSON.parse(record.editions) as string[]});
+						if (changed && !reindex) this.index.remove(record.rowid, article, filingOf(record));
 						if (changed || reindex) this.index.add(record.rowid, article, filed);
 						moved ||= changed;
 					}
