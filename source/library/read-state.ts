@@ -17,9 +17,8 @@ export class ReadState {
 		return this.sql.get('UPDATE articles SET read = ? WHERE id = ? AND read != ?').run(read ? 1 : 0, id, read ? 1 : 0).changes > 0;
 	}
 
-	/** True when it changed. */
-	setPosition(id: string, position: number): boolean {
+	setPosition(id: string, position: number): void {
 		const clamped = Math.min(1, Math.max(0, position));
-		return this.sql.get('UPDATE articles SET position = ? WHERE id = ? AND position != ?').run(clamped, id, clamped).changes > 0;
+		this.sql.get('UPDATE articles SET position = ? WHERE id = ? AND position != ?').run(clamped, id, clamped);
 	}
 }

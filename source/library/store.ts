@@ -99,8 +99,8 @@ export class Library {
 	/** The library's current view (see LibraryView). */
 	readonly view = (): LibraryView => this.current;
 
+	/** What the views show changed: they read the library again. */
 	private changed(): void {
-		this.counts.forget();
 		this.current = {library: this, version: this.current.version + 1};
 		for (const listener of this.listeners) listener();
 	}
@@ -109,6 +109,7 @@ export class Library {
 	private articlesChanged(): void {
 		this.search.forget();
 		this.lists.forget();
+		this.counts.forget();
 		this.changed();
 	}
 
@@ -175,11 +176,17 @@ export class Library {
 	}
 
 	setRead(id: string, read: boolean): void {
-		if (this.readState.setRead(id, read)) this.changed();
+		if (!this.readState.setRead(id, read)) return;
+		// The unread counts move.
+		this.counts.forget();
+		this.changed();
 	}
 
+	// Where a story was left, and each feed's state, are read when needed
+	// (opening the story, fetching, devnews feeds), never drawn from the
+	// view: writing them asks no screen to read the library again.
 	setPosition(id: string, position: number): void {
-		if (this.readState.setPosition(id, position)) this.changed();
+		this.readState.setPosition(id, position);
 	}
 
 	feedState(url: string): FeedState {
@@ -188,17 +195,14 @@ export class Library {
 
 	feedFetched(url: string, validators: {etag?: string; lastModified?: string}, time: number): void {
 		this.feeds.fetched(url, validators, time);
-		this.changed();
 	}
 
 	feedUnchanged(url: string, time: number): void {
 		this.feeds.unchanged(url, time);
-		this.changed();
 	}
 
 	feedFailed(url: string, reason: string): void {
 		this.feeds.failed(url, reason);
-		this.changed();
 	}
 
 	lastRefresh(): number | undefined {
