@@ -1,9 +1,12 @@
 // The browser with live feeds: r refreshes while the list stays usable,
 // opening a summary-only item fetches its story, read state and position.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
+import {tempDir} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
 
 let server: FeedServer;
@@ -43,6 +46,15 @@ test('r refreshes the feeds with progress on screen; the list stays usable and t
 	await waitFor(/Refreshed 3 feeds: 3 new, 1 failed — .*\/broken: malformed XML/);
 	assert.match(frame(), /12 articles · 12 unread · refreshed just now/);
 	assert.match(frame(), /Synthetic council approves bridge repairs/);
+	ui.unmount();
+});
+
+test('a keepDays in the config that makes no sense is named after a refresh, and a year is kept', async () => {
+	const configDir = tempDir('devnews-config');
+	fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({keepDays: 'a while'}));
+	const {press, waitFor, ui} = await renderApp({width: 200, height: 24, configDir, feeds: [{url: server.url('/feed')}], refresh});
+	await press('r');
+	await waitFor(/Refreshed 1 feeds: 2 new\. .*config\.json: keepDays: expected a number of days of at least 1, not "a while"; keeping 365 days\./);
 	ui.unmount();
 });
 

@@ -4,7 +4,7 @@ import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import type {FeedResult} from '../feeds/refresh.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {keepDays} from '../config/settings.js';
+import {pruneOld} from '../config/settings.js';
 import type {TaxonomyEntry} from '../core/taxonomy.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
 import {jsonText} from './output.js';
@@ -143,20 +143,20 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 	}
 }
 
-/** Refreshes every feed; one line per feed, failures naming the URL and the reason. Exit code 1 if any failed. */
-/** Removes news past the kept days (keepDays in the config); how many went. */
-function pruneOld(context: CommandContext): {removed: number; days: number} {
-	const {days, warning} = keepDays(context.config);
-	if (warning) warn(warning);
+/** Removes news past the kept days (keepDays in the config), a warning about them said; how many went. */
+function pruneNews(context: CommandContext): {removed: number; days: number} {
 	const bookmarked = new Set(context.bookmarks.list().map(entry => entry.id));
-	return {removed: context.library.prune(days, bookmarked), days};
+	const {removed, days, warning} = pruneOld(context.library, context.config, bookmarked);
+	if (warning) warn(warning);
+	return {removed, days};
 }
 
 export function prune(context: CommandContext): void {
-	const {removed, days} = pruneOld(context);
+	const {removed, days} = pruneNews(context);
 	print(`Removed ${removed} ${removed === 1 ? 'article' : 'articles'} older than ${days} days (bookmarks, the data folder's and unread news fetched in that time stay).`);
 }
 
+/** Refreshes every feed; one line per feed, failures naming the URL and the reason. Exit code 1 if any failed. */
 export async function fetchFeeds(context: CommandContext): Promise<number> {
 	const options = refreshOptions(context);
 	const list = context.feeds.list();
@@ -195,7 +195,7 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 		return stop.status();
 	}
 
-	const {removed, days} = pruneOld(context);
+	const {removed, days} = pruneNews(context);
 	const pruned = removed > 0 ? `; removed ${removed} older than ${days} days` : '';
 	print(`${results.length} feeds: ${added} new articles${failed ? `, ${failed} failed` : ''}${pruned}.`);
 	return failed > 0 ? 1 : 0;

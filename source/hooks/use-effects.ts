@@ -11,7 +11,7 @@ import {type Taxonomy} from '../core/taxonomy.js';
 import {readerLines} from '../core/layout.js';
 import type {Action} from '../core/state.js';
 import type {ConfigFile} from '../config/config-file.js';
-import {keepDays} from '../config/settings.js';
+import {pruneOld} from '../config/settings.js';
 import type {FeedList} from '../feeds/feed-list.js';
 import {completeStory} from '../feeds/complete-story.js';
 import type {RefreshOptions} from '../feeds/limits.js';
@@ -99,10 +99,10 @@ export function useEffects({library, taxonomy, feeds, config, bookmarks, outside
 				dispatch({type: 'refresh', progress: {...progress, done}});
 			});
 			// Old news goes after each refresh (keepDays in the config; bookmarks stay).
-			const {days} = keepDays(config);
-			const removed = library.prune(days, bookmarks.ids);
+			const {removed, days, warning} = pruneOld(library, config, bookmarks.ids);
 			const summary = `Refreshed ${list.length} feeds: ${progress.added} new${removed > 0 ? `, ${removed} older than ${days} days removed` : ''}`;
-			say(failures.length > 0 ? `${summary}, ${failures.length} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`);
+			const outcome = failures.length > 0 ? `${summary}, ${failures.length} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
+			say(warning ? `${outcome} ${warning}` : outcome);
 		} finally {
 			refreshing.current = false;
 			dispatch({type: 'refresh'});
