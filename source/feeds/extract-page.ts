@@ -8,13 +8,9 @@ import {Readability} from '@mozilla/readability';
 import {parseHTML} from 'linkedom';
 import {istToIso} from '../core/time.js';
 import {htmlParagraphs} from './html-text.js';
-import {siteStory, type PageStory} from './site-page.js';
-
-export type {PageStory} from './site-page.js';
+import {AI_NOTE, CREDIT, siteStory, type PageStory} from './site-page.js';
 
 const META_LINE = /^(.+?)\s*\|\s*(?:(.+?)\s*\|\s*)?Updated:\s*(\d{2}-\d{2}-\d{4} \d{2}:\d{2})\s*IST\s*\|\s*Created:\s*(\d{2}-\d{2}-\d{4} \d{2}:\d{2})\s*IST/;
-const CREDIT = /^\(With inputs from [^)]*\.?\)$/i;
-const IMAGE_NOTE = /^This image is AI-generated/i;
 
 /** What the page's own text says of byline, place, times and countries. */
 function devdiscourseMetadata(lines: string[]): Partial<PageStory> {
@@ -103,7 +99,7 @@ export function extractStory(html: string, url: string): PageStory | undefined {
 	if (!article?.content) return undefined;
 	const paragraphs = htmlParagraphs(article.content).filter(paragraph => !META_LINE.test(paragraph) && !/^Country:?$/i.test(paragraph));
 	const credit = paragraphs.find(paragraph => CREDIT.test(paragraph));
-	const imageNote = paragraphs.find(paragraph => IMAGE_NOTE.test(paragraph)) ?? pageLines.find(line => IMAGE_NOTE.test(line));
+	const imageNote = paragraphs.find(paragraph => AI_NOTE.test(paragraph)) ?? pageLines.find(line => AI_NOTE.test(line));
 	const body = paragraphs.filter(paragraph => paragraph !== credit && paragraph !== imageNote && !(metadata.countries ?? []).includes(paragraph));
 	if (body.length === 0) return undefined;
 	// Readability's title is the page's <title>, often with the site's name in it: the feed's stays.

@@ -22,10 +22,10 @@ const text = (element: Element | null | undefined): string | undefined => elemen
 const TIME = (word: string) => new RegExp(`${word}:\\s*(\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2})\\s*IST`);
 
 /** The site's credit lines, appended to the story as a paragraph of their own. */
-const CREDIT = /^\((?:With inputs from [^)]*|This story has not been edited by Devdiscourse staff[^)]*)\)$/i;
+export const CREDIT = /^\((?:With inputs from [^)]*|This story has not been edited by Devdiscourse staff[^)]*)\)$/i;
 
 /** The site's note under an illustration it generated. */
-const AI_NOTE = /^This image is AI-generated/i;
+export const AI_NOTE = /^This image is AI-generated/i;
 
 function metadata(block: Element | null): Pick<PageStory, 'byline' | 'location' | 'createdAt' | 'updatedAt'> {
 	if (!block) return {};
