@@ -22,8 +22,12 @@ export const AUTOWRAP_ON = `${CSI}?7h`;
 /** Synchronized output (DEC mode 2026): the terminal shows the frame once it is all there. */
 export const BEGIN_SYNCHRONIZED = `${CSI}?2026h`;
 export const END_SYNCHRONIZED = `${CSI}?2026l`;
-/** Ends an OSC 8 hyperlink; the same terminator (ST) as devnews's links use. */
-export const END_HYPERLINK = '\u001B]8;;\u001B\\';
+/** What starts every OSC 8 hyperlink sequence (then its parameters, `;`, the URL, ST). */
+export const OSC8 = '\u001B]8;';
+/** String Terminator, which ends the links devnews draws (terminal/links.ts). */
+export const ST = '\u001B\\';
+/** Ends an OSC 8 hyperlink. */
+export const END_HYPERLINK = `${OSC8};${ST}`;
 
 /** Cursor Position: row and column, with the parameters a terminal assumes left out. */
 export function cursorPosition(row: number, column: number): string {

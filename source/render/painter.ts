@@ -18,8 +18,8 @@ export class Painter {
 	output = '';
 	readonly cursor: CursorPlace = {row: -1, column: -1};
 	pen: Style = PLAIN;
-
-	constructor(private columns = 0) {}
+	/** The screen's width, known once it is cleared. */
+	private columns = 0;
 
 	/** After the screen was cleared (home, default style), at a size of `columns`. */
 	cleared(columns: number): void {

@@ -4,23 +4,22 @@
 // same object, and the bytes to go from one style to another are worked
 // out once per pair.
 import {diffAnsiCodes, type AnsiCode} from '@alcalzone/ansi-tokenize';
-import {END_HYPERLINK, SGR_RESET, selectGraphicRendition} from './escapes.js';
+import {END_HYPERLINK, OSC8, SGR_RESET, selectGraphicRendition} from './escapes.js';
 
 export type Style = {
 	/** SGR attributes, reduced (no two that cancel or override each other). */
 	readonly attributes: readonly AnsiCode[];
 	/** The OSC 8 code that opened the hyperlink, if a link is in force. */
 	readonly link: string | undefined;
-	/** Whether nothing is in force: a terminal's default look. */
-	readonly plain: boolean;
 };
 
-const isLink = (code: AnsiCode) => code.code.startsWith('\u001B]8;');
+const isLink = (code: AnsiCode) => code.code.startsWith(OSC8);
 
 /** A code's SGR parameters: `\u001B[38;5;12m` → `38;5;12`. */
 const parametersOf = (code: AnsiCode) => code.code.slice(2, -1);
 
-export const PLAIN: Style = {attributes: [], link: undefined, plain: true};
+/** Nothing in force: a terminal's default look (the one style with no codes). */
+export const PLAIN: Style = {attributes: [], link: undefined};
 
 const interned = new Map<string, Style>([['', PLAIN]]);
 const changes = new Map<Style, Map<Style, string>>();
@@ -44,7 +43,7 @@ export function styleOf(codes: readonly AnsiCode[]): Style {
 			changes.clear();
 		}
 
-		style = {attributes: codes.filter(code => !isLink(code)), link: codes.find(code => isLink(code))?.code, plain: false};
+		style = {attributes: codes.filter(code => !isLink(code)), link: codes.find(code => isLink(code))?.code};
 		interned.set(key, style);
 	}
 

@@ -2,11 +2,11 @@
 // clipboard write, or the user's browser. Only http(s) links go anywhere,
 // and none of them ever passes through a shell.
 import open from 'open';
+import {END_HYPERLINK, OSC8, ST} from '../render/escapes.js';
 import {sanitizeLine} from './sanitize.js';
 
 const ESC = '\u001B';
 const BEL = '\u0007';
-const ST = `${ESC}\\`;
 
 /** An absolute http: or https: URL with no control characters or spaces in it. */
 export function isWebUrl(url: string | undefined): url is string {
@@ -22,7 +22,7 @@ export function isWebUrl(url: string | undefined): url is string {
 
 /** `text` as a clickable OSC 8 hyperlink to `url`; plain `text` when the url is not a web link. */
 export function hyperlink(url: string, text: string): string {
-	return isWebUrl(url) ? `${ESC}]8;;${url}${ST}${text}${ESC}]8;;${ST}` : text;
+	return isWebUrl(url) ? `${OSC8};${url}${ST}${text}${END_HYPERLINK}` : text;
 }
 
 /**
