@@ -15,7 +15,7 @@ import {listedAs} from './feed-commands.js';
 type Checked = {ok: true; line: string} | {ok: false; line: string};
 
 /** What to do about a reason a source gave: the advice a person needs next. */
-export function advice(reason: string): string {
+function advice(reason: string): string {
 	if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(reason)) return 'no network, or no such host: check the connection (and HTTPS_PROXY, behind a proxy)';
 	if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH/i.test(reason)) return 'nothing answers there: check the address, or try later';
 	if (/HTTP 40[14]|HTTP 410/.test(reason)) return 'the address does not exist (any more): devnews feeds remove it';
@@ -27,7 +27,7 @@ export function advice(reason: string): string {
 
 /** The source as the check names it: its address, and the sector and edition it gives, where it gives them. */
 function named(feed: Feed, taxonomy: Taxonomy): string {
-	const gives = [feed.sector && listedAs(feed.sector, taxonomy.sectors, ''), feed.edition && listedAs(feed.edition, taxonomy.editions, '')].filter(Boolean);
+	const gives = [listedAs(feed.sector, taxonomy.sectors, ''), listedAs(feed.edition, taxonomy.editions, '')].filter(Boolean);
 	return sanitizeLine(gives.length > 0 ? `${feed.url} (${gives.join(' · ')})` : feed.url);
 }
 

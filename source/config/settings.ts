@@ -5,7 +5,7 @@ import type {Library} from '../library/store.js';
 import type {ConfigFile} from './config-file.js';
 
 /** How long fetched news is kept: a year, unless `keepDays` says otherwise. */
-export const DEFAULT_KEEP_DAYS = 365;
+const DEFAULT_KEEP_DAYS = 365;
 
 export function keepDays(config: ConfigFile): {days: number; warning?: string} {
 	const value = config.get('keepDays');

@@ -18,7 +18,7 @@ export type ScreenRows = {
 /** The header and the footer: one row each, on every screen. */
 const FRAME_ROWS = 2;
 
-export function currentScreen(state: State): Screen {
+function currentScreen(state: State): Screen {
 	if (state.overlay === 'help') return 'help';
 	if (state.overlay !== 'none') return 'picker';
 	return state.reader ? 'reader' : 'list';

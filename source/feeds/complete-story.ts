@@ -6,7 +6,7 @@ import type {Library} from '../library/store.js';
 import type {FetchLimits} from './limits.js';
 
 /** The story as it now stands; `error` says why its full text was not fetched, when it was needed and was not. */
-export type Completed = {article: Article; error?: string};
+type Completed = {article: Article; error?: string};
 
 export async function completeStory(library: Library, article: Article, limits?: FetchLimits): Promise<Completed> {
 	if (!needsFullStory(article)) return {article};

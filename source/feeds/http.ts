@@ -84,7 +84,7 @@ function describe(error: unknown, limits: FetchLimits): string {
 }
 
 /** What else a fetch may be given: a guard (page fetches), and a signal that stops it (Ctrl-C). */
-export type FetchOptions = {guard?: FetchGuard; stop?: AbortSignal};
+type FetchOptions = {guard?: FetchGuard; stop?: AbortSignal};
 
 /* eslint-disable no-await-in-loop -- each redirect is followed once the last answer is in */
 export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, {guard, stop}: FetchOptions = {}): Promise<Fetched> {

@@ -21,7 +21,7 @@ const parser = new XMLParser({
 	isArray: name => name === 'outline',
 });
 
-export type OpmlFeeds = {feeds: Feed[]; warnings: string[]};
+type OpmlFeeds = {feeds: Feed[]; warnings: string[]};
 
 /** A title fit to store and show: one line of plain text, or nothing. */
 function cleanTitle(value: unknown): string | undefined {

@@ -25,7 +25,7 @@ export type FeedItem = {
 };
 
 /** The kinds of document devnews reads items from. */
-export type FeedFormat = 'RSS 2.0' | 'RSS 1.0' | 'Atom' | 'news sitemap' | 'Devdiscourse JSON listing';
+type FeedFormat = 'RSS 2.0' | 'RSS 1.0' | 'Atom' | 'news sitemap' | 'Devdiscourse JSON listing';
 
 export type ParsedFeed = {format: FeedFormat; title?: string; items: FeedItem[]};
 

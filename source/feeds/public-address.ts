@@ -42,7 +42,7 @@ export function isPublicAddress(address: string): boolean {
 	return family !== 0 && !NOT_PUBLIC.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-export type ResolvedAddress = {address: string; family: number};
+type ResolvedAddress = {address: string; family: number};
 
 /** Every address a name resolves to (what `dns.lookup` would give a socket). */
 export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;

@@ -19,10 +19,10 @@ import {SCHEMA_VERSION} from './sql.js';
 export class LibraryError extends Error {}
 
 /** `persistent`: what is written is kept in the file (not in a copy or in memory, gone at exit). */
-export type OpenedDatabase = {db: Database.Database; warning?: string; persistent: boolean};
+type OpenedDatabase = {db: Database.Database; warning?: string; persistent: boolean};
 
 /** How long a write waits for another devnews's write to end. Writes are short (see article-writer.ts), so this is ample. */
-export const BUSY_TIMEOUT_MS = 10_000;
+const BUSY_TIMEOUT_MS = 10_000;
 
 export type OpenOptions = {
 	/** How long to wait for another process's write (tests shorten it). */

@@ -18,7 +18,7 @@ import type Database from 'better-sqlite3';
 import {SCHEMA, SCHEMA_VERSION, UNDATED} from './sql.js';
 
 /** The oldest schema a migration starts from. */
-export const OLDEST_MIGRATED = 2;
+const OLDEST_MIGRATED = 2;
 
 /** Set by a migration: the articles must be filed again and their full-text index rebuilt. */
 export const REINDEX_NEEDED = 'refile.reindex';
@@ -30,7 +30,7 @@ type Old = Record<string, unknown> & {sector?: unknown; edition?: unknown};
  * its one sector and edition become lists (kept as they were given; they
  * are resolved when filed).
  */
-export function migrateDoc(doc: string): string {
+function migrateDoc(doc: string): string {
 	const {sector, edition, ...rest} = JSON.parse(doc) as Old;
 	const listOf = (value: unknown) => (typeof value === 'string' && value ? [value] : []);
 	return JSON.stringify({...rest, sectors: listOf(sector), editions: listOf(edition)});
