@@ -19,8 +19,7 @@ import type {FeedItem} from './parse-feed.js';
  * guid, else its link, else its title: no feed can take another feed's
  * story, or the shipped data's, by copying its guid or a link's shape.
  */
-export function itemId(item: FeedItem, feedUrl: string): string {
-	const link = articleLink(item.link);
+export function itemId(item: FeedItem, feedUrl: string, link = articleLink(item.link)): string {
 	if (link && isSiteUrl(feedUrl) && isSiteUrl(item.link)) return link.number;
 	const key = item.guid ?? item.link ?? item.title;
 	return `item-${createHash('sha256').update(`${feedUrl}\n${key}`).digest('hex').slice(0, 20)}`;
@@ -37,8 +36,9 @@ export function toArticle(item: FeedItem, feed: Feed): Article | undefined {
 	if (!title) return undefined;
 	const body = item.content ? htmlParagraphs(item.content) : [];
 	const summary = item.summary ? htmlText(item.summary) : undefined;
+	const link = articleLink(item.link);
 	return {
-		id: itemId(item, feed.url),
+		id: itemId(item, feed.url, link),
 		url: isWebUrl(item.link) ? item.link : undefined,
 		title,
 		summary: summary && summary !== body[0] ? summary : undefined,
@@ -49,7 +49,7 @@ export function toArticle(item: FeedItem, feed: Feed): Article | undefined {
 		sectors: item.sectors?.length ? item.sectors : feed.sector && feed.sector !== SECTOR_FROM_LINK ? [feed.sector] : [],
 		editions: item.editions?.length ? item.editions : feed.edition ? [feed.edition] : [],
 		...(item.tags ? {tags: item.tags} : {}),
-		label: articleLink(item.link)?.label,
+		label: link?.label,
 		body,
 		kind: body.length > 0 ? 'full' : 'headline',
 		source: feed.url,
