@@ -3,19 +3,22 @@ import stringWidth from '../terminal/string-width.js';
 import {truncate} from '../core/layout.js';
 import {theme} from './theme.js';
 
-type Props = {hints: string; position?: string; width: number};
+/** Where the reader is in a story, as shown ("12–33/40 83%") and as read aloud. */
+export type Position = {text: string; spoken: string};
+
+type Props = {hints: string; position?: Position; width: number};
 
 /** The bottom line: key hints, and on the right where you are in a story. */
 export function Footer({hints, position, width}: Props) {
-	const right = position ?? '';
+	const right = position?.text ?? '';
 	const room = width - stringWidth(right) - (right ? 1 : 0);
 	return (
 		<Box width={width} justifyContent="space-between">
 			<Text color={theme.muted} aria-label="Press question mark for the keys.">
 				{truncate(hints, Math.max(0, room))}
 			</Text>
-			{right ? (
-				<Text color={theme.accent} aria-label={`${right.replace(/^(\d+)–(\d+)\/(\d+) (\d+)%$/, 'Lines $1 to $2 of $3, $4 percent')}.`}>
+			{position ? (
+				<Text color={theme.accent} aria-label={position.spoken}>
 					{right}
 				</Text>
 			) : null}

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReaderLine, Tone} from '../core/layout.js';
+import type {Position} from '../components/Footer.js';
 import {theme} from '../components/theme.js';
 import {hyperlink} from '../terminal/links.js';
 
@@ -38,10 +39,10 @@ export function ReaderScreen({lines, scroll, height, hyperlink: url}: Props) {
 	);
 }
 
-/** "12–24/40 60%": the lines on screen, the total, and how far down. */
-export function scrollPosition(scroll: number, height: number, total: number): string {
-	if (total === 0) return '';
+/** "12–24/40 60%" (and as read aloud): the lines on screen, the total, and how far down; nothing for an empty story. */
+export function scrollPosition(scroll: number, height: number, total: number): Position | undefined {
+	if (total === 0) return undefined;
 	const last = Math.min(total, scroll + height);
 	const percent = total <= height ? 100 : Math.round((last / total) * 100);
-	return `${scroll + 1}–${last}/${total} ${percent}%`;
+	return {text: `${scroll + 1}–${last}/${total} ${percent}%`, spoken: `Lines ${scroll + 1} to ${last} of ${total}, ${percent} percent.`};
 }
