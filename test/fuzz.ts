@@ -59,3 +59,31 @@ export function mutated(sample: string, insertions: fc.Arbitrary<string>, maxEdi
 		}, sample),
 	);
 }
+
+/** Pieces of terminal lines: plain ASCII, and every kind of character that joins its neighbours into one grapheme, and escape sequences. */
+export const LINE_PIECES = [
+	...'abc XYZ09.,…•◦›—'.split(''),
+	'漢',
+	'한',
+	'👍',
+	'🏽',
+	'\u200D',
+	'👨\u200D👩\u200D👧',
+	'🇺',
+	'🇦',
+	'\uFE0F',
+	'\u0301',
+	'\u0308',
+	// Prepend characters join the character after them.
+	'\u0600',
+	'\u0D4E',
+	'ก',
+	'\u0E33',
+	'\u200B',
+	'\t',
+	'\u007F',
+	'\u001B[1m',
+	'\u001B[22m',
+	'\u001B]8;;https://example.com/\u001B\\',
+	'\u001B]8;;\u001B\\',
+];

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import fc from 'fast-check';
 import measure from 'string-width';
 import stringWidth from '../source/terminal/string-width.js';
+import {fuzzParameters, LINE_PIECES} from './fuzz.js';
 
 test('widths are string-width\'s own, for ASCII, marks, CJK, emoji, combining marks and escape sequences', () => {
 	const samples = [
@@ -23,4 +25,15 @@ test('widths are string-width\'s own, for ASCII, marks, CJK, emoji, combining ma
 	}
 
 	assert.equal(stringWidth('±', {ambiguousIsNarrow: false}), measure('±', {ambiguousIsNarrow: false}), 'options are passed through');
+});
+
+test('widths are string-width\'s own for any line of those pieces, the first time and again', () => {
+	fc.assert(
+		fc.property(fc.array(fc.constantFrom(...LINE_PIECES), {maxLength: 30}), pieces => {
+			const line = pieces.join('');
+			assert.equal(stringWidth(line), measure(line), JSON.stringify(line));
+			assert.equal(stringWidth(line), measure(line), `remembered: ${JSON.stringify(line)}`);
+		}),
+		fuzzParameters(),
+	);
 });

@@ -10,6 +10,8 @@
 // the library passes through unchanged.
 import {styledCharsFromTokens as styleCharacters, tokenize as tokenizeLine, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
 
+import {hasEscapes, unicodeStretches} from '../terminal/unicode-stretches.js';
+
 export * from '@alcalzone/ansi-tokenize';
 
 // Lines. Each costs far more memory than its text (an object and a style
@@ -20,33 +22,27 @@ const REMEMBERED = 200;
 const tokensOf = new Map<string, Token[]>();
 const styledOf = new WeakMap<Token[], StyledChar[]>();
 
-const isPrintableAscii = (code: number) => code >= 0x20 && code <= 0x7E;
 const ASCII_TOKENS: Token[] = Array.from({length: 0x7F}, (_, code) => Object.freeze({type: 'char' as const, value: String.fromCharCode(code), fullWidth: false}));
 
 /**
  * The tokens of a line without escape sequences, as the library gives them,
- * without segmenting its plain ASCII: two printable ASCII characters are
- * never one grapheme, so each is a token of its own. A stretch of other
- * characters goes to the library with the ASCII character on either side
- * (a combining mark joins the one before it, a prepended one the one after),
- * stretches one ASCII character apart together.
+ * without segmenting its plain ASCII: only the stretches around other
+ * characters go to the library (terminal/unicode-stretches.ts).
  */
 function plainTokens(line: string): Token[] {
 	const tokens: Token[] = [];
-	let index = 0;
-	while (index < line.length) {
-		let other = index;
-		while (other < line.length && isPrintableAscii(line.charCodeAt(other))) other++;
-		const stretchFrom = other === line.length ? other : Math.max(index, other - 1);
-		for (let ascii = index; ascii < stretchFrom; ascii++) tokens.push(ASCII_TOKENS[line.charCodeAt(ascii)]!);
-		if (stretchFrom === line.length) break;
-		let end = other;
-		while (end < line.length && !(isPrintableAscii(line.charCodeAt(end)) && (end + 1 === line.length || isPrintableAscii(line.charCodeAt(end + 1))))) end++;
-		const stretchTo = Math.min(line.length, end + 1);
-		for (const token of tokenizeLine(line.slice(stretchFrom, stretchTo))) tokens.push(token);
-		index = stretchTo;
+	const ascii = (from: number, to: number) => {
+		for (let index = from; index < to; index++) tokens.push(ASCII_TOKENS[line.charCodeAt(index)]!);
+	};
+
+	let done = 0;
+	for (const {from, to} of unicodeStretches(line)) {
+		ascii(done, from);
+		for (const token of tokenizeLine(line.slice(from, to))) tokens.push(token);
+		done = to;
 	}
 
+	ascii(done, line.length);
 	return tokens;
 }
 
@@ -55,7 +51,7 @@ export function tokenize(text: string, endChar?: number): Token[] {
 	if (endChar !== undefined) return tokenizeLine(text, endChar);
 	let tokens = tokensOf.get(text);
 	if (tokens === undefined) {
-		tokens = text.includes('\u001B') || text.includes('\u009B') ? tokenizeLine(text) : plainTokens(text);
+		tokens = hasEscapes(text) ? tokenizeLine(text) : plainTokens(text);
 		if (tokensOf.size >= REMEMBERED) tokensOf.delete(tokensOf.keys().next().value!);
 		tokensOf.set(text, tokens);
 	}

@@ -11,35 +11,17 @@
 // The bundle (scripts/build.mjs) routes Ink's and its helpers' imports of
 // string-width here too.
 import measure from 'string-width';
+import {hasEscapes, unicodeStretches} from './unicode-stretches.js';
 
 type Options = Parameters<typeof measure>[1];
-
-const isPlainAscii = (code: number) => code >= 0x20 && code <= 0x7e;
 
 /** The width of `text`, from string-width only for the stretches that are not plain ASCII. */
 function widthOf(text: string): number {
 	// Escape sequences take no cells; string-width knows them.
-	if (text.includes('\u001B') || text.includes('\u009B')) return measure(text);
-	let width = 0;
-	let stretch = -1;
-	for (let index = 0; index < text.length; index++) {
-		// An ASCII character starts a grapheme that a following combining mark,
-		// variation selector or keycap would extend, so it goes with what follows it.
-		const alone = isPlainAscii(text.charCodeAt(index)) && (index + 1 === text.length || isPlainAscii(text.charCodeAt(index + 1)));
-		if (!alone) {
-			if (stretch === -1) stretch = index;
-			continue;
-		}
-
-		if (stretch !== -1) {
-			width += measure(text.slice(stretch, index));
-			stretch = -1;
-		}
-
-		width++;
-	}
-
-	return stretch === -1 ? width : width + measure(text.slice(stretch));
+	if (hasEscapes(text)) return measure(text);
+	let width = text.length;
+	for (const {from, to} of unicodeStretches(text)) width += measure(text.slice(from, to)) - (to - from);
+	return width;
 }
 
 const REMEMBERED = 4096;
