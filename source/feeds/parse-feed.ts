@@ -16,7 +16,6 @@ export type FeedItem = {
 	content?: string;
 	author?: string;
 	published?: string;
-	categories: string[];
 	/** What some sources say of an item beyond a feed's fields (the site's API, its sitemap). */
 	countries?: string[];
 	sectors?: string[];
@@ -110,7 +109,6 @@ function rssItem(item: Node): FeedItem {
 		content: text(item['content:encoded']),
 		author: text(item['dc:creator']) ?? text(item['author']),
 		published: text(item['pubDate']) ?? text(item['dc:date']),
-		categories: list(item['category']).map(category => text(category)).filter((name): name is string => Boolean(name)),
 	};
 }
 
@@ -134,7 +132,6 @@ function atomEntry(entry: Node): FeedItem {
 		content: text(entry['content']),
 		author: author ? text(author['name']) : undefined,
 		published: text(entry['published']) ?? text(entry['updated']),
-		categories: list(entry['category']).map(category => (category as Node)['@term'] as string | undefined).filter((name): name is string => Boolean(name)),
 	};
 }
 
@@ -152,7 +149,6 @@ function sitemapEntry(url: Node): FeedItem {
 		link: text(url['loc']),
 		title: text(news['news:title']) ?? '',
 		published: text(news['news:publication_date']) ?? text(url['lastmod']),
-		categories: keywords,
 		...(keywords.length > 0 ? {tags: keywords} : {}),
 	};
 }

@@ -87,7 +87,6 @@ function entryItem(entry: Entry, origin: string, place: {sector?: string; editio
 		title,
 		summary: string(field(entry, 'subtitle')),
 		published: utc(field(entry, 'createdOn')),
-		categories: [],
 		countries: csv(field(entry, 'country')),
 		sectors: sectors.length > 0 ? sectors : place.sector ? [place.sector] : [],
 		editions: regions.length > 0 ? regions : place.edition ? [place.edition] : [],
