@@ -2,7 +2,7 @@
 import {articleRef} from '../core/article.js';
 import {truncate} from '../core/layout.js';
 import {findArticle} from './articles.js';
-import {CommandError, outputWidth, print, UsageError, type CommandContext} from './context.js';
+import {CommandError, needArgument, outputWidth, print, type CommandContext} from './context.js';
 import {bookmarksText, jsonText} from './output.js';
 
 export function bookmarks(context: CommandContext): void {
@@ -11,7 +11,7 @@ export function bookmarks(context: CommandContext): void {
 }
 
 function ids(context: CommandContext, usage: string): string[] {
-	if (context.args.length === 0) throw new UsageError(`${usage} needs one or more article ids.`);
+	needArgument(context, 'one or more article ids', usage);
 	return context.args;
 }
 
