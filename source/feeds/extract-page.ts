@@ -78,24 +78,26 @@ function tooComplex(document: Document): boolean {
  * not: it takes the first element for the root and leaves the rest beside
  * it, where Readability fails or takes seconds.
  */
-function pageDocument(html: string) {
-	const parsed = parseHTML(html);
-	return parsed.document.documentElement?.tagName === 'HTML' ? parsed : parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+function pageDocument(html: string): {document: Document; source: string} {
+	const {document} = parseHTML(html);
+	if (document.documentElement?.tagName === 'HTML') return {document, source: html};
+	const source = `<!DOCTYPE html><html><body>${html}</body></html>`;
+	return {document: parseHTML(source).document, source};
 }
 
 /** The story in `html` (a page at `url`), or undefined when Readability finds none. */
 export function extractStory(html: string, url: string): PageStory | undefined {
 	if (tooManyReferences(html)) return undefined;
-	const {document} = pageDocument(html);
+	const {document, source} = pageDocument(html);
 	if (tooComplex(document)) return undefined;
 	const site = siteStory(document, url);
 	if (site) return site;
 	const pageLines = htmlParagraphs(document.body?.innerHTML ?? html).flatMap(paragraph => paragraph.split(/\s*\n\s*/));
 	const metadata = devdiscourseMetadata(pageLines.map(line => line.replace(/^[•·]\s*/, '')));
-	// Readability edits the document it reads; it gets its own parse.
-	const {document: readable} = pageDocument(html);
+	// Readability edits the document it reads; it gets its own parse, of the page as it was settled above.
+	const {document: readable} = parseHTML(source);
 	Object.defineProperty(readable, 'baseURI', {value: url});
-	const article = new Readability(readable as unknown as Document).parse();
+	const article = new Readability(readable).parse();
 	if (!article?.content) return undefined;
 	const paragraphs = htmlParagraphs(article.content).filter(paragraph => !META_LINE.test(paragraph) && !/^Country:?$/i.test(paragraph));
 	const credit = paragraphs.find(paragraph => CREDIT.test(paragraph));
