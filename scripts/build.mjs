@@ -31,7 +31,8 @@ const REMEMBERED = {
 const remembered = {
 	name: 'remembered',
 	setup(builder) {
-		builder.onResolve({filter: /^(string-width|@alcalzone\/ansi-tokenize)$/}, async args => {
+		const names = Object.keys(REMEMBERED).map(name => name.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+		builder.onResolve({filter: new RegExp(`^(${names.join('|')})$`)}, async args => {
 			const wrapper = REMEMBERED[args.path];
 			if (args.importer.endsWith(wrapper.slice(1))) return undefined;
 			return builder.resolve(wrapper, {kind: 'import-statement', resolveDir: process.cwd()});
