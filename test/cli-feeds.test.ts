@@ -150,6 +150,22 @@ test('feeds check says, a line a source, what answers and with what, and what to
 	assert.doesNotMatch(checked.stderr, /\n\s+at /);
 });
 
+test('feeds check tells a server in trouble, a slow source and a big one apart, each with what to do', async () => {
+	server.route('/trouble', (_request, response) => {
+		response.writeHead(503, 'Service Unavailable').end();
+	});
+	server.route('/slow-check', (_request, response) => {
+		setTimeout(() => serveXml(rss2([{id: 's', title: 'Synthetic slow item'}]))(_request, response), 1500);
+	});
+	const data = dataWithFeeds([{url: server.url('/trouble')}, {url: server.url('/slow-check')}]);
+	const checked = await devnews(['feeds', 'check', '--data', data, '--timeout', '1'], isolatedEnv());
+	assert.equal(checked.code, 1);
+	assert.match(checked.stderr, /\/trouble: HTTP 503 Service Unavailable — the site had a problem: try again later$/m);
+	assert.match(checked.stderr, /\/slow-check: no complete answer within 1 s — too slow: try again, or give more time with --timeout$/m);
+	const big = await devnews(['feeds', 'check', '--data', dataWithFeeds([{url: server.url('/feed')}]), '--max-bytes', '100'], isolatedEnv());
+	assert.match(big.stderr, /\/feed: response is .*100-byte limit — too big: raise --max-bytes if you trust it$/m);
+});
+
 test('every request goes through the proxy HTTP_PROXY names, and none where NO_PROXY covers the host', async () => {
 	const proxy = await startProxy();
 	try {

@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import {feedLinks, isWebPage} from '../feeds/discover.js';
 import {readFeed} from '../feeds/feed-parser.js';
 import type {Feed} from '../feeds/feed-list.js';
-import {fetchLimited} from '../feeds/http.js';
+import {FetchError, fetchLimited, type FetchFailure} from '../feeds/http.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {Taxonomy} from '../core/taxonomy.js';
@@ -14,16 +14,17 @@ import {listedAs} from './feed-commands.js';
 
 type Checked = {ok: true; line: string} | {ok: false; line: string};
 
-/** What to do about a reason a source gave: the advice a person needs next. */
-function advice(reason: string): string {
-	if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(reason)) return 'no network, or no such host: check the connection (and HTTPS_PROXY, behind a proxy)';
-	if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH/i.test(reason)) return 'nothing answers there: check the address, or try later';
-	if (/HTTP 40[14]|HTTP 410/.test(reason)) return 'the address does not exist (any more): devnews feeds remove it';
-	if (/HTTP 5\d\d/.test(reason)) return 'the site had a problem: try again later';
-	if (/within .* s$/.test(reason)) return 'too slow: try again, or give more time with --timeout';
-	if (/limit/.test(reason)) return 'too big: raise --max-bytes if you trust it';
-	return 'not a feed devnews reads: if it is a web page, devnews feeds add URL finds its feeds';
-}
+/** What to do about a failure: the advice a person needs next. */
+const ADVICE: Record<FetchFailure, string> = {
+	'no-host': 'no network, or no such host: check the connection (and HTTPS_PROXY, behind a proxy)',
+	'no-answer': 'nothing answers there: check the address, or try later',
+	gone: 'the address does not exist (any more): devnews feeds remove it',
+	server: 'the site had a problem: try again later',
+	timeout: 'too slow: try again, or give more time with --timeout',
+	'too-big': 'too big: raise --max-bytes if you trust it',
+	// What answered could not be read as a feed, or was refused.
+	other: 'not a feed devnews reads: if it is a web page, devnews feeds add URL finds its feeds',
+};
 
 /** The source as the check names it: its address, and the sector and edition it gives, where it gives them. */
 function named(feed: Feed, taxonomy: Taxonomy): string {
@@ -45,8 +46,8 @@ async function check(feed: Feed, taxonomy: Taxonomy, options: RefreshOptions): P
 		const parsed = readFeed(fetched.text, fetched.url);
 		return {ok: true, line: `ok      ${url}: ${parsed.format}, ${parsed.items.length} ${parsed.items.length === 1 ? 'item' : 'items'}`};
 	} catch (error) {
-		const reason = sanitizeLine((error as Error).message);
-		return {ok: false, line: `failed  ${url}: ${reason} — ${advice(reason)}`};
+		const failure = error instanceof FetchError ? error.failure : 'other';
+		return {ok: false, line: `failed  ${url}: ${sanitizeLine((error as Error).message)} — ${ADVICE[failure]}`};
 	}
 }
 

@@ -24,8 +24,18 @@ export type Fetched =
 	| {status: 'not-modified'}
 	| {status: 'ok'; text: string; url: string; etag?: string; lastModified?: string; contentType?: string};
 
+/** What kind of failure a fetch met: what a person can do about it depends on it (devnews feeds check). */
+export type FetchFailure = 'no-host' | 'no-answer' | 'gone' | 'server' | 'timeout' | 'too-big' | 'other';
+
 /** A failure with a message fit for one line after the URL. */
-export class FetchError extends Error {}
+export class FetchError extends Error {
+	constructor(
+		message: string,
+		readonly failure: FetchFailure = 'other',
+	) {
+		super(message);
+	}
+}
 
 /** Checks a fetch passes: `refusal` of every URL it goes to, redirects included, and `lookup` for every connection. */
 export type FetchGuard = {
@@ -40,12 +50,12 @@ const USER_AGENT = 'devnews (terminal news reader)';
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
 	const declared = Number(response.headers.get('content-length'));
-	if (declared > maxBytes) throw new FetchError(`response is ${declared} bytes, over the ${maxBytes}-byte limit`);
+	if (declared > maxBytes) throw new FetchError(`response is ${declared} bytes, over the ${maxBytes}-byte limit`, 'too-big');
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of response.body ?? []) {
 		size += chunk.byteLength;
-		if (size > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`);
+		if (size > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`, 'too-big');
 		chunks.push(chunk);
 	}
 
@@ -75,12 +85,21 @@ function decode(bytes: Uint8Array, contentType: string | undefined): string {
 	return legacyHookDecode(bytes, encoding);
 }
 
-function describe(error: unknown, limits: FetchLimits): string {
-	if (error instanceof FetchError) return error.message;
+function asFetchError(error: unknown, limits: FetchLimits): FetchError {
+	if (error instanceof FetchError) return error;
 	const name = (error as Error).name;
-	if (name === 'TimeoutError' || name === 'AbortError') return `no complete answer within ${limits.timeoutMs / 1000} s`;
+	if (name === 'TimeoutError' || name === 'AbortError') return new FetchError(`no complete answer within ${limits.timeoutMs / 1000} s`, 'timeout');
 	const cause = (error as {cause?: {code?: string; message?: string}}).cause;
-	return cause?.code ?? cause?.message ?? (error as Error).message;
+	const message = cause?.code ?? cause?.message ?? (error as Error).message;
+	if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(message)) return new FetchError(message, 'no-host');
+	if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH/i.test(message)) return new FetchError(message, 'no-answer');
+	return new FetchError(message);
+}
+
+/** An HTTP status that is not an answer, as a failure. */
+function statusFailure(status: number): FetchFailure {
+	if (status === 401 || status === 404 || status === 410) return 'gone';
+	return status >= 500 ? 'server' : 'other';
 }
 
 /** What else a fetch may be given: a guard (page fetches), and a signal that stops it (Ctrl-C). */
@@ -133,7 +152,7 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 
 			if (!response.ok) {
 				await response.body?.cancel();
-				throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim());
+				throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim(), statusFailure(response.status));
 			}
 
 			const contentType = response.headers.get('content-type') ?? undefined;
@@ -148,7 +167,7 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 			};
 		}
 	} catch (error) {
-		throw new FetchError(describe(error, limits));
+		throw asFetchError(error, limits);
 	} finally {
 		await Promise.all([...dispatchers.values()].map(async dispatcher => dispatcher.destroy()));
 	}
