@@ -83,7 +83,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 
 	useCommands(
 		state,
-		{count: counts.total, selected: selected && articleRef(selected, taxonomy), open: article && articleRef(article, taxonomy), lineCount: lines.length},
+		{count: counts.total, selected: selected && articleRef(selected, taxonomy), open: article && articleRef(article, taxonomy)},
 		dispatch,
 		perform,
 	);

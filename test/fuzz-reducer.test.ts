@@ -78,7 +78,7 @@ test('random keys at random sizes keep the selection in the list and on screen, 
 			fc.array(step, {maxLength: 120}),
 			(count, lineCount, size, steps) => {
 				let state = initialState(size);
-				const context: Context = {count, lineCount, selected: count > 0 ? {id: 'row', title: 'Row'} : undefined, open: {id: 'row', title: 'Row'}};
+				const context: Context = {count, selected: count > 0 ? {id: 'row', title: 'Row'} : undefined, open: {id: 'row', title: 'Row'}};
 				for (const next of steps) {
 					let actions;
 					if ('resize' in next) {

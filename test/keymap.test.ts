@@ -5,7 +5,7 @@ import {keyToCommand} from '../source/core/keymap.js';
 import {initialState, reducer} from '../source/core/state.js';
 
 const list = initialState({width: 80, height: 24});
-const reader = reducer(list, {type: 'open', id: 'a', scroll: 0});
+const reader = reducer(list, {type: 'open', id: 'a', scroll: 0, lineCount: 60});
 
 test('vim keys and arrows move; Enter, l and → open; Esc, h and ← go back', () => {
 	for (const [input, key] of [['j', {}], ['', {downArrow: true}]] as const) assert.equal(keyToCommand(input, key, list), 'down');
@@ -33,7 +33,7 @@ test('q quits from the list but only goes back from a story; Ctrl-c always quits
 	assert.equal(keyToCommand('q', {}, list), 'quit');
 	assert.equal(keyToCommand('q', {}, reader), 'back');
 	assert.equal(keyToCommand('c', {ctrl: true}, reader), 'forceQuit');
-	assert.deepEqual(resolveCommand('quit', list, {count: 0, lineCount: 0}).effect, {type: 'quit'});
+	assert.deepEqual(resolveCommand('quit', list, {count: 0}).effect, {type: 'quit'});
 });
 
 test('while filtering, letters are typed rather than obeyed', () => {
@@ -54,14 +54,14 @@ test('in a picker only Esc, q and ← are ours; in help any key closes it', () =
 });
 
 test('commands resolve to reducer actions with the numbers they need', () => {
-	const moved = resolveCommand('pageDown', list, {count: 100, lineCount: 0});
+	const moved = resolveCommand('pageDown', list, {count: 100});
 	assert.deepEqual(moved.actions, [{type: 'select', index: 22, count: 100}]);
-	const scrolled = resolveCommand('bottom', reader, {count: 0, lineCount: 60});
+	const scrolled = resolveCommand('bottom', reader, {count: 0});
 	const next = scrolled.actions.reduce(reducer, reader);
 	assert.equal(next.reader?.scroll, 38);
-	assert.deepEqual(resolveCommand('open', list, {count: 3, lineCount: 0, selected: {id: 'x', title: 'X'}}).effect, {type: 'openStory', id: 'x'});
-	assert.deepEqual(resolveCommand('refresh', list, {count: 0, lineCount: 0}).effect, {type: 'refresh'});
+	assert.deepEqual(resolveCommand('open', list, {count: 3, selected: {id: 'x', title: 'X'}}).effect, {type: 'openStory', id: 'x'});
+	assert.deepEqual(resolveCommand('refresh', list, {count: 0}).effect, {type: 'refresh'});
 	const target = {id: 'a', title: 'A', url: 'https://example.com/a'};
-	assert.deepEqual(resolveCommand('bookmark', reader, {count: 0, lineCount: 10, open: target}).effect, {type: 'toggleBookmark', target});
-	assert.deepEqual(resolveCommand('bookmark', list, {count: 0, lineCount: 0}).effect, undefined, 'nothing to bookmark in an empty list');
+	assert.deepEqual(resolveCommand('bookmark', reader, {count: 0, open: target}).effect, {type: 'toggleBookmark', target});
+	assert.deepEqual(resolveCommand('bookmark', list, {count: 0}).effect, undefined, 'nothing to bookmark in an empty list');
 });

@@ -21,22 +21,22 @@ test('selection moves within the list and the window follows it', () => {
 test('opening a story and coming back keeps the list position', () => {
 	let state = reducer(start(), {type: 'select', index: 7, count: 40});
 	const before = state.positions.articles;
-	state = reducer(state, {type: 'open', id: 'a', scroll: 0});
+	state = reducer(state, {type: 'open', id: 'a', scroll: 0, lineCount: 100});
 	assert.equal(state.reader?.id, 'a');
-	state = reducer(state, {type: 'scroll', line: 5, lineCount: 100});
+	state = reducer(state, {type: 'scroll', line: 5});
 	state = reducer(state, {type: 'back'});
 	assert.equal(state.reader, undefined);
 	assert.deepEqual(state.positions.articles, before);
 });
 
 test('reader scroll stops at the last page and at the top', () => {
-	let state = reducer(start(12), {type: 'open', id: 'a', scroll: 0});
+	let state = reducer(start(12), {type: 'open', id: 'a', scroll: 0, lineCount: 25});
 	assert.equal(readerHeight(state), 10);
-	state = reducer(state, {type: 'scroll', line: 1000, lineCount: 25});
+	state = reducer(state, {type: 'scroll', line: 1000});
 	assert.equal(state.reader?.scroll, 15);
-	state = reducer(state, {type: 'scroll', line: -3, lineCount: 25});
+	state = reducer(state, {type: 'scroll', line: -3});
 	assert.equal(state.reader?.scroll, 0);
-	state = reducer(state, {type: 'scroll', line: 4, lineCount: 5});
+	state = reducer(reducer(state, {type: 'storyLength', lineCount: 5}), {type: 'scroll', line: 4});
 	assert.equal(state.reader?.scroll, 0, 'a story shorter than the screen does not scroll');
 });
 
@@ -58,7 +58,7 @@ test('changing sector, edition or filter starts the list from the top', () => {
 
 test('back closes an overlay, then the reader, then the bookmarks view', () => {
 	let state = reducer(start(), {type: 'mode', mode: 'bookmarks'});
-	state = reducer(state, {type: 'open', id: 'a', scroll: 0});
+	state = reducer(state, {type: 'open', id: 'a', scroll: 0, lineCount: 10});
 	state = reducer(state, {type: 'overlay', overlay: 'help'});
 	state = reducer(state, {type: 'back'});
 	assert.equal(state.overlay, 'none');

@@ -14,9 +14,8 @@ export type Context = {
 	count: number;
 	/** The row under the selection. */
 	selected?: Target;
-	/** The open story, and how many lines it has at this width. */
+	/** The open story. */
 	open?: Target;
-	lineCount: number;
 };
 
 export type Effect =
@@ -36,7 +35,7 @@ const act = (...actions: Action[]): Outcome => ({actions});
 
 function move(state: State, context: Context, to: (current: number, page: number) => number): Outcome {
 	if (state.reader) {
-		return act({type: 'scroll', line: to(state.reader.scroll, readerHeight(state)), lineCount: context.lineCount});
+		return act({type: 'scroll', line: to(state.reader.scroll, readerHeight(state))});
 	}
 
 	if (context.count === 0) return none;

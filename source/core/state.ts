@@ -20,7 +20,7 @@ export type State = {
 	positions: Record<ListMode, ListPosition>;
 	overlay: Overlay;
 	/** The open story (and how many lines it has, once known); the list underneath keeps its position. */
-	reader?: {id: string; scroll: number; lineCount?: number};
+	reader?: {id: string; scroll: number; lineCount: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
 	/** A feed refresh under way: how far it got. */
@@ -33,10 +33,10 @@ export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'select'; index: number; count: number}
 	| {type: 'follow'; index: number; count: number}
-	| {type: 'open'; id: string; scroll: number; lineCount?: number}
+	| {type: 'open'; id: string; scroll: number; lineCount: number}
 	| {type: 'storyLength'; lineCount: number}
 	| {type: 'back'}
-	| {type: 'scroll'; line: number; lineCount: number}
+	| {type: 'scroll'; line: number}
 	| {type: 'overlay'; overlay: Overlay}
 	| {type: 'setSector'; sector?: string}
 	| {type: 'setEdition'; edition?: string}
@@ -89,7 +89,7 @@ function settle(state: State): State {
 	const {selected, top} = state.positions[state.mode];
 	const placedTop = clamp(top, selected - listHeight(state) + 1, selected);
 	const reader = state.reader;
-	const scroll = reader?.lineCount === undefined ? reader?.scroll : clamp(reader.scroll, 0, reader.lineCount - readerHeight(state));
+	const scroll = reader && clamp(reader.scroll, 0, reader.lineCount - readerHeight(state));
 	if (placedTop === top && scroll === reader?.scroll) return state;
 	return {
 		...state,
@@ -123,7 +123,7 @@ function step(state: State, action: Action): State {
 		}
 
 		case 'open':
-			return {...state, reader: {id: action.id, scroll: Math.max(0, action.scroll), lineCount: action.lineCount}, overlay: 'none'};
+			return {...state, reader: {id: action.id, scroll: action.scroll, lineCount: action.lineCount}, overlay: 'none'};
 
 		case 'storyLength':
 			return state.reader ? {...state, reader: {...state.reader, lineCount: action.lineCount}} : state;
@@ -134,11 +134,9 @@ function step(state: State, action: Action): State {
 			if (state.mode === 'bookmarks') return {...state, mode: 'articles'};
 			return state;
 
-		case 'scroll': {
-			if (!state.reader) return state;
-			const scroll = clamp(action.line, 0, action.lineCount - readerHeight(state));
-			return {...state, reader: {...state.reader, scroll, lineCount: action.lineCount}};
-		}
+		case 'scroll':
+			// settle() keeps it inside the story.
+			return state.reader ? {...state, reader: {...state.reader, scroll: action.line}} : state;
 
 		case 'overlay':
 			return {...state, overlay: action.overlay};
