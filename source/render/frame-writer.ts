@@ -68,8 +68,6 @@ export class FrameWriter {
 	private waiting: NodeJS.Timeout | undefined;
 	private lastWrite = Number.NEGATIVE_INFINITY;
 	private frames = 0;
-	/** The cells of the lines on screen, by text: a line that moves (the list scrolled) is not parsed again. */
-	private onScreen = new Map<string, Line>();
 
 	constructor(
 		private readonly terminal: Terminal,
@@ -153,17 +151,19 @@ export class FrameWriter {
 			this.wholeScreen = false;
 			this.size = {columns, rows};
 			this.shown = Array.from({length: rows}, () => EMPTY_LINE);
-			this.onScreen.clear();
 			this.painter.cleared(columns);
 		}
 
 		const lines = frame.split('\n');
 		let changed = false;
+		// The cells of the lines on screen, by text: a line that moved (the list scrolled) is not parsed again.
+		let onScreen: Map<string, Line> | undefined;
 		const next = this.shown.map((shown, row) => {
 			const text = lines[row] ?? '';
 			if (text === shown.text) return shown;
 			changed = true;
-			return {text, cells: this.onScreen.get(text) ?? parseLine(text, columns)};
+			onScreen ??= new Map(this.shown.map(line => [line.text, line.cells]));
+			return {text, cells: onScreen.get(text) ?? parseLine(text, columns)};
 		});
 		if (changed) {
 			const before = this.painter.state();
@@ -179,7 +179,6 @@ export class FrameWriter {
 			}
 
 			this.shown = next;
-			this.onScreen = new Map(next.map(line => [line.text, line.cells]));
 		}
 
 		// Between frames the terminal draws in its default style, whatever else is written to it.
