@@ -35,7 +35,7 @@ export function formatIstShort(iso: string | undefined): string | undefined {
 /** Times before this are taken for mistakes (a zero date, a year typed wrong): no news feed item is that old. */
 const EARLIEST = Date.UTC(1990, 0, 1);
 /** How far ahead of this machine's clock a time may be: a day covers clocks and time zones set wrong. */
-const AHEAD = 24 * 60 * 60_000;
+export const AHEAD = 24 * 60 * 60_000;
 
 /**
  * The time `value` names, in milliseconds, when it is readable and between

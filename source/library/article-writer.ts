@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import {DATA_SOURCE, type Article} from '../core/article.js';
 import {isSiteUrl} from '../core/devdiscourse.js';
 import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
+import {AHEAD} from '../core/time.js';
 import {filingOf, FullTextIndex, type Filing} from './full-text.js';
 import {mergeArticle, type Stored} from './merge.js';
 import {UNDATED} from './sql.js';
@@ -22,13 +23,14 @@ export type UpsertResult = {added: number; updated: number; refused: number};
 /** Articles a transaction writes or removes at most. */
 export const BATCH = 500;
 
-/** How far ahead of now an article's time may be before it counts as unknown: a wrong clock, not news from the future. */
-const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
-
-/** Where an article sorts: its time, or UNDATED for none, an unreadable one or one far in the future. */
-export function sortTime(createdAt: string | undefined, now = Date.now()): number {
+/**
+ * Where an article sorts: its time, or UNDATED for none, an unreadable one
+ * or one further ahead than a wrong clock explains (AHEAD, as for feed
+ * items). A data file's old dates sort as dated: an archive may hold them.
+ */
+function sortTime(createdAt: string | undefined, now = Date.now()): number {
 	const time = createdAt ? Date.parse(createdAt) : Number.NaN;
-	return Number.isFinite(time) && time <= now + FUTURE_SLACK_MS ? time : UNDATED;
+	return Number.isFinite(time) && time <= now + AHEAD ? time : UNDATED;
 }
 
 /**
