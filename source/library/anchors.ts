@@ -4,39 +4,43 @@
 // before is read from there instead: an index seek, then a walk of the few
 // rows between.
 
-/** The row a window began with, and where it was in the list. */
+/** The row a window began with, and where it was in the walk. */
 export type Anchor = {offset: number; time: number; id: string};
 
+/** Anchors kept per walk. */
 const KEPT = 256;
 
+/** Walks remembered at once: a list read unread first is two walks, and the pickers' counts read none. */
+const WALKS = 4;
+
 export class Anchors {
-	private list = '';
-	private readonly anchors = new Map<number, Anchor>();
+	private readonly walks = new Map<string, Map<number, Anchor>>();
 
-	/** The closest anchor at or before `offset` in `list`; anchors of another list are forgotten. */
-	before(list: string, offset: number): Anchor | undefined {
-		if (list !== this.list) {
-			this.list = list;
-			this.anchors.clear();
-			return undefined;
-		}
-
+	/** The closest anchor at or before `offset` in `walk`. */
+	before(walk: string, offset: number): Anchor | undefined {
 		let best: Anchor | undefined;
-		for (const anchor of this.anchors.values()) {
+		for (const anchor of this.walks.get(walk)?.values() ?? []) {
 			if (anchor.offset <= offset && (!best || anchor.offset > best.offset)) best = anchor;
 		}
 
 		return best;
 	}
 
-	remember(list: string, anchor: Anchor): void {
-		if (list !== this.list) return;
-		if (this.anchors.size >= KEPT) this.anchors.delete(this.anchors.keys().next().value!);
-		this.anchors.set(anchor.offset, anchor);
+	remember(walk: string, anchor: Anchor): void {
+		let anchors = this.walks.get(walk);
+		if (!anchors) {
+			// The walk read longest ago is let go.
+			if (this.walks.size >= WALKS) this.walks.delete(this.walks.keys().next().value!);
+			anchors = new Map();
+			this.walks.set(walk, anchors);
+		}
+
+		if (anchors.size >= KEPT) anchors.delete(anchors.keys().next().value!);
+		anchors.set(anchor.offset, anchor);
 	}
 
-	/** Articles were added or removed: every position may have moved. */
+	/** Articles were added or removed, or marked read: every position may have moved. */
 	forget(): void {
-		this.anchors.clear();
+		this.walks.clear();
 	}
 }

@@ -1,25 +1,35 @@
 // How many articles a list holds, and how many of them are unread: for the
-// header, and per sector or edition for the pickers. Without a search they
-// are added up from `counts`, one row per filing (sql.ts), never by
-// counting articles; with one, from its ranked matches (at most SEARCH_LIMIT).
+// header, and per sector, edition or source for the pickers. Without a
+// search they are added up from `counts`, one row per filing (sql.ts),
+// never by counting articles; with one, from its ranked matches (at most
+// SEARCH_LIMIT).
 import type {Counts} from '../core/article.js';
 import {searchOf, type ListFilter} from './list-filter.js';
-import type {Ranked, RankedSearch} from './ranked-search.js';
+import type {Ranked} from './ranked-search.js';
+import type {SearchMatches} from './search-matches.js';
 import type {Statements} from './statements.js';
 
 type Grouped = Counts & {key: string};
 
-/** A filing (the sectors and editions some articles are filed under) and its counts. */
-type Filing = {sectors: string[]; editions: string[]; total: number; unread: number};
+/** What the pickers count by. */
+export type CountColumn = 'sector' | 'edition' | 'source';
+
+/** A filing (the source, sectors and editions some articles are filed under) and its counts. */
+type Filing = {source: string; sectors: string[]; editions: string[]; total: number; unread: number};
 
 const takesIn = (filter: ListFilter, filing: Filing) =>
-	(!filter.sector || filing.sectors.includes(filter.sector)) && (!filter.edition || filing.editions.includes(filter.edition));
+	(!filter.sector || filing.sectors.includes(filter.sector)) && (!filter.edition || filing.editions.includes(filter.edition)) && (!filter.source || filing.source === filter.source);
+
+const keysOf = (filing: Filing, column: CountColumn): string[] => (column === 'sector' ? filing.sectors : column === 'edition' ? filing.editions : [filing.source]);
+
+/** Counts as an unread-only list has them: its unread are all it holds. */
+const shown = (counts: Counts, filter: ListFilter): Counts => (filter.unreadOnly ? {...counts, total: counts.unread} : counts);
 
 export class CountQueries {
 	/** The filings as last read: every page and header asks, and they change only when the library does. */
 	private kept: Filing[] | undefined;
 
-	constructor(private readonly sql: Statements, private readonly search: RankedSearch) {}
+	constructor(private readonly sql: Statements, private readonly search: SearchMatches) {}
 
 	/** The library changed: the next question reads the counts again. */
 	forget(): void {
@@ -29,7 +39,7 @@ export class CountQueries {
 	count(filter: ListFilter = {}): Counts {
 		const search = searchOf(filter);
 		if (search) {
-			const [counts] = this.ofMatches(this.search.rank(search));
+			const [counts] = this.ofMatches(this.search.matches(search));
 			return {total: counts?.total ?? 0, unread: counts?.unread ?? 0, ...(counts?.more ? {more: true} : {})};
 		}
 
@@ -40,45 +50,46 @@ export class CountQueries {
 			counts.unread += filing.unread;
 		}
 
-		return counts;
+		return shown(counts, filter);
 	}
 
-	/** How many articles (and unread) each sector or edition holds under the rest of the filter. */
-	countsBy(column: 'sector' | 'edition', filter: ListFilter): Map<string, Counts> {
+	/** How many articles (and unread) each sector, edition or source holds under the rest of the filter. */
+	countsBy(column: CountColumn, filter: ListFilter): Map<string, Counts> {
 		const others = {...filter, [column]: undefined};
 		const search = searchOf(others);
-		if (search) return new Map(this.ofMatches(this.search.rank(search), column).map(({key, ...counts}) => [key, counts]));
+		if (search) return new Map(this.ofMatches(this.search.matches(search), column).map(({key, ...counts}) => [key, counts]));
 		const counts = new Map<string, Counts>();
 		for (const filing of this.filings()) {
 			if (!takesIn(others, filing)) continue;
 			// An article filed under two sectors counts in each.
-			for (const id of column === 'sector' ? filing.sectors : filing.editions) {
-				const sum = counts.get(id) ?? {total: 0, unread: 0};
-				counts.set(id, {total: sum.total + filing.total, unread: sum.unread + filing.unread});
+			for (const key of keysOf(filing, column)) {
+				const sum = counts.get(key) ?? {total: 0, unread: 0};
+				counts.set(key, {total: sum.total + filing.total, unread: sum.unread + filing.unread});
 			}
 		}
 
-		return counts;
+		return new Map([...counts].map(([key, sum]) => [key, shown(sum, filter)]));
 	}
 
 	private filings(): Filing[] {
 		if (this.kept) return this.kept;
+		const sources = new Map(this.sql.get('SELECT number, url FROM sources').raw().all() as Array<[number, string]>);
 		const rows = this.sql.get('SELECT filing, total, unread FROM counts WHERE total > 0').all() as Array<{filing: string; total: number; unread: number}>;
 		this.kept = rows.map(({filing, total, unread}) => {
-			const [sectors, editions] = filing.split('|') as [string, string];
-			return {sectors: JSON.parse(sectors) as string[], editions: JSON.parse(editions) as string[], total, unread};
+			const [source, sectors, editions] = filing.split('|') as [string, string, string];
+			return {source: sources.get(Number(source)) ?? '', sectors: JSON.parse(sectors) as string[], editions: JSON.parse(editions) as string[], total, unread};
 		});
 		return this.kept;
 	}
 
-	/** Counts of ranked matches, in all or per sector or edition (an article with two sectors counts in each). */
-	private ofMatches(ranked: Ranked, column?: 'sector' | 'edition'): Grouped[] {
+	/** Counts of ranked matches, in all or per sector, edition or source (an article with two sectors counts in each). */
+	private ofMatches(ranked: Ranked, column?: CountColumn): Grouped[] {
 		const matches = JSON.stringify(ranked.rowids);
-		const rows = column
-			? (this.sql
-					.get(`SELECT f.value AS key, count(*) AS total, coalesce(sum(a.read = 0), 0) AS unread FROM articles a, json_each(a.${column === 'sector' ? 'sectors' : 'editions'}) f WHERE a.rowid IN (SELECT value FROM json_each(?)) GROUP BY f.value`)
-					.all(matches) as Grouped[])
-			: (this.sql.get("SELECT '' AS key, count(*) AS total, coalesce(sum(read = 0), 0) AS unread FROM articles WHERE rowid IN (SELECT value FROM json_each(?))").all(matches) as Grouped[]);
+		const key = column === undefined ? "''" : column === 'source' ? 'a.origin' : 'f.value';
+		const from = column === 'sector' ? 'articles a, json_each(a.sectors) f' : column === 'edition' ? 'articles a, json_each(a.editions) f' : 'articles a';
+		const rows = this.sql
+			.get(`SELECT ${key} AS key, count(*) AS total, coalesce(sum(a.read = 0), 0) AS unread FROM ${from} WHERE a.rowid IN (SELECT value FROM json_each(?)) GROUP BY ${key}`)
+			.all(matches) as Grouped[];
 		return rows.map(row => ({...row, ...(ranked.more ? {more: true} : {})}));
 	}
 }

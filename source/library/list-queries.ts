@@ -1,14 +1,16 @@
-// The rows of a list, a window at a time: newest first with undated ones
-// last, or ranked when searching. Every window costs the same however deep
-// in a list of a million articles it lies (see anchors.ts).
+// The rows of a list, a window at a time, in the order the filter asks
+// (newest first, oldest first, unread first; undated ones last), or ranked
+// when searching. Every window costs the same however deep in a list of a
+// million articles it lies (see anchors.ts): a list is read as one or two
+// walks of `listings` in time order (walks.ts), each an index walk.
 import type Database from 'better-sqlite3';
 import type {ArticleRow} from '../core/article.js';
 import {Anchors} from './anchors.js';
 import type {CountQueries} from './counts.js';
 import {searchOf, type ListFilter} from './list-filter.js';
-import type {RankedSearch} from './ranked-search.js';
-import {listKey} from './sql.js';
+import type {SearchMatches} from './search-matches.js';
 import type {Statements} from './statements.js';
+import {walkKey, walkOrder, walkPosition, walksOf, walkWhere, type Walk} from './walks.js';
 
 type RowRecord = {
 	rowid: number;
@@ -19,16 +21,13 @@ type RowRecord = {
 	editions: string;
 	countries: string;
 	section: string | null;
-	kind: 'full' | 'headline';
+	kind: ArticleRow['kind'];
 	created_at: string | null;
 	read: number;
 	sort_time: number;
 };
 
 const ROW_COLUMNS = 'a.rowid, a.id, a.title, a.url, a.sectors, a.editions, a.countries, a.section, a.kind, a.created_at, a.read, a.sort_time';
-
-/** A list's rows: its listings, newest first (see sql.ts), joined to their articles. */
-const FROM_LIST = 'listings l JOIN articles a ON a.rowid = l.article WHERE l.list = @list';
 
 function toRow(record: RowRecord): ArticleRow {
 	return {
@@ -45,37 +44,27 @@ function toRow(record: RowRecord): ArticleRow {
 	};
 }
 
+/** The next unread story of a list after a place in it, where it is, and whether the search went round from the top (or bottom). */
+export type UnreadFound = {id: string; index: number; wrapped: boolean};
+
 export class ListQueries {
 	private readonly anchors = new Anchors();
 
-	constructor(private readonly db: Database.Database, private readonly sql: Statements, private readonly search: RankedSearch, private readonly counts: CountQueries) {}
+	constructor(private readonly db: Database.Database, private readonly sql: Statements, private readonly search: SearchMatches, private readonly counts: CountQueries) {}
 
-	/** `limit` rows from `offset`: ranked when searching, else newest first with undated headlines last. */
+	/** `limit` rows from `offset`, in the filter's order. */
 	page(filter: ListFilter, offset: number, limit: number): ArticleRow[] {
 		const search = searchOf(filter);
-		if (search) return this.rowsOf(this.search.rank(search).rowids.slice(offset, offset + limit));
-		const list = listKey(filter);
-		const select = (order: string, from: number, count: number, after = '', bounds: Record<string, string | number> = {}) =>
-			this.sql.get(`SELECT ${ROW_COLUMNS} FROM ${FROM_LIST} ${after} ORDER BY ${order} LIMIT @count OFFSET @from`).all({list, ...bounds, count, from}) as RowRecord[];
-
-		const {total} = this.counts.count(filter);
-		if (offset <= total / 2) {
-			// From the closest window read before (see anchors.ts): the rows from
-			// an anchor on are those older than it, or as old and after it by id.
-			const anchor = this.anchors.before(list, offset);
-			const records = anchor
-				? select('l.sort_time DESC, l.id', offset - anchor.offset, limit, 'AND l.sort_time <= @time AND (l.sort_time < @time OR l.id >= @id)', {time: anchor.time, id: anchor.id})
-				: select('l.sort_time DESC, l.id', offset, limit);
-			const first = records[0];
-			if (first) this.anchors.remember(list, {offset, time: first.sort_time, id: first.id});
-			return records.map(record => toRow(record));
+		if (search) return this.rowsOf(this.search.matches(search).rowids.slice(offset, offset + limit));
+		const records: RowRecord[] = [];
+		let start = 0;
+		for (const walk of this.walks(filter)) {
+			const from = offset + records.length - start;
+			if (records.length < limit && from < walk.size) records.push(...this.window(walk, Math.max(0, from), limit - records.length));
+			start += walk.size;
 		}
 
-		// A window in the far half of the list is read from its other end.
-		const count = Math.max(0, Math.min(limit, total - offset));
-		return select('l.sort_time, l.id DESC', Math.max(0, total - offset - count), count)
-			.reverse()
-			.map(record => toRow(record));
+		return records.map(record => toRow(record));
 	}
 
 	/**
@@ -85,34 +74,136 @@ export class ListQueries {
 	*rows(filter: ListFilter): Generator<ArticleRow> {
 		const search = searchOf(filter);
 		if (search) {
-			yield* this.rowsOf(this.search.rank(search).rowids);
+			yield* this.rowsOf(this.search.matches(search).rowids);
 			return;
 		}
 
-		// Prepared for this walk alone: a statement being iterated cannot run again until the walk ends.
-		for (const record of this.db.prepare(`SELECT ${ROW_COLUMNS} FROM ${FROM_LIST} ORDER BY l.sort_time DESC, l.id`).iterate({list: listKey(filter)})) yield toRow(record as RowRecord);
+		for (const walk of this.walks(filter)) {
+			// Prepared for this walk alone: a statement being iterated cannot run again until the walk ends.
+			const statement = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM ${walkWhere(walk).from} WHERE ${walkWhere(walk).where} ORDER BY ${walkOrder(walk)}`);
+			for (const record of statement.iterate(walkWhere(walk).parameters)) yield toRow(record as RowRecord);
+		}
 	}
 
 	/** Where article `id` is in the list, or undefined when the list does not hold it. */
 	indexOf(filter: ListFilter, id: string): number | undefined {
-		const record = this.sql.get('SELECT rowid, sort_time FROM articles WHERE id = ?').get(id) as {rowid: number; sort_time: number} | undefined;
+		const record = this.sql.get('SELECT rowid, sort_time, read FROM articles WHERE id = ?').get(id) as {rowid: number; sort_time: number; read: number} | undefined;
 		if (!record) return undefined;
 		const search = searchOf(filter);
 		if (search) {
-			const index = this.search.rank(search).rowids.indexOf(record.rowid);
+			const index = this.search.matches(search).rowids.indexOf(record.rowid);
 			return index === -1 ? undefined : index;
 		}
 
-		const list = listKey(filter);
-		const bounds = {list, time: record.sort_time, id};
-		if (!this.sql.get('SELECT 1 FROM listings WHERE list = @list AND sort_time = @time AND id = @id').get(bounds)) return undefined;
-		// The rows before it: newer, or as new and before it by id (the list's order). An index walk of that many entries.
-		return this.sql.get('SELECT count(*) FROM listings WHERE list = @list AND (sort_time > @time OR (sort_time = @time AND id < @id))').pluck().get(bounds) as number;
+		let start = 0;
+		for (const walk of this.walks(filter)) {
+			if (walk.unread === undefined || walk.unread === (record.read === 0)) {
+				const {from, where, parameters} = walkWhere(walk, false);
+				const bounds = {...parameters, time: record.sort_time, id};
+				if (this.sql.get(`SELECT 1 FROM ${from} WHERE ${where} AND l.sort_time = @time AND l.id = @id`).get(bounds)) {
+					// The rows before it in the walk: an index walk of that many entries.
+					return start + (this.sql.get(`SELECT count(*) FROM ${from} WHERE ${where} AND ${walkPosition(walk, 'before')}`).pluck().get(bounds) as number);
+				}
+			}
+
+			start += walk.size;
+		}
+
+		return undefined;
 	}
 
-	/** Articles were added or removed: every remembered position may have moved. */
+	/**
+	 * The next (or, `backwards`, the previous) unread story after article
+	 * `fromId` in the list's order (from the top with none), going round
+	 * the list's end once. Found in the list's unread walk, in the order of
+	 * time the list is read in, from where `fromId` sorts, whether or not it
+	 * is still in the list (a story read in an unread-only list leaves it).
+	 */
+	nextUnread(filter: ListFilter, fromId: string | undefined, backwards = false): UnreadFound | undefined {
+		const search = searchOf(filter);
+		if (search) return this.nextUnreadMatch(search, fromId, backwards);
+		const [first] = this.walks(filter);
+		if (!first) return undefined;
+		const walk: Walk = {...first, unread: true, size: 0};
+		const {from, where, parameters} = walkWhere(walk, false);
+		const anchor = fromId === undefined ? undefined : (this.sql.get('SELECT sort_time AS time, id FROM articles WHERE id = ?').get(fromId) as {time: number; id: string} | undefined);
+		const pick = (position: string, reverse: boolean, bounds = {}) =>
+			this.sql.get(`SELECT l.id FROM ${from} WHERE ${where}${position ? ` AND ${position}` : ''} ORDER BY ${walkOrder(walk, reverse)} LIMIT 1`).pluck().get({...parameters, ...bounds}) as string | undefined;
+		let found = anchor ? pick(walkPosition(walk, backwards ? 'before' : 'after'), backwards, anchor) : undefined;
+		let wrapped = false;
+		if (found === undefined) {
+			found = pick('', backwards);
+			wrapped = anchor !== undefined;
+		}
+
+		if (found === undefined || found === fromId) return undefined;
+		const index = this.indexOf(filter, found);
+		return index === undefined ? undefined : {id: found, index, wrapped};
+	}
+
+	/** The rowids of the list's unread stories (what marking it all read changes). */
+	unreadIn(filter: ListFilter): number[] {
+		const search = searchOf(filter);
+		if (search) return this.search.matches({...search, unreadOnly: true}).rowids;
+		const [first] = this.walks(filter);
+		if (!first) return [];
+		const {from, where, parameters} = walkWhere({...first, unread: true}, false);
+		return this.sql.get(`SELECT l.article FROM ${from} WHERE ${where}`).pluck().all(parameters) as number[];
+	}
+
+	/** Rows for articles by id, in the order given; ids the library no longer holds are left out. */
+	rowsById(ids: string[]): ArticleRow[] {
+		if (ids.length === 0) return [];
+		const records = this.sql.get(`SELECT ${ROW_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RowRecord[];
+		const byId = new Map(records.map(record => [record.id, record]));
+		return ids.flatMap(id => {
+			const record = byId.get(id);
+			return record ? [toRow(record)] : [];
+		});
+	}
+
+	/** Articles were added, removed or marked: every remembered position may have moved. */
 	forget(): void {
 		this.anchors.forget();
+	}
+
+	private walks(filter: ListFilter): Walk[] {
+		const source = filter.source === undefined ? undefined : (this.sql.get('SELECT number FROM sources WHERE url = ?').pluck().get(filter.source) as number | undefined) ?? -1;
+		return walksOf(filter, source, this.counts.count({...filter, query: undefined, unreadOnly: false}));
+	}
+
+	/** `limit` rows of one walk from `offset`: from the closest anchor, or from the walk's other end in its far half. */
+	private window(walk: Walk, offset: number, limit: number): RowRecord[] {
+		const {from, where, parameters} = walkWhere(walk);
+		const select = (reverse: boolean, skip: number, count: number, position = '', bounds = {}) =>
+			this.sql
+				.get(`SELECT ${ROW_COLUMNS} FROM ${from} WHERE ${where}${position ? ` AND ${position}` : ''} ORDER BY ${walkOrder(walk, reverse)} LIMIT @count OFFSET @skip`)
+				.all({...parameters, ...bounds, count, skip}) as RowRecord[];
+
+		if (offset <= walk.size / 2) {
+			// From the closest window read before: the rows from an anchor on are those at or after it in the walk.
+			const key = walkKey(walk);
+			const anchor = this.anchors.before(key, offset);
+			const records = anchor ? select(false, offset - anchor.offset, limit, walkPosition(walk, 'atOrAfter'), {time: anchor.time, id: anchor.id}) : select(false, offset, limit);
+			const first = records[0];
+			if (first) this.anchors.remember(key, {offset, time: first.sort_time, id: first.id});
+			return records;
+		}
+
+		// A window in the far half of a walk is read from its other end.
+		const count = Math.max(0, Math.min(limit, walk.size - offset));
+		return select(true, Math.max(0, walk.size - offset - count), count).reverse();
+	}
+
+	private nextUnreadMatch(search: ListFilter & {query: string}, fromId: string | undefined, backwards: boolean): UnreadFound | undefined {
+		const {rowids} = this.search.matches(search);
+		const rows = this.rowsOf(rowids);
+		const order = backwards ? [...rows.keys()].reverse() : [...rows.keys()];
+		const at = fromId === undefined ? -1 : rows.findIndex(row => row.id === fromId);
+		const after = order.filter(index => (at === -1 ? true : backwards ? index < at : index > at));
+		const found = after.find(index => !rows[index]!.read) ?? order.find(index => !rows[index]!.read && index !== at);
+		if (found === undefined) return undefined;
+		return {id: rows[found]!.id, index: found, wrapped: !after.includes(found)};
 	}
 
 	/** Rows for rowids, in the order given. */

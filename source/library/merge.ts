@@ -13,7 +13,7 @@ export type Stored = {article: Article; origin: string};
  * the fields it lacked.
  */
 export function mergeArticle(existing: Stored | undefined, incoming: Article, origin: string): Stored {
-	if (!existing || existing.article.kind === 'headline' || incoming.kind === 'full') return {article: incoming, origin};
+	if (!existing || existing.article.kind !== 'full' || incoming.kind === 'full') return {article: incoming, origin};
 	const kept = existing.article;
 	const lacking = Object.entries(incoming).filter(([key, value]) => value !== undefined && kept[key as keyof Article] === undefined);
 	return {

@@ -8,10 +8,14 @@
 //   2  articles held each story's JSON in a `doc` column;
 //   3  stories apart, in `stories`; one index per filter; counts by trigger;
 //   4  as 3, the indexes in time-ascending order;
-//   5  (this one) several sectors and editions per article, kept in
-//      `listings` and `counts` by triggers; undated articles sort last;
-//      when an article was added, for retention.
-// Each step to 5 rebuilds the lists from the articles; what the articles'
+//   5  several sectors and editions per article, kept in `listings` and
+//      `counts` by triggers; undated articles sort last; when an article
+//      was added, for retention;
+//   6  (this one) a list per source, and whether each listed article is
+//      unread (unread only, unread first, next unread); each filing counted
+//      per source; a feed's own title; the kind "summary" for an item that
+//      came with a summary and no story.
+// Each step to 5 and 6 rebuilds the lists from the articles; what the articles'
 // sectors and editions mean under the current taxonomy is decided later,
 // once the data folder's taxonomy is known (refile.ts).
 import type Database from 'better-sqlite3';
@@ -82,8 +86,37 @@ function toVersion5(db: Database.Database): void {
 	db.exec("DELETE FROM meta WHERE key IN ('data.taxonomy', 'data.fingerprint')");
 }
 
+/**
+ * The articles written again into this version's table, rowids kept
+ * (stories and the full-text index are keyed by them): its triggers file
+ * each one in every list and filing it is in.
+ */
+function relist(db: Database.Database): void {
+	for (const trigger of ['articles_listed', 'articles_unlisted', 'articles_relisted', 'articles_reread']) db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
+	db.exec('DROP INDEX IF EXISTS articles_from_data');
+	db.exec('ALTER TABLE articles RENAME TO articles_before_6');
+	db.exec('DROP TABLE IF EXISTS listings');
+	db.exec('DROP TABLE IF EXISTS counts');
+	db.exec(SCHEMA);
+	db.exec(`INSERT INTO articles (rowid, id, origin, title, url, sectors, editions, countries, section, kind, created_at, sort_time, added_at, read, position)
+		SELECT rowid, id, origin, title, url, sectors, editions, countries, section, kind, created_at, sort_time, added_at, read, position FROM articles_before_6`);
+	db.exec('DROP TABLE articles_before_6');
+}
+
+/** From 5 to 6 (also the end of a step to 5, whose lists are already this version's). */
+function toVersion6(db: Database.Database): void {
+	if (!columns(db, 'feeds').has('title')) db.exec('ALTER TABLE feeds ADD COLUMN title TEXT');
+	// A feed item that came with a summary and no story was a "headline"; it is a "summary" now.
+	// (The data folder's entries say what they are in their files, and are imported from them.)
+	db.exec(`UPDATE stories SET doc = json_set(doc, '$.kind', 'summary')
+		WHERE json_extract(doc, '$.kind') = 'headline' AND coalesce(json_extract(doc, '$.summary'), '') != '' AND json_array_length(doc, '$.body') = 0
+			AND article IN (SELECT rowid FROM articles WHERE origin != 'data')`);
+	db.exec("UPDATE articles SET kind = 'summary' WHERE kind = 'headline' AND rowid IN (SELECT article FROM stories WHERE json_extract(doc, '$.kind') = 'summary')");
+	if (!columns(db, 'listings').has('unread')) relist(db);
+}
+
 /** The steps, by the version each leads to. */
-const STEPS: Record<number, (db: Database.Database) => void> = {5: toVersion5};
+const STEPS: Record<number, (db: Database.Database) => void> = {5: toVersion5, 6: toVersion6};
 
 /**
  * Brings `db` (at `from`) to SCHEMA_VERSION, each step in the caller's

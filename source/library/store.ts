@@ -14,15 +14,19 @@ import {DataImport} from './data-import.js';
 import {damageMarker, isCorruption, openDatabase, type OpenOptions} from './database.js';
 import {FeedStates, type FeedState} from './feed-state.js';
 import type {ListFilter} from './list-filter.js';
-import {ListQueries} from './list-queries.js';
+import type {CountColumn} from './counts.js';
+import {ListQueries, type UnreadFound} from './list-queries.js';
 import {Meta} from './meta.js';
 import {RankedSearch} from './ranked-search.js';
+import {SearchMatches} from './search-matches.js';
 import {ReadState} from './read-state.js';
 import {Refiling} from './refile.js';
 import {Retention} from './retention.js';
 import {Statements} from './statements.js';
 
 export type {ListFilter} from './list-filter.js';
+export type {CountColumn} from './counts.js';
+export type {UnreadFound} from './list-queries.js';
 export type {FeedState} from './feed-state.js';
 export type {UpsertResult} from './article-writer.js';
 export {LibraryError, isCorruption} from './database.js';
@@ -49,7 +53,8 @@ export class Library {
 	private readonly db: Database.Database;
 	private readonly writer: ArticleWriter;
 	private readonly data: DataImport;
-	private readonly search: RankedSearch;
+	private readonly search: SearchMatches;
+	private readonly ranked: RankedSearch;
 	private readonly counts: CountQueries;
 	private readonly lists: ListQueries;
 	private readonly readState: ReadState;
@@ -69,10 +74,11 @@ export class Library {
 		const refiling = new Refiling(db, this.sql, meta);
 		this.data = new DataImport(db, this.sql, meta, this.writer, refiling);
 		this.retention = new Retention(this.sql, this.writer);
-		this.search = new RankedSearch(db);
+		this.ranked = new RankedSearch(db);
+		this.search = new SearchMatches(this.sql, this.ranked);
 		this.counts = new CountQueries(this.sql, this.search);
 		this.lists = new ListQueries(db, this.sql, this.search, this.counts);
-		this.readState = new ReadState(this.sql);
+		this.readState = new ReadState(db, this.sql);
 		this.feeds = new FeedStates(this.sql, meta);
 	}
 
@@ -107,7 +113,12 @@ export class Library {
 
 	/** Rows, counts and searches read before a change to the articles may be wrong now. */
 	private articlesChanged(): void {
-		this.search.forget();
+		this.ranked.forget();
+		this.readsChanged();
+	}
+
+	/** Read marks moved: the unread counts, and where each list's unread walk is. */
+	private readsChanged(): void {
 		this.lists.forget();
 		this.counts.forget();
 		this.changed();
@@ -144,7 +155,7 @@ export class Library {
 		return this.counts.count(filter);
 	}
 
-	countsBy(column: 'sector' | 'edition', filter: ListFilter): Map<string, Counts> {
+	countsBy(column: CountColumn, filter: ListFilter): Map<string, Counts> {
 		return this.counts.countsBy(column, filter);
 	}
 
@@ -161,9 +172,19 @@ export class Library {
 		return this.lists.rows(filter);
 	}
 
+	/** Rows for articles by id, in that order (ids no longer held are left out). */
+	rowsById(ids: string[]): ArticleRow[] {
+		return this.lists.rowsById(ids);
+	}
+
+	/** The next (or previous) unread story in the list after article `fromId`, going round once (see list-queries.ts). */
+	nextUnread(filter: ListFilter, fromId: string | undefined, backwards = false): UnreadFound | undefined {
+		return this.lists.nextUnread(filter, fromId, backwards);
+	}
+
 	/** Whether a search found more matches than it ranks (SEARCH_LIMIT). */
 	searchHasMore(filter: ListFilter & {query: string}): boolean {
-		return this.search.rank(filter).more;
+		return this.search.hasMore(filter);
 	}
 
 	article(id: string): Article | undefined {
@@ -176,10 +197,32 @@ export class Library {
 	}
 
 	setRead(id: string, read: boolean): void {
-		if (!this.readState.setRead(id, read)) return;
-		// The unread counts move.
-		this.counts.forget();
-		this.changed();
+		if (this.readState.setRead(id, read)) this.readsChanged();
+	}
+
+	/**
+	 * Marks every unread story of a list read, in one transaction; returns
+	 * the rowids it changed, which markUnread() takes to undo it.
+	 */
+	markListRead(filter: ListFilter): number[] {
+		const changed = this.readState.setReadMany(this.lists.unreadIn(filter), true);
+		if (changed.length > 0) this.readsChanged();
+		return changed;
+	}
+
+	/** Marks the articles with these ids read (the bookmarks view's stories); returns the rowids it changed, for markUnread(). */
+	markRead(ids: string[]): number[] {
+		const rowids = this.sql.get('SELECT rowid FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[];
+		const changed = this.readState.setReadMany(rowids, true);
+		if (changed.length > 0) this.readsChanged();
+		return changed;
+	}
+
+	/** Marks these articles (by rowid) unread again: the undo of markListRead(). */
+	markUnread(rowids: number[]): number {
+		const changed = this.readState.setReadMany(rowids, false).length;
+		if (changed > 0) this.readsChanged();
+		return changed;
 	}
 
 	// Where a story was left, and each feed's state, are read when needed
