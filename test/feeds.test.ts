@@ -154,7 +154,7 @@ test('a summary-only item gets its full story from its page, kept for reading of
 	await refreshFeeds([{url: server.url('/with-page'), sector: 'politics', edition: 'global'}], library, fast);
 	const id = library.page({query: 'bridge repairs'}, 0, 1)[0]!.id;
 	const summaryOnly = library.article(id)!;
-	assert.equal(summaryOnly.kind, 'headline');
+	assert.equal(summaryOnly.kind, 'summary', 'a summary without its story is called what it is');
 	assert.deepEqual(summaryOnly.body, []);
 	const full = await fetchFullStory(summaryOnly, fast);
 	library.upsert([full], full.source);

@@ -46,7 +46,7 @@ const item = (url: string | undefined, source: string): Article => ({
 	sectors: [],
 	editions: [],
 	body: [],
-	kind: 'headline',
+	kind: 'summary',
 	source,
 });
 

@@ -4,7 +4,7 @@ import {BOOKMARK_SOURCE, type Article, type ArticleRow} from '../core/article.js
 import {OTHER} from '../core/taxonomy.js';
 import type {Bookmark} from './bookmark-store.js';
 
-/** The bookmarks view's row for a bookmark. */
+/** The bookmarks view's row for a bookmark whose article left the library: its headline is all devnews holds. */
 export function bookmarkRow(bookmark: Bookmark, read: boolean): ArticleRow {
 	return {
 		id: bookmark.id,
@@ -14,7 +14,7 @@ export function bookmarkRow(bookmark: Bookmark, read: boolean): ArticleRow {
 		editions: [bookmark.edition ?? OTHER],
 		countries: [],
 		createdAt: bookmark.createdAt,
-		kind: 'full',
+		kind: 'headline',
 		read,
 	};
 }

@@ -3,7 +3,11 @@
 import {pageHostRefusal} from './page-hosts.js';
 import {fileArticle, OTHER, type Taxonomy} from './taxonomy.js';
 
-export type ArticleKind = 'full' | 'headline';
+/**
+ * What text devnews holds of a story: all of it (`full`), the summary a
+ * feed or listing gave (`summary`), or its headline alone (`headline`).
+ */
+export type ArticleKind = 'full' | 'summary' | 'headline';
 
 export type Article = {
 	id: string;
@@ -88,7 +92,10 @@ export function isFromFeed(article: Article): boolean {
 	return article.source !== DATA_SOURCE && article.source !== BOOKMARK_SOURCE;
 }
 
-/** A feed item that came with a summary only, and has a page devnews may fetch the story from (see page-hosts.ts). */
+/** A feed item that came without its story, and has a page devnews may fetch the story from (see page-hosts.ts). */
 export function needsFullStory(article: Article): boolean {
-	return article.kind === 'headline' && isFromFeed(article) && pageHostRefusal(article.url, article.source) === undefined;
+	return article.kind !== 'full' && isFromFeed(article) && pageHostRefusal(article.url, article.source) === undefined;
 }
+
+/** The kind of what a source gave: its story, its summary, or its headline alone. */
+export const kindOf = (body: string[], summary: string | undefined): ArticleKind => (body.length > 0 ? 'full' : summary ? 'summary' : 'headline');

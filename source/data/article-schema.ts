@@ -38,19 +38,24 @@ export const articleSchema = z
 		imageCaption: z.optional(z.string()),
 		body: z._default(z.array(z.string()), []),
 		credit: z.optional(z.string()),
-		kind: z.enum(['full', 'headline']),
+		kind: z.enum(['full', 'summary', 'headline']),
 		source: z._default(z.string(), DATA_SOURCE),
 		synthetic: z.optional(z.boolean()),
 	})
 	.check(
 		z.superRefine((article, context) => {
-			// "headline" is the promise that we hold no story text; "full" that we do.
+			// "full" is the promise that we hold the story's text; "summary" that we
+			// hold its summary alone; "headline" that we hold no text of it.
 			if (article.kind === 'full' && article.body.length === 0) {
 				context.addIssue({code: 'custom', path: ['body'], message: 'a full article needs at least one paragraph'});
 			}
 
-			if (article.kind === 'headline' && article.body.length > 0) {
-				context.addIssue({code: 'custom', path: ['body'], message: 'a headline-only entry has no body; use kind "full"'});
+			if (article.kind !== 'full' && article.body.length > 0) {
+				context.addIssue({code: 'custom', path: ['body'], message: `a ${article.kind === 'summary' ? 'summary-only' : 'headline-only'} entry has no body; use kind "full"`});
+			}
+
+			if (article.kind === 'summary' && !article.summary) {
+				context.addIssue({code: 'custom', path: ['summary'], message: 'a summary-only entry needs its summary; use kind "headline" for a headline alone'});
 			}
 
 			if (article.sector !== undefined && article.sectors !== undefined) {

@@ -3,7 +3,7 @@
 // the label of a Devdiscourse link (which names a sector only where
 // data/labels.json says so), plain text instead of HTML.
 import {createHash} from 'node:crypto';
-import type {Article} from '../core/article.js';
+import {kindOf, type Article} from '../core/article.js';
 import {articleLink, isSiteUrl} from '../core/devdiscourse.js';
 import {plausibleTime} from '../core/time.js';
 import {isWebUrl} from '../terminal/links.js';
@@ -51,7 +51,7 @@ export function toArticle(item: FeedItem, feed: Feed): Article | undefined {
 		...(item.tags ? {tags: item.tags} : {}),
 		label: link?.label,
 		body,
-		kind: body.length > 0 ? 'full' : 'headline',
+		kind: kindOf(body, summary),
 		source: feed.url,
 	};
 }
