@@ -1,16 +1,20 @@
-// Wires the library, the bookmarks and the state to the screens: keys
-// become commands (core/keymap), commands become actions and effects
+// Wires the library, the bookmarks, the settings and the state to the
+// screens: keys become commands (core/keymap, from the table of bindings
+// with the user's keys in it), commands become actions and effects
 // (core/commands), the reducer makes the next state, the screens draw it.
 import {useCallback, useMemo, useReducer, type ReactNode} from 'react';
 import {Box, useStdout} from 'ink';
 import {articleRef} from './core/article.js';
-import {footerHints} from './core/bindings.js';
+import {BINDINGS, footerHints, helpColumns, helpLines, KEY_COLUMN, keyNames, type Binding, type HintScreen} from './core/bindings.js';
+import {createKeymap} from './core/keymap.js';
 import {headerDetails} from './core/layout.js';
-import {taxonomyName} from './core/taxonomy.js';
-import {screenRows} from './core/screen-rows.js';
+import {emptyListHint, helpTitle, listFlags, listPlace, pickerTitle, spokenHelp} from './core/list-words.js';
+import {currentScreen, screenRows} from './core/screen-rows.js';
 import {initialState, reducer} from './core/state.js';
+import {themeOf} from './core/theme.js';
 import type {BookmarkStore} from './bookmarks/bookmark-store.js';
 import type {ConfigFile} from './config/config-file.js';
+import {DEFAULT_SETTINGS, type Settings} from './config/settings.js';
 import type {FeedList} from './feeds/feed-list.js';
 import type {Library} from './library/store.js';
 import {ArticleList} from './components/ArticleList.js';
@@ -19,6 +23,7 @@ import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
 import {LibraryTrouble} from './components/LibraryTrouble.js';
 import {StatusLine} from './components/StatusLine.js';
+import {ThemeProvider} from './components/theme-context.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {PickerScreen} from './screens/PickerScreen.js';
 import {ReaderScreen, scrollPosition} from './screens/ReaderScreen.js';
@@ -26,7 +31,8 @@ import {useBookmarks} from './hooks/use-bookmarks.js';
 import {useCommands} from './hooks/use-commands.js';
 import {useEffects, type Outside} from './hooks/use-effects.js';
 import {useLibraryView} from './hooks/use-library.js';
-import {useList} from './hooks/use-list.js';
+import {useList, useListFilter} from './hooks/use-list.js';
+import {usePickerEntries} from './hooks/use-picker.js';
 import {useReadingPosition} from './hooks/use-reading-position.js';
 import {useStory} from './hooks/use-story.js';
 import {readSize, useTerminalSize} from './hooks/use-terminal-size.js';
@@ -35,40 +41,56 @@ export type AppProps = {
 	library: Library;
 	bookmarkStore: BookmarkStore;
 	feeds: FeedList;
-	/** Settings (how long news is kept). */
+	/** Where settings and choices are kept. */
 	config: ConfigFile;
 	outside: Outside;
 	sector?: string;
 	edition?: string;
-	/** Problems found at start (bad data files, a moved-aside config), shown once. */
+	/** The user's settings as read at start (config/settings.ts). */
+	settings?: Settings;
+	/** The table of keys, the user's own in it (core/user-keys.ts). */
+	bindings?: Binding[];
+	/** Problems found at start (bad data files, a moved-aside config, settings that make no sense), shown once. */
 	warnings?: string[];
 };
 
-const LIST_HINTS = footerHints('list');
-const READER_HINTS = footerHints('reader');
-
 /** The browser, with what fails while drawing it caught (LibraryTrouble). */
 export function App(props: AppProps) {
+	const {theme, colors} = props.settings ?? DEFAULT_SETTINGS;
+	const drawn = useMemo(() => themeOf(theme, colors), [theme, colors]);
 	return (
-		<LibraryTrouble library={props.library}>
-			<Browser {...props} />
-		</LibraryTrouble>
+		<ThemeProvider value={drawn}>
+			<LibraryTrouble library={props.library}>
+				<Browser {...props} />
+			</LibraryTrouble>
+		</ThemeProvider>
 	);
 }
 
-function Browser({library, bookmarkStore, feeds, config, outside, sector, edition, warnings = []}: AppProps) {
+function Browser({library, bookmarkStore, feeds, config, outside, sector, edition, settings = DEFAULT_SETTINGS, bindings = BINDINGS, warnings = []}: AppProps) {
 	const {stdout} = useStdout();
+	const keys = useMemo(() => keyNames(bindings), [bindings]);
+	const keymap = useMemo(() => createKeymap(bindings), [bindings]);
 	const [state, dispatch] = useReducer(reducer, undefined, () =>
-		initialState({...readSize(stdout), sector, edition, message: warnings.join(' · ') || undefined}),
+		initialState({...readSize(stdout), sector, edition, unreadOnly: settings.unreadOnly, sort: settings.sort, keys, message: warnings.join(' · ') || undefined}),
 	);
 	useTerminalSize(useCallback(size => dispatch({type: 'resize', ...size}), []));
 	const view = useLibraryView(library);
 	const bookmarks = useBookmarks(bookmarkStore);
 
 	const {width} = state.viewport;
+	// The reader's lines are at most textWidth long (0: the terminal's width).
+	const readerWidth = settings.textWidth > 0 ? Math.min(width, settings.textWidth) : width;
 	const taxonomy = useMemo(() => library.taxonomy(), [library]);
-	const {filter, counts, rows, selected} = useList(view, bookmarks.list, state, dispatch);
-	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, width, dispatch);
+	// The feed list is read again when the library changes (a refresh may follow a change to it).
+	const feedList = useMemo(() => (view ? feeds.list() : []), [feeds, view]);
+	const filter = useListFilter(state);
+	const {counts, rows, selected} = useList(view, bookmarks.list, state, filter, dispatch);
+	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, dispatch);
+	const help = useMemo(() => helpColumns(helpLines(bindings), Math.min(KEY_COLUMN, Math.floor(width / 3))), [bindings, width]);
+	// The help's length changes with the width, as a story's does.
+	if (state.overlay === 'help' && state.help.lineCount !== help.length) dispatch({type: 'helpLength', lineCount: help.length});
+	const entries = usePickerEntries(view, state.overlay, filter, taxonomy, feedList);
 	useReadingPosition(
 		library,
 		state.reader?.id,
@@ -79,41 +101,37 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	const rowsOnScreen = screenRows(state);
 	const position = state.positions[state.mode];
 
-	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, width, dispatch});
+	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, state, filter, count: counts.total, selectedId: selected?.id, readerWidth, dispatch});
 
 	useCommands(
 		state,
-		{count: counts.total, selected: selected && articleRef(selected, taxonomy), open: article && articleRef(article, taxonomy)},
+		{
+			count: counts.total,
+			selected: selected && articleRef(selected, taxonomy),
+			open: article && articleRef(article, taxonomy),
+			pickerValues: entries?.map(entry => entry.value),
+			helpLines: help.length,
+		},
+		keymap,
 		dispatch,
 		perform,
 	);
 
-	const place =
-		state.mode === 'bookmarks'
-			? 'Bookmarks'
-			: `${state.sector ? taxonomyName(taxonomy.sectors, state.sector) : 'All sectors'} · ${state.edition ? taxonomyName(taxonomy.editions, state.edition) : 'All editions'}`;
+	const screen = currentScreen(state);
+	const hints = useMemo(() => Object.fromEntries((['list', 'reader', 'picker', 'help'] as HintScreen[]).map(name => [name, footerHints(name, bindings)])), [bindings]);
 	const lastRefresh = useMemo(() => view.library.lastRefresh(), [view]);
-	const details = headerDetails(counts, lastRefresh);
+	const details = screen === 'list' ? headerDetails(counts, lastRefresh) : undefined;
 
 	let body: ReactNode;
-	if (state.overlay === 'help') {
-		body = <HelpScreen width={width} height={rowsOnScreen.body} />;
-	} else if (state.overlay === 'sector' || state.overlay === 'edition') {
-		const column = state.overlay;
-		body = (
-			<PickerScreen
-				view={view}
-				column={column}
-				filter={filter}
-				entries={column === 'sector' ? taxonomy.sectors : taxonomy.editions}
-				current={column === 'sector' ? state.sector : state.edition}
-				width={width}
-				height={rowsOnScreen.body}
-				onPick={id => dispatch(column === 'sector' ? {type: 'setSector', sector: id} : {type: 'setEdition', edition: id})}
-			/>
-		);
-	} else if (state.reader) {
-		body = <ReaderScreen lines={lines} scroll={state.reader.scroll} height={rowsOnScreen.body} hyperlink={outside.hyperlinks ? article?.url : undefined} />;
+	let scrolled;
+	if (screen === 'help') {
+		body = <HelpScreen title={helpTitle(keys)} lines={help} scroll={state.help.scroll} width={width} height={rowsOnScreen.body} />;
+		scrolled = scrollPosition(state.help.scroll, rowsOnScreen.body - 1, help.length);
+	} else if (screen === 'picker') {
+		body = <PickerScreen title={pickerTitle(state.overlay, keys)} entries={entries ?? []} position={state.picker} width={width} height={rowsOnScreen.body} />;
+	} else if (screen === 'reader') {
+		body = <ReaderScreen lines={lines} scroll={state.reader!.scroll} height={rowsOnScreen.body} hyperlink={outside.hyperlinks ? article?.url : undefined} />;
+		scrolled = scrollPosition(state.reader!.scroll, rowsOnScreen.body, lines.length);
 	} else {
 		body = (
 			<ArticleList
@@ -123,26 +141,18 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 				taxonomy={taxonomy}
 				width={width}
 				height={rowsOnScreen.body}
-				empty={
-					state.mode === 'bookmarks'
-						? 'No bookmarks yet — press b on a story to keep it here.'
-						: 'No articles match — press s or e to pick another sector or edition, Esc to clear the filter.'
-				}
+				empty={emptyListHint(state, taxonomy, feedList)}
 			/>
 		);
 	}
 
 	return (
 		<Box flexDirection="column" width={width} height={state.viewport.height}>
-			<Header title={place} details={state.reader ? [] : details} width={width} />
-			{rowsOnScreen.filter ? <FilterLine query={state.query} editing={state.filtering} width={width} /> : null}
+			<Header place={listPlace(state, taxonomy, feedList)} flags={listFlags(state)} details={details} width={width} />
+			{rowsOnScreen.filter ? <FilterLine query={state.query} editing={state.filtering} width={width} clearKey={keys.back} /> : null}
 			{body}
-			{rowsOnScreen.status ? <StatusLine text={rowsOnScreen.status} width={width} /> : null}
-			<Footer
-				hints={state.reader ? READER_HINTS : LIST_HINTS}
-				position={state.reader ? scrollPosition(state.reader.scroll, rowsOnScreen.body, lines.length) : undefined}
-				width={width}
-			/>
+			{rowsOnScreen.status.length > 0 ? <StatusLine lines={rowsOnScreen.status} /> : null}
+			<Footer hints={hints[screen]!} position={scrolled} width={width} spoken={spokenHelp(keys)} />
 		</Box>
 	);
 }

@@ -8,7 +8,8 @@ import {constants} from 'node:os';
 import {render, type RenderOptions} from 'ink';
 import {App, type AppProps} from './app.js';
 import {FrameWriter} from './render/frame-writer.js';
-import {openInBrowser, osc52Copy, supportsHyperlinks} from './terminal/links.js';
+import {openWithBrowser} from './terminal/browser-command.js';
+import {osc52Copy, supportsHyperlinks} from './terminal/links.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
@@ -49,7 +50,7 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 		<App
 			{...props}
 			outside={{
-				openLink: openInBrowser,
+				openLink: async url => openWithBrowser(url, props.settings?.browser),
 				copy: text => stdout.write(osc52Copy(text)),
 				hyperlinks: supportsHyperlinks(),
 				repaint: writer && (() => writer.repaint()),

@@ -3,6 +3,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {BookmarkStore} from './bookmarks/bookmark-store.js';
 import {ConfigFile} from './config/config-file.js';
+import {readSettings} from './config/settings.js';
+import {withUserKeys} from './core/user-keys.js';
 import {DATA_FOLDER} from './data/data-folder.js';
 import {loadTaxonomy} from './data/load-data.js';
 import {FeedList, loadDefaultFeeds, SECTOR_FROM_LINK} from './feeds/feed-list.js';
@@ -70,8 +72,12 @@ function libraryOpener(dataDir: string, report: (line: string) => void) {
 
 async function main(): Promise<number> {
 	endQuietlyWhenReaderLeaves();
+	const {config, warning: configWarning} = ConfigFile.open();
+	// The user's settings, and their keys in the table (--help and the browser show them).
+	const {settings, problems} = readSettings(config);
+	const keys = withUserKeys(settings.keys);
 	// Arguments need meow; a bare `devnews` (the browser) starts without loading it.
-	const cli = process.argv.length > 2 ? (await import('./command-line.js')).parseCommandLine() : NO_ARGUMENTS;
+	const cli = process.argv.length > 2 ? (await import('./command-line.js')).parseCommandLine(keys.bindings) : NO_ARGUMENTS;
 	const {name, args} = cli;
 	const dataDir = path.resolve(cli.flags.data ?? path.join(packageRoot, DATA_FOLDER));
 	const browsing = name === undefined && process.stdin.isTTY && process.stdout.isTTY;
@@ -85,8 +91,7 @@ async function main(): Promise<number> {
 		sector: resolveFlag('sector', cli.flags.sector, taxonomy, name === 'feeds' ? [SECTOR_FROM_LINK] : []),
 		edition: resolveFlag('edition', cli.flags.edition, taxonomy),
 	};
-	const {config, warning: configWarning} = ConfigFile.open();
-	if (configWarning) report(configWarning);
+	for (const problem of [configWarning, ...problems, ...keys.problems.map(problem => `${config.file}: ${problem}`)]) if (problem) report(problem);
 	const defaults = loadDefaultFeeds(dataDir);
 	if (defaults.error) report(`skipped ${defaults.error}`);
 	const context: CommandContext = {
@@ -105,7 +110,10 @@ async function main(): Promise<number> {
 	if (browsing) {
 		const opened = library.get();
 		const {runBrowser} = await importWithoutFetch(async () => import('./browser.js'));
-		await runBrowser({library: opened, bookmarkStore: context.bookmarks, feeds: context.feeds, config, ...filter, warnings}, {screenReader: cli.flags.screenReader});
+		await runBrowser(
+			{library: opened, bookmarkStore: context.bookmarks, feeds: context.feeds, config, ...filter, settings, bindings: keys.bindings, warnings},
+			{screenReader: cli.flags.screenReader},
+		);
 		return 0;
 	}
 

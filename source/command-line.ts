@@ -53,9 +53,9 @@ ${helpColumns(helpLines(bindings))
 
 const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
 
-/** Parses process.argv; meow prints --help and --version itself and exits. */
-export function parseCommandLine(): CommandLine {
-	const cli = meow(helpText(), {
+/** Parses process.argv; meow prints --help (with the user's keys, `bindings`) and --version itself and exits. */
+export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
+	const cli = meow(helpText(bindings), {
 		importMeta: import.meta,
 		flags: {
 			sector: {type: 'string'},

@@ -28,7 +28,7 @@ test('the list shows where you are, how many, and the rows with their marks', as
 test('at 60×15, filtered to its sector and edition, Enter opens the whole story with its metadata', async () => {
 	const {frame, press, ui} = await renderApp({width: 60, height: 15, sector: 'politics', edition: 'other'});
 	assert.match(frame(), /Politics · Other/);
-	assert.match(frame(), /1 article\b/);
+	assert.match(frame(), /\b1 · 1 unread\b/, 'at 60 columns, the count in fewer words');
 	await press(KEYS.enter);
 	const screen = frame();
 	assert.match(screen, /Leaked Call Sparks Controversy Over US-Russia/);
@@ -62,7 +62,7 @@ test('the reader shows the image note, the summary, every paragraph and the link
 	assert.match(screen, /According to Bloomberg News/);
 	assert.match(screen, /Yuri Ushakov suggested/);
 	assert.match(screen, /devdiscourse\.com\/article\/politics\/3710216/);
-	assert.match(screen, /Sector: Politics \| Edition: not given \| Label: politics/);
+	assert.match(screen, /\| Sector: Politics\nEdition: not given \| Label: politics/, 'lines of at most 80 (textWidth), on a 100-column terminal');
 	ui.unmount();
 });
 
@@ -151,11 +151,15 @@ test('b bookmarks the story, B lists bookmarks, and the bookmark is on disk', as
 	ui.unmount();
 });
 
-test('? shows every key; any key closes it', async () => {
+test('? shows every key, scrolling like a story; any other key closes it', async () => {
 	const {frame, press, ui} = await renderApp({width: 80, height: 24});
 	await press('?');
-	for (const text of ['Keys', 'open the story', 'bookmarks view', 'copy the link', 'search titles and stories', 'mark read or unread', 'refresh the feeds']) assert.ok(frame().includes(text), text);
+	for (const text of ['Keys', 'open the story', 'next / previous unread', 'search titles and stories']) assert.ok(frame().includes(text), text);
 	assert.match(frame(), /^PgUp Ctrl-u \/ PgDn Ctrl-d space *\n {24}page up \/ down/m, 'keys wider than their column never run into their words');
+	assert.match(frame(), /1–21\/\d+ \d+%$/m, 'where in the help, as in a story');
+	await press('G');
+	for (const text of ['bookmarks view', 'copy the link', 'mark read or unread', 'refresh the feeds', 'draw the screen again', 'quit, from anywhere']) assert.ok(frame().includes(text), text);
+	assert.match(frame(), /100%$/m);
 	await press('x');
 	assert.match(frame(), /9 articles/);
 	ui.unmount();
@@ -175,7 +179,7 @@ test('/ searches titles and stories as you type; Esc clears the search', async (
 	assert.ok(!frame().includes('/preliminary'));
 	await press('/', ...'"NEAR( *'.split(''));
 	await waitFor(/0 articles/);
-	assert.match(frame(), /No articles match/, 'special characters are plain text, not an error');
+	assert.match(frame(), /No stories match “"NEAR\( \*” — Esc clears the search\./, 'special characters are plain text, not an error');
 	ui.unmount();
 });
 
@@ -260,11 +264,19 @@ test('the link is clickable (OSC 8) where the terminal shows hyperlinks, plain t
 	plain.ui.unmount();
 });
 
-test('on a short terminal the help says what did not fit', async () => {
+test('on a short terminal the help scrolls to its last key', async () => {
 	const {frame, press, ui} = await renderApp({width: 40, height: 12});
 	await press('?');
-	assert.match(frame(), /more: devnews --help lists all/);
+	assert.match(frame(), /^Keys \(↑ ↓ scroll, other keys close\)$/m);
+	assert.doesNotMatch(frame(), /Ctrl-c/);
+	await press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+	assert.match(frame(), /Ctrl-l +draw the screen/);
+	assert.match(frame(), /Ctrl-c +quit, from/);
 	assert.ok(frame().split('\n').length <= 12);
+	await press('k');
+	assert.match(frame(), /Keys \(/, 'k scrolls back, the help stays');
+	await press('q');
+	assert.match(frame(), /Leaked Call/, 'q closes it');
 	ui.unmount();
 });
 

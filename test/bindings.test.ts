@@ -51,9 +51,8 @@ test('a key changed in the table changes the keymap, the help, the footer and --
 
 	assert.ok(helpLines(moved).some(line => line.keys === 'm' && line.does === 'bookmark or unbookmark'));
 	assert.ok(!helpLines(moved).some(line => line.keys === 'b'));
-	assert.match(footerHints('list', moved), /\bm bookmark\b/);
 	assert.match(footerHints('reader', moved), /\bm bookmark\b/);
-	assert.doesNotMatch(footerHints('list', moved), /\bb bookmark\b/);
+	assert.doesNotMatch(footerHints('reader', moved), /\bb bookmark\b/);
 	assert.match(helpText(moved), /^ {4}m {23}bookmark or unbookmark$/m);
 	assert.doesNotMatch(helpText(moved), /^ {4}b {23}/m);
 
@@ -64,10 +63,12 @@ test('a key changed in the table changes the keymap, the help, the footer and --
 });
 
 test('the footer hints and help come from the table', () => {
-	assert.equal(footerHints('list'), '↑↓ move  ⏎ open  / search  b bookmark  r refresh  B bookmarks  ? help  q quit');
-	assert.equal(footerHints('reader'), '↑↓ scroll  PgUp/PgDn page  ← back  b bookmark  u unread  o open link  y copy link  ? help');
+	assert.equal(footerHints('list'), '↑↓ move  ⏎ open  n/N unread  A all read  / search  r/R refresh  ? help  q quit');
+	assert.equal(footerHints('reader'), '↑↓ scroll  ← back  n/N unread  b bookmark  o open link  ? help');
+	assert.equal(footerHints('picker'), '↑↓ move  ⏎ pick  Esc cancel');
+	assert.equal(footerHints('help'), '↑↓ scroll  PgUp/PgDn page  Esc close');
 	assert.equal(helpLines().length, BINDINGS.length);
-	assert.deepEqual(helpLines()[0], {keys: '↑ k / ↓ j', does: 'move the selection; in a story, scroll a line'});
+	assert.deepEqual(helpLines()[0], {keys: '↑ k / ↓ j', does: 'move the selection; in a story or the help, scroll a line'});
 });
 
 test('help in two columns: keys wider than the key column get a line of their own, their words below in the column', () => {
@@ -75,6 +76,6 @@ test('help in two columns: keys wider than the key column get a line of their ow
 	const at = columns.indexOf('PgUp Ctrl-u / PgDn Ctrl-d space');
 	assert.ok(at >= 0, 'the long keys alone on their line');
 	assert.equal(columns[at + 1], `${' '.repeat(24)}page up / down`);
-	assert.equal(columns[0], `${'↑ k / ↓ j'.padEnd(24)}move the selection; in a story, scroll a line`);
+	assert.equal(columns[0], `${'↑ k / ↓ j'.padEnd(24)}move the selection; in a story or the help, scroll a line`);
 	assert.deepEqual(helpColumns([{keys: 'a', does: 'x'}, {keys: 'bb', does: 'y'}]), ['a   x', 'bb  y'], 'a short table takes only what it needs');
 });

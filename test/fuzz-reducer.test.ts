@@ -1,14 +1,15 @@
 // The browser's state, fuzzed: random key sequences at random terminal
 // sizes, through the same keymap, commands and reducer the app uses. The
 // selection stays inside the list and on screen, a story's scroll inside
-// the story, whatever the keys. A fixed seed under CI; the seed is printed
+// the story, a picker's selection among its entries and the help's scroll
+// inside the help, whatever the keys. A fixed seed under CI; the seed is printed
 // on failure (fast-check does), so a failure can be replayed.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {resolveCommand, type Context} from '../source/core/commands.js';
 import {keyToCommand, type KeyInfo} from '../source/core/keymap.js';
-import {listHeight, readerHeight} from '../source/core/screen-rows.js';
+import {helpHeight, listHeight, pickerHeight, readerHeight} from '../source/core/screen-rows.js';
 import {initialState, reducer, type State} from '../source/core/state.js';
 
 const settings = {...(process.env['CI'] ? {seed: 42} : {}), numRuns: 300, interruptAfterTimeLimit: 20_000};
@@ -40,6 +41,12 @@ const KEYS: Array<[string, KeyInfo]> = [
 	['x', {}],
 	['', {backspace: true}],
 	['B', {}],
+	['f', {}],
+	['n', {}],
+	['U', {}],
+	['S', {}],
+	['A', {}],
+	['u', {}],
 ];
 
 type Step = {key: number} | {resize: {width: number; height: number}} | {message: boolean};
@@ -50,7 +57,14 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 	{weight: 1, arbitrary: fc.record({message: fc.boolean()})},
 );
 
-function checkInvariants(state: State, count: number, lineCount: number): void {
+function checkInvariants(state: State, count: number, lineCount: number, entries: number): void {
+	if (state.overlay !== 'none' && state.overlay !== 'help' && entries > 0) {
+		const {selected, top} = state.picker;
+		assert.ok(selected >= 0 && selected < entries, `picker selection ${selected} among ${entries} entries`);
+		assert.ok(selected >= top && selected < top + pickerHeight(state), `picker selection ${selected} on screen (top ${top})`);
+	}
+
+	assert.ok(state.help.scroll >= 0 && state.help.scroll <= Math.max(0, state.help.lineCount - helpHeight(state)), `help scroll ${state.help.scroll} inside ${state.help.lineCount} lines`);
 	for (const mode of ['articles', 'bookmarks'] as const) {
 		const {selected, top} = state.positions[mode];
 		assert.ok(Number.isInteger(selected) && Number.isInteger(top), `${mode}: whole rows`);
@@ -78,7 +92,7 @@ test('random keys at random sizes keep the selection in the list and on screen, 
 			fc.array(step, {maxLength: 120}),
 			(count, lineCount, size, steps) => {
 				let state = initialState(size);
-				const context: Context = {count, selected: count > 0 ? {id: 'row', title: 'Row'} : undefined, open: {id: 'row', title: 'Row'}};
+				const context: Context = {count, selected: count > 0 ? {id: 'row', title: 'Row'} : undefined, open: {id: 'row', title: 'Row'}, helpLines: lineCount, pickerValues: Array.from({length: count % 30}, (_, index) => `entry-${index}`)};
 				for (const next of steps) {
 					let actions;
 					if ('resize' in next) {
@@ -90,11 +104,18 @@ test('random keys at random sizes keep the selection in the list and on screen, 
 						const command = keyToCommand(input, key, state);
 						if (!command) continue;
 						const outcome = resolveCommand(command, state, context);
-						actions = outcome.effect?.type === 'openStory' ? [...outcome.actions, {type: 'open' as const, id: outcome.effect.id, scroll: 0, lineCount}] : outcome.actions;
+						// The effects that change the screen, as the app performs them.
+						const effect = outcome.effect;
+						actions =
+							effect?.type === 'openStory'
+								? [...outcome.actions, {type: 'open' as const, id: effect.id, scroll: 0, lineCount}]
+								: effect?.type === 'openPicker'
+									? [...outcome.actions, {type: 'openPicker' as const, picker: effect.picker, selected: count % 7, count: context.pickerValues!.length}]
+									: outcome.actions;
 					}
 
 					for (const action of actions) state = reducer(state, action);
-					checkInvariants(state, count, lineCount);
+					checkInvariants(state, count, lineCount, context.pickerValues!.length);
 				}
 			},
 		),

@@ -75,7 +75,7 @@ test('the reader document: title, metadata, link, image note, summary, body, cre
 test('a headline-only entry says so, with or without a link; a synthetic one is labelled', () => {
 	const headline: Article = {id: 'h', title: 'Just a headline', countries: [], sectors: [], editions: [], body: [], kind: 'headline', source: 'data', section: 'trending'};
 	const withLink = readerLines({...headline, url: 'https://example.com/h'}, taxonomy, 80).map(line => line.text);
-	assert.ok(withLink.includes('Headline only — open the link for the story (o).'));
+	assert.ok(withLink.includes('Headline only — open the link for the story.'));
 	assert.ok(withLink.some(text => text.includes('Listed in: Trending')));
 	assert.ok(withLink.some(text => text.includes('Sector: not given')));
 	assert.ok(withLink.some(text => text.includes('Edition: not given')));
@@ -107,9 +107,11 @@ test('untrusted text is sanitised on its way through layout', () => {
 });
 
 test('counts of a search that found more than it ranked carry a "+"', () => {
-	assert.deepEqual(headerDetails({total: 1, unread: 0}, undefined), ['1 article', 'never refreshed']);
-	assert.deepEqual(headerDetails({total: 1000, unread: 12, more: true}, Date.now()), ['1000+ articles', '12+ unread', 'refreshed just now']);
+	assert.deepEqual(headerDetails({total: 1, unread: 0}, undefined)[0], ['1 article', 'never refreshed']);
+	assert.deepEqual(headerDetails({total: 1000, unread: 12, more: true}, Date.now())[0], ['1,000+ articles', '12+ unread', 'refreshed just now']);
+	assert.deepEqual(headerDetails({total: 12_345, unread: 9, more: false}, Date.now() - 5 * 60_000).at(-2), ['12,345', '5 min ago'], 'at its shortest, the count and how fresh');
 	assert.equal(countLabel('Politics', {total: 3, unread: 2}), 'Politics (3 · 2 unread)');
 	assert.equal(countLabel('Politics', {total: 40, unread: 0, more: true}), 'Politics (40+)');
+	assert.equal(countLabel('All', {total: 12_345, unread: 1234}), 'All (12,345 · 1,234 unread)', 'thousands separated');
 	assert.equal(countLabel('Health', undefined), 'Health (0)');
 });

@@ -59,7 +59,7 @@ test('changing sector, edition or filter starts the list from the top', () => {
 test('back closes an overlay, then the reader, then the bookmarks view', () => {
 	let state = reducer(start(), {type: 'mode', mode: 'bookmarks'});
 	state = reducer(state, {type: 'open', id: 'a', scroll: 0, lineCount: 10});
-	state = reducer(state, {type: 'overlay', overlay: 'help'});
+	state = reducer(state, {type: 'openHelp', lineCount: 40});
 	state = reducer(state, {type: 'back'});
 	assert.equal(state.overlay, 'none');
 	assert.equal(state.reader?.id, 'a');

@@ -3,7 +3,7 @@ import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {ArticleRow} from '../core/article.js';
 import type {Taxonomy} from '../core/taxonomy.js';
 import {formatRow, rowSentence, truncate} from '../core/layout.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme-context.js';
 
 type Props = {
 	rows: ArticleRow[];
@@ -20,10 +20,11 @@ type LineProps = {row: ArticleRow; taxonomy: Taxonomy; width: number; selected: 
 
 /** One row; drawn again only when it changes, so moving the selection lays out two rows, not a screenful. */
 const ArticleLine = memo(function ArticleLine({row, taxonomy, width, selected, bookmarked}: LineProps) {
+	const theme = useTheme();
 	// A screen reader reads the row as one sentence, without the marks and columns.
 	const sentence = useIsScreenReaderEnabled() ? rowSentence(row, taxonomy, {selected, bookmarked}) : undefined;
 	return (
-		<Text inverse={selected} color={row.kind === 'headline' && !selected ? theme.muted : undefined} aria-label={sentence}>
+		<Text inverse={selected} color={row.kind !== 'full' && !selected ? theme.muted : undefined} aria-label={sentence}>
 			{formatRow(row, taxonomy, width, {selected, bookmarked})}
 		</Text>
 	);
@@ -31,6 +32,7 @@ const ArticleLine = memo(function ArticleLine({row, taxonomy, width, selected, b
 
 /** One screen of rows; the caller pages them out of the library. */
 export function ArticleList({rows, selected, bookmarked, taxonomy, width, height, empty}: Props) {
+	const theme = useTheme();
 	if (rows.length === 0) {
 		return (
 			<Box height={height}>

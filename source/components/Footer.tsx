@@ -1,20 +1,21 @@
 import {Box, Text} from 'ink';
 import stringWidth from '../terminal/string-width.js';
 import {truncate} from '../core/layout.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme-context.js';
 
 /** Where the reader is in a story, as shown ("12–33/40 83%") and as read aloud. */
 export type Position = {text: string; spoken: string};
 
-type Props = {hints: string; position?: Position; width: number};
+type Props = {hints: string; position?: Position; width: number; /** What a screen reader hears for the hints. */ spoken: string};
 
-/** The bottom line: key hints, and on the right where you are in a story. */
-export function Footer({hints, position, width}: Props) {
+/** The bottom line: key hints, and on the right where you are in a story or the help. */
+export function Footer({hints, position, width, spoken}: Props) {
+	const theme = useTheme();
 	const right = position?.text ?? '';
 	const room = width - stringWidth(right) - (right ? 1 : 0);
 	return (
 		<Box width={width} justifyContent="space-between">
-			<Text color={theme.muted} aria-label="Press question mark for the keys.">
+			<Text color={theme.muted} aria-label={spoken}>
 				{truncate(hints, Math.max(0, room))}
 			</Text>
 			{position ? (

@@ -1,27 +1,24 @@
 import {Box, Text} from 'ink';
-import stringWidth from '../terminal/string-width.js';
-import {truncate} from '../core/layout.js';
-import {theme} from './theme.js';
+import {headerParts} from '../core/layout.js';
+import {useTheme} from './theme-context.js';
 
-type Props = {title: string; details: string[]; width: number};
+type Props = {
+	/** Where you are: sector · edition, a source, or Bookmarks. */
+	place: string;
+	/** How the list is read, when not as usual: "unread only", "oldest first". */
+	flags: string[];
+	/** How many, how many unread, how fresh: from the most words to the fewest (see headerDetails). */
+	details?: string[][];
+	width: number;
+};
 
-/** As many of the details as fit in `room`, most important first, never cut mid-word. */
-export function fitDetails(details: string[], room: number): string {
-	for (let count = details.length; count > 0; count--) {
-		const text = details.slice(0, count).join(' · ');
-		if (stringWidth(text) <= room) return text;
-	}
-
-	return '';
-}
-
-/** The top line: where you are (sector · edition, or Bookmarks), how many, how fresh. */
-export function Header({title, details, width}: Props) {
-	const left = truncate(`devnews › ${title}`, width);
-	const right = fitDetails(details, width - stringWidth(left) - 2);
+/** The top line: where you are and how the list is read, then how many and how fresh. */
+export function Header({place, flags, details = [], width}: Props) {
+	const theme = useTheme();
+	const {left, right} = headerParts(place, flags, details, width);
 	return (
 		<Box width={width} justifyContent="space-between">
-			<Text bold color={theme.accent} aria-label={`devnews, ${[title, ...details].join(', ')}.`}>
+			<Text bold color={theme.accent} aria-label={`devnews, ${[place, ...flags, ...(details[0] ?? [])].join(', ')}.`}>
 				{left}
 			</Text>
 			{right ? (

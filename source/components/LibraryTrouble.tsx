@@ -2,7 +2,7 @@ import {Component, type ReactNode} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {Library} from '../library/store.js';
-import {theme} from './theme.js';
+import {useTheme} from './theme-context.js';
 
 type Props = {library: Library; children: ReactNode};
 
@@ -13,6 +13,7 @@ type Props = {library: Library; children: ReactNode};
  */
 function Trouble({error, damaged}: {error: Error; damaged: boolean}) {
 	const {exit} = useApp();
+	const theme = useTheme();
 	useInput(() => exit(error));
 	const next = damaged ? 'devnews moves it aside and makes a new one at the next start (your bookmarks are safe).' : 'Try again in a moment.';
 	return (

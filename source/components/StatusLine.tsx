@@ -1,8 +1,17 @@
-import {Text} from 'ink';
-import {truncate} from '../core/layout.js';
-import {theme} from './theme.js';
+import {Box, Text} from 'ink';
+import {useTheme} from './theme-context.js';
 
-/** One line for what just happened or went wrong; the next key clears it. */
-export function StatusLine({text, width}: {text: string; width: number}) {
-	return <Text color={theme.warning}>{truncate(text, width)}</Text>;
+/** What just happened or went wrong, wrapped (screen-rows.ts decides the lines); the next key clears it. */
+export function StatusLine({lines}: {lines: string[]}) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column">
+			{lines.map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- lines of one message, in order
+				<Text key={index} color={theme.warning}>
+					{line}
+				</Text>
+			))}
+		</Box>
+	);
 }

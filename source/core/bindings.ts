@@ -21,8 +21,15 @@ export type Command =
 	| 'quit'
 	| 'forceQuit'
 	| 'repaint'
+	| 'nextUnread'
+	| 'previousUnread'
+	| 'unreadOnly'
+	| 'markAllRead'
+	| 'markEverythingRead'
+	| 'sort'
 	| 'sectorPicker'
 	| 'editionPicker'
+	| 'sourcePicker'
 	| 'bookmark'
 	| 'bookmarks'
 	| 'search'
@@ -30,6 +37,7 @@ export type Command =
 	| 'copyLink'
 	| 'toggleRead'
 	| 'refresh'
+	| 'refreshAll'
 	| 'help'
 	| 'filterDelete'
 	| 'filterAccept'
@@ -38,12 +46,13 @@ export type Command =
 /**
  * Where keys work: `browse` in the list and the reader alike, `list` only
  * in the list, `search` while typing a search (where every other key is
- * typed into it).
+ * typed into it). Pickers and the help take the moving keys, `open` and
+ * `back` of these.
  */
 export type Where = 'browse' | 'list' | 'search';
 
 /** The screens with a footer of hints. */
-export type HintScreen = 'list' | 'reader';
+export type HintScreen = 'list' | 'reader' | 'picker' | 'help';
 
 export type Binding = {
 	/** One command, or a pair (up / down) that shares a line of help. */
@@ -53,8 +62,8 @@ export type Binding = {
 	where: Where;
 	/** The footer's word for it on a screen, after its keys. */
 	hint?: Partial<Record<HintScreen, string>>;
-	/** Which of each command's keys the footer shows (the first unless said). */
-	hintKey?: number;
+	/** Which of each command's keys the footer shows on a screen (the first unless said). */
+	hintKey?: Partial<Record<HintScreen, number>>;
 };
 
 const named = (name: NamedKey): Key => ({named: name});
@@ -67,9 +76,9 @@ export const BINDINGS: Binding[] = [
 			{command: 'up', keys: [named('up'), char('k')]},
 			{command: 'down', keys: [named('down'), char('j')]},
 		],
-		does: 'move the selection; in a story, scroll a line',
+		does: 'move the selection; in a story or the help, scroll a line',
 		where: 'browse',
-		hint: {list: 'move', reader: 'scroll'},
+		hint: {list: 'move', reader: 'scroll', picker: 'move', help: 'scroll'},
 	},
 	{
 		commands: [
@@ -78,7 +87,7 @@ export const BINDINGS: Binding[] = [
 		],
 		does: 'page up / down',
 		where: 'browse',
-		hint: {reader: 'page'},
+		hint: {help: 'page'},
 	},
 	{
 		commands: [
@@ -88,14 +97,39 @@ export const BINDINGS: Binding[] = [
 		does: 'top / bottom',
 		where: 'browse',
 	},
-	{commands: [{command: 'open', keys: [named('enter'), char('l'), named('right')]}], does: 'open the story', where: 'list', hint: {list: 'open'}},
-	{commands: [{command: 'back', keys: [named('escape'), char('h'), named('left')]}], does: 'back', where: 'browse', hint: {reader: 'back'}, hintKey: 2},
+	{commands: [{command: 'open', keys: [named('enter'), char('l'), named('right')]}], does: 'open the story; in a picker, pick', where: 'list', hint: {list: 'open', picker: 'pick'}},
+	{
+		commands: [{command: 'back', keys: [named('escape'), char('h'), named('left')]}],
+		does: 'back: close, leave the story, clear the search, then the filters',
+		where: 'browse',
+		hint: {reader: 'back', picker: 'cancel', help: 'close'},
+		hintKey: {reader: 2},
+	},
+	{
+		commands: [
+			{command: 'nextUnread', keys: [char('n')]},
+			{command: 'previousUnread', keys: [char('N'), char('p')]},
+		],
+		does: 'next / previous unread story (from a story, opens it)',
+		where: 'browse',
+		hint: {list: 'unread', reader: 'unread'},
+	},
+	{commands: [{command: 'unreadOnly', keys: [char('U')]}], does: 'show unread stories only, or all again', where: 'browse'},
+	{
+		commands: [{command: 'markAllRead', keys: [char('A')]}],
+		does: 'mark every story in this view read (the status line offers the undo)',
+		where: 'browse',
+		hint: {list: 'all read'},
+	},
+	{commands: [{command: 'markEverythingRead', keys: [char('C')]}], does: 'mark every story read, in every view (likewise undone)', where: 'browse'},
+	{commands: [{command: 'sort', keys: [char('S')]}], does: 'order: newest first, oldest first, unread first', where: 'browse'},
 	{
 		commands: [
 			{command: 'sectorPicker', keys: [char('s')]},
 			{command: 'editionPicker', keys: [char('e')]},
+			{command: 'sourcePicker', keys: [char('f')]},
 		],
-		does: 'pick a sector / an edition (with counts, "All" first)',
+		does: 'pick a sector / an edition / a source (with counts, "All" first)',
 		where: 'browse',
 	},
 	{commands: [{command: 'search', keys: [char('/')]}], does: 'search titles and stories as you type', where: 'list', hint: {list: 'search'}},
@@ -110,12 +144,20 @@ export const BINDINGS: Binding[] = [
 		does: 'while searching: move the selection',
 		where: 'search',
 	},
-	{commands: [{command: 'bookmark', keys: [char('b')]}], does: 'bookmark or unbookmark', where: 'browse', hint: {list: 'bookmark', reader: 'bookmark'}},
-	{commands: [{command: 'toggleRead', keys: [char('u')]}], does: 'mark read or unread', where: 'browse', hint: {reader: 'unread'}},
-	{commands: [{command: 'refresh', keys: [char('r')]}], does: 'refresh the feeds', where: 'browse', hint: {list: 'refresh'}},
-	{commands: [{command: 'bookmarks', keys: [char('B')]}], does: 'bookmarks view (newest first)', where: 'browse', hint: {list: 'bookmarks'}},
+	{commands: [{command: 'bookmark', keys: [char('b')]}], does: 'bookmark or unbookmark', where: 'browse', hint: {reader: 'bookmark'}},
+	{commands: [{command: 'toggleRead', keys: [char('u')]}], does: 'mark read or unread', where: 'browse'},
+	{
+		commands: [
+			{command: 'refresh', keys: [char('r')]},
+			{command: 'refreshAll', keys: [char('R')]},
+		],
+		does: "refresh the feeds (a source's view: that source) / every feed",
+		where: 'browse',
+		hint: {list: 'refresh'},
+	},
+	{commands: [{command: 'bookmarks', keys: [char('B')]}], does: 'bookmarks view (newest first)', where: 'browse'},
 	{commands: [{command: 'openLink', keys: [char('o')]}], does: 'open the link in the browser', where: 'browse', hint: {reader: 'open link'}},
-	{commands: [{command: 'copyLink', keys: [char('y')]}], does: 'copy the link (OSC 52, works over SSH)', where: 'browse', hint: {reader: 'copy link'}},
+	{commands: [{command: 'copyLink', keys: [char('y')]}], does: 'copy the link (OSC 52, works over SSH)', where: 'browse'},
 	{commands: [{command: 'help', keys: [char('?')]}], does: 'this help', where: 'browse', hint: {list: 'help', reader: 'help'}},
 	{commands: [{command: 'quit', keys: [char('q')]}], does: 'back, or quit from the list', where: 'browse', hint: {list: 'quit'}},
 	{commands: [{command: 'repaint', keys: [ctrl('l')]}], does: 'draw the screen again', where: 'browse'},
@@ -176,15 +218,39 @@ export function helpColumns(lines: HelpLine[], keyColumn = KEY_COLUMN): string[]
 	return lines.flatMap(({keys, does}) => (keys.length + 2 > column ? [keys, ' '.repeat(column) + does] : [keys.padEnd(column) + does]));
 }
 
+const ARROWS = ['↑', '↓', '←', '→'];
+
+/** Each command's key as hints on screen name it in words ("Enter picks", "u undoes"): its first key, as help writes it; a command with no key is absent. */
+export type KeyNames = Partial<Record<Command, string>>;
+
+export function keyNames(bindings: Binding[] = BINDINGS): KeyNames {
+	const names: KeyNames = {};
+	for (const binding of bindings) {
+		for (const {command, keys} of binding.commands) {
+			// The browsing keys name a command (search mode's own keys are said where they work).
+			if (binding.where !== 'search' && keys[0] && names[command] === undefined) names[command] = keyLabel(keys[0]);
+		}
+	}
+
+	return names;
+}
+
+/** The keys of the table as shipped, by name. */
+export const DEFAULT_KEY_NAMES: KeyNames = keyNames(BINDINGS);
+
 /** The footer's hints for a screen: "↑↓ move  ⏎ open  / search …". */
 export function footerHints(screen: HintScreen, bindings: Binding[] = BINDINGS): string {
 	return bindings
 		.flatMap(binding => {
 			const words = binding.hint?.[screen];
 			if (!words) return [];
-			const glyphs = binding.commands.map(({keys}) => keyGlyph(keys[binding.hintKey ?? 0] ?? keys[0]!));
-			// A pair of arrows reads as one ("↑↓"); longer names need a slash ("PgUp/PgDn").
-			return [`${glyphs.join(glyphs.every(glyph => glyph.length === 1) ? '' : '/')} ${words}`];
+			const glyphs = binding.commands.flatMap(({keys}) => {
+				const key = keys[binding.hintKey?.[screen] ?? 0] ?? keys[0];
+				return key ? [keyGlyph(key)] : [];
+			});
+			if (glyphs.length === 0) return [];
+			// A pair of arrows reads as one ("↑↓"); other pairs need a slash ("PgUp/PgDn", "n/N").
+			return [`${glyphs.join(glyphs.every(glyph => ARROWS.includes(glyph)) ? '' : '/')} ${words}`];
 		})
 		.join('  ');
 }

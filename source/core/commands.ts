@@ -1,8 +1,10 @@
 // Turns a command into state changes and, for what reaches beyond the
-// state (bookmarks on disk, the browser, the clipboard, quitting), one
-// effect for the app to perform. Pure: the numbers it needs come in Context.
-import {listHeight, readerHeight} from './screen-rows.js';
-import type {Action, State} from './state.js';
+// state (the library, bookmarks and settings on disk, the browser, the
+// clipboard, quitting), one effect for the app to perform. Pure: the
+// numbers it needs come in Context.
+import {helpHeight, listHeight, pickerHeight, readerHeight} from './screen-rows.js';
+import {nextSort, type Sort} from './sort.js';
+import type {Action, Picker, State} from './state.js';
 import type {ArticleRef} from './article.js';
 import type {Command} from './keymap.js';
 
@@ -16,31 +18,76 @@ export type Context = {
 	selected?: Target;
 	/** The open story. */
 	open?: Target;
+	/** The open picker's entries: each one's value (undefined for "All"). */
+	pickerValues?: Array<string | undefined>;
+	/** Lines of the help at this width. */
+	helpLines: number;
 };
+
+/** A setting the browser keeps across starts. */
+export type Saved = {key: 'sort'; value: Sort} | {key: 'unreadOnly'; value: boolean};
 
 export type Effect =
 	| {type: 'quit'}
 	| {type: 'repaint'}
 	| {type: 'openStory'; id: string}
+	| {type: 'openPicker'; picker: Picker}
+	| {type: 'nextUnread'; backwards: boolean}
 	| {type: 'toggleRead'; target: Target}
-	| {type: 'refresh'}
+	| {type: 'markAllRead'; everywhere: boolean}
+	| {type: 'undo'}
+	| {type: 'refresh'; all: boolean}
 	| {type: 'toggleBookmark'; target: Target}
 	| {type: 'openLink'; target: Target}
-	| {type: 'copyLink'; target: Target};
+	| {type: 'copyLink'; target: Target}
+	| {type: 'save'; setting: Saved};
 
 export type Outcome = {actions: Action[]; effect?: Effect};
 
 const none: Outcome = {actions: []};
 const act = (...actions: Action[]): Outcome => ({actions});
+const effect = (what: Effect, ...actions: Action[]): Outcome => ({actions, effect: what});
 
+/** The scrolled text or list a moving key moves on this screen. */
 function move(state: State, context: Context, to: (current: number, page: number) => number): Outcome {
-	if (state.reader) {
-		return act({type: 'scroll', line: to(state.reader.scroll, readerHeight(state))});
+	if (state.overlay === 'help') return act({type: 'helpScroll', line: to(state.help.scroll, helpHeight(state))});
+	if (state.overlay !== 'none') {
+		const count = context.pickerValues?.length ?? 0;
+		return count === 0 ? none : act({type: 'pickerSelect', index: to(state.picker.selected, pickerHeight(state)), count});
 	}
 
+	if (state.reader) return act({type: 'scroll', line: to(state.reader.scroll, readerHeight(state))});
 	if (context.count === 0) return none;
 	const current = state.positions[state.mode].selected;
 	return act({type: 'select', index: to(current, listHeight(state)), count: context.count});
+}
+
+/** The picked entry of the open picker becomes the list's filter on its axis. */
+function pick(state: State, context: Context): Outcome {
+	if (!context.pickerValues || context.pickerValues.length === 0) return none;
+	const value = context.pickerValues[state.picker.selected];
+	switch (state.overlay) {
+		case 'sector':
+			return act({type: 'setSector', sector: value});
+		case 'edition':
+			return act({type: 'setEdition', edition: value});
+		case 'source':
+			return act({type: 'setSource', source: value});
+		default:
+			return none;
+	}
+}
+
+/**
+ * Back, in the list: the search goes first, then the bookmarks view, then
+ * the sector, edition and source (the filters the empty list's hint names).
+ */
+function back(state: State): Outcome {
+	if (state.overlay !== 'none' || state.reader) return act({type: 'back'});
+	if (state.query) return act({type: 'filterClear'});
+	if (state.mode === 'bookmarks') return act({type: 'back'});
+	if (state.sector || state.edition || state.source) return act({type: 'clearFilters'});
+	return none;
 }
 
 export function resolveCommand(command: Command, state: State, context: Context): Outcome {
@@ -62,20 +109,38 @@ export function resolveCommand(command: Command, state: State, context: Context)
 			// Past the end: the reducer clamps to the last row, or the last page of a story.
 			return move(state, context, () => Number.MAX_SAFE_INTEGER);
 		case 'open':
-			return context.selected ? {actions: [], effect: {type: 'openStory', id: context.selected.id}} : none;
+			if (state.overlay !== 'none') return pick(state, context);
+			return context.selected ? effect({type: 'openStory', id: context.selected.id}) : none;
 		case 'back':
-			return act({type: 'back'});
+			return back(state);
 		case 'quit':
 		case 'forceQuit':
-			return {actions: [], effect: {type: 'quit'}};
+			return effect({type: 'quit'});
 		case 'repaint':
-			return {actions: [], effect: {type: 'repaint'}};
+			return effect({type: 'repaint'});
+		case 'nextUnread':
+		case 'previousUnread':
+			return effect({type: 'nextUnread', backwards: command === 'previousUnread'});
+		case 'unreadOnly':
+			return effect({type: 'save', setting: {key: 'unreadOnly', value: !state.unreadOnly}}, {type: 'setUnreadOnly', unreadOnly: !state.unreadOnly});
+		case 'sort': {
+			const sort = nextSort(state.sort);
+			return effect({type: 'save', setting: {key: 'sort', value: sort}}, {type: 'setSort', sort});
+		}
+
+		case 'markAllRead':
+		case 'markEverythingRead':
+			return effect({type: 'markAllRead', everywhere: command === 'markEverythingRead'});
+		case 'undo':
+			return effect({type: 'undo'});
 		case 'sectorPicker':
-			return act({type: 'overlay', overlay: 'sector'});
+			return effect({type: 'openPicker', picker: 'sector'});
 		case 'editionPicker':
-			return act({type: 'overlay', overlay: 'edition'});
+			return effect({type: 'openPicker', picker: 'edition'});
+		case 'sourcePicker':
+			return effect({type: 'openPicker', picker: 'source'});
 		case 'help':
-			return act({type: 'overlay', overlay: 'help'});
+			return act({type: 'openHelp', lineCount: context.helpLines});
 		case 'bookmarks':
 			return act({type: 'mode', mode: state.mode === 'bookmarks' ? 'articles' : 'bookmarks'});
 		case 'search':
@@ -87,14 +152,15 @@ export function resolveCommand(command: Command, state: State, context: Context)
 		case 'filterCancel':
 			return act({type: 'filterClear'});
 		case 'bookmark':
-			return target ? {actions: [], effect: {type: 'toggleBookmark', target}} : none;
+			return target ? effect({type: 'toggleBookmark', target}) : none;
 		case 'openLink':
-			return target ? {actions: [], effect: {type: 'openLink', target}} : none;
+			return target ? effect({type: 'openLink', target}) : none;
 		case 'copyLink':
-			return target ? {actions: [], effect: {type: 'copyLink', target}} : none;
+			return target ? effect({type: 'copyLink', target}) : none;
 		case 'toggleRead':
-			return target ? {actions: [], effect: {type: 'toggleRead', target}} : none;
+			return target ? effect({type: 'toggleRead', target}) : none;
 		case 'refresh':
-			return {actions: [], effect: {type: 'refresh'}};
+		case 'refreshAll':
+			return effect({type: 'refresh', all: command === 'refreshAll'});
 	}
 }

@@ -2,7 +2,7 @@
 // keymap knows which screen is up, not the data: commands.ts turns a
 // command into a state change or an effect.
 import {BINDINGS, type Binding, type Command as BoundCommand, type Key, type Where} from './bindings.js';
-import type {State} from './state.js';
+import type {Picker, State} from './state.js';
 
 /** The key flags Ink reports (a subset of its Key type, so tests can build one). */
 export type KeyInfo = {
@@ -23,8 +23,8 @@ export type KeyInfo = {
 	tab?: boolean;
 };
 
-/** A bound command, or text typed into the search. */
-export type Command = BoundCommand | {type: 'filterType'; text: string};
+/** A bound command, the undo a status line offers, or text typed into the search. */
+export type Command = BoundCommand | 'undo' | {type: 'filterType'; text: string};
 
 export type Keymap = (input: string, key: KeyInfo, state: State) => Command | undefined;
 
@@ -47,6 +47,15 @@ function identify(input: string, key: KeyInfo): Key | undefined {
 
 const keyId = (key: Key): string => ('named' in key ? key.named : 'ctrl' in key ? `ctrl-${key.ctrl}` : `char-${key.char}`);
 
+/** Commands that move: in a picker they move its selection, in the help they scroll it. */
+const MOVES = new Set<BoundCommand>(['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom']);
+
+/** The picker each picker command opens, which the same key closes again. */
+const PICKERS: Partial<Record<BoundCommand, Picker>> = {sectorPicker: 'sector', editionPicker: 'edition', sourcePicker: 'source'};
+
+/** What the next key after a mark of many stories read undoes: `u`, or the same key again. */
+const UNDOING = new Set<BoundCommand>(['toggleRead', 'markAllRead', 'markEverythingRead']);
+
 /** The keymap the table of bindings describes. */
 export function createKeymap(bindings: Binding[]): Keymap {
 	const commands = new Map<string, BoundCommand>();
@@ -57,10 +66,6 @@ export function createKeymap(bindings: Binding[]): Keymap {
 	}
 
 	const lookup = (where: Where, key: Key) => commands.get(`${where}:${keyId(key)}`);
-	const keysOf = (wanted: BoundCommand) => new Set(bindings.flatMap(binding => binding.commands.filter(({command}) => command === wanted).flatMap(({keys}) => keys.map(keyId))));
-	// Keys that close a picker: those of back and quit. Keys that clear a search while typing it also clear it once kept.
-	const closing = new Set([...keysOf('back'), ...keysOf('quit')]);
-	const clearing = keysOf('filterCancel');
 
 	return (input, info, state) => {
 		const key = identify(input, info);
@@ -70,15 +75,21 @@ export function createKeymap(bindings: Binding[]): Keymap {
 			return key && 'char' in key ? {type: 'filterType', text: key.char} : undefined;
 		}
 
-		// Pickers read their own keys (ink-select-input); help closes on any key.
-		if (state.overlay === 'help') return 'back';
-		if (state.overlay !== 'none') return key && closing.has(keyId(key)) ? 'back' : undefined;
 		if (!key) return undefined;
-
 		const inList = !state.reader;
-		const command = (inList ? lookup('list', key) : undefined) ?? lookup('browse', key);
-		// Esc first clears a search the list is showing; q quits only from the list itself.
-		if (command === 'back' && inList && state.query && clearing.has(keyId(key))) return 'filterCancel';
+		const command = (inList || state.overlay !== 'none' ? lookup('list', key) : undefined) ?? lookup('browse', key);
+		if (command === undefined) return state.overlay === 'help' ? 'back' : undefined;
+
+		// The help scrolls with the moving keys; any other key closes it.
+		if (state.overlay === 'help') return MOVES.has(command) ? command : 'back';
+		// A picker moves, picks with open, and closes with back, quit or its own key.
+		if (state.overlay !== 'none') {
+			if (MOVES.has(command) || command === 'open') return command;
+			return command === 'back' || command === 'quit' || PICKERS[command] === state.overlay ? 'back' : undefined;
+		}
+
+		if (state.undo && UNDOING.has(command)) return 'undo';
+		// q quits only from the list itself; elsewhere it goes back.
 		if (command === 'quit' && !(inList && state.mode === 'articles')) return 'back';
 		return command;
 	};

@@ -8,6 +8,7 @@ import wrapAnsi from 'wrap-ansi';
 import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
 import {isFromFeed, needsFullStory, type Article, type ArticleRow, type Counts} from './article.js';
 import {fileArticle, OTHER, taxonomyName, type Taxonomy, type TaxonomyEntry} from './taxonomy.js';
+import {formatCount} from './numbers.js';
 import {formatIst, formatIstShort} from './time.js';
 
 export type Tone = 'title' | 'meta' | 'link' | 'notice' | 'note' | 'summary' | 'body' | 'credit' | 'blank';
@@ -80,19 +81,16 @@ export function packFields(fields: string[], width: number, separator = ' | '): 
 	return lines;
 }
 
-const HEADLINE_NOTICE_LINK = 'Headline only — open the link for the story (o).';
-const HEADLINE_NOTICE_NO_LINK = 'Headline only — the page listed no link for this story.';
-const SUMMARY_NOTICE = 'Summary only — the full text was not fetched yet; it is fetched when you open the story online.';
-const SUMMARY_NOTICE_LINK = 'Summary only — its page is not on the feed\'s site, so devnews does not fetch it; open the link for the story (o).';
-const SUMMARY_NOTICE_NO_LINK = 'Summary only — the feed gave no web link for the story.';
-
-function headlineNotice(article: Article): string {
-	if (isFromFeed(article) && article.summary) {
-		if (needsFullStory(article)) return SUMMARY_NOTICE;
-		return article.url ? SUMMARY_NOTICE_LINK : SUMMARY_NOTICE_NO_LINK;
-	}
-
-	return article.url ? HEADLINE_NOTICE_LINK : HEADLINE_NOTICE_NO_LINK;
+/**
+ * What the reader says of a story devnews does not hold in full: why, and
+ * what can be done. `fetchError`: why fetching it from its page just failed.
+ */
+function partialNotice(article: Article, fetchError?: string): string {
+	const what = article.kind === 'summary' ? 'Summary only' : 'Headline only';
+	if (!isFromFeed(article)) return article.url ? `${what} — open the link for the story.` : `${what} — the page listed no link for this story.`;
+	if (fetchError) return `${what} — fetching the story from its page failed: ${fetchError}. Open the link for it, or open the story again to try again.`;
+	if (needsFullStory(article)) return `${what} — the full text was not fetched yet; it is fetched from its page when you open the story online.`;
+	return article.url ? `${what} — its page is not on the feed's site, so devnews does not fetch it; open the link for the story.` : `${what} — the feed gave no web link for the story.`;
 }
 
 /** The metadata fields in the site's order: byline | location | Updated | Created | Country | Sector | Edition. */
@@ -126,8 +124,8 @@ function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The whole story as display lines; the reader shows a window of them. */
-export function readerLines(article: Article, taxonomy: Taxonomy, width: number): ReaderLine[] {
+/** The whole story as display lines; the reader shows a window of them. `fetchError`: why its full text could not be fetched just now. */
+export function readerLines(article: Article, taxonomy: Taxonomy, width: number, fetchError?: string): ReaderLine[] {
 	const lines: ReaderLine[] = [];
 	const push = (tone: Tone, texts: string[]) => {
 		for (const text of texts) lines.push({text, tone});
@@ -141,9 +139,9 @@ export function readerLines(article: Article, taxonomy: Taxonomy, width: number)
 	blank();
 	push('meta', packFields(metadataFields(article, taxonomy), width));
 	if (article.url) push('link', wrapText(article.url, width));
-	if (article.kind === 'headline') {
+	if (article.kind !== 'full') {
 		blank();
-		push('notice', wrapText(headlineNotice(article), width));
+		push('notice', wrapText(partialNotice(article, fetchError), width));
 	}
 
 	for (const note of [article.imageNote, article.imageCaption]) {
@@ -200,7 +198,7 @@ export type RowFlags = {selected: boolean; bookmarked: boolean};
  * ★ bookmarked, • unread, ◦ no story text kept (a headline, or a summary).
  */
 export function rowMarks(row: ArticleRow, flags: RowFlags): string {
-	return `${flags.selected ? '›' : ' '}${flags.bookmarked ? '★' : ' '}${row.read ? ' ' : '•'}${row.kind === 'headline' ? '◦' : ' '} `;
+	return `${flags.selected ? '›' : ' '}${flags.bookmarked ? '★' : ' '}${row.read ? ' ' : '•'}${row.kind === 'full' ? ' ' : '◦'} `;
 }
 
 /** A row's sector or edition column: the first one's short name, "+1" for each more, "—" for none known. */
@@ -211,6 +209,9 @@ function columnText(ids: string[], entries: TaxonomyEntry[]): string {
 	const name = entry?.short ?? entry?.name ?? 'Other';
 	return ids.length > 1 ? `${name} +${ids.length - 1}` : name;
 }
+
+/** How a row says what text devnews holds of its story; nothing for a whole one. */
+export const KIND_WORDS: Record<ArticleRow['kind'], string | undefined> = {full: undefined, summary: 'Summary only', headline: 'Headline only'};
 
 /**
  * A list row as a screen reader reads it, one sentence with no marks:
@@ -226,7 +227,7 @@ export function rowSentence(row: ArticleRow, taxonomy: Taxonomy, flags: RowFlags
 		formatIstShort(row.createdAt),
 		row.read ? undefined : 'Unread',
 		flags.bookmarked ? 'Bookmarked' : undefined,
-		row.kind === 'headline' ? 'Headline only' : undefined,
+		KIND_WORDS[row.kind],
 	]
 		.filter(Boolean)
 		.join('. ')
@@ -247,16 +248,56 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	return width > MARK_WIDTH ? line : truncate(line, width);
 }
 
-/** A search that found more than it ranked shows its counts as lower bounds: "1000+". */
-const plus = (counts: Counts) => (counts.more ? '+' : '');
+/** A search that found more than it ranked shows its counts as lower bounds: "1,000+". */
+const counted = (count: number, counts: Counts) => `${formatCount(count)}${counts.more ? '+' : ''}`;
 
-/** The header's right side, most important first: "9 articles", "3 unread", "refreshed 5 min ago". */
-export function headerDetails(counts: Counts, lastRefresh: number | undefined, now = Date.now()): string[] {
+/**
+ * The header's right side, most important first, from the most words to
+ * the fewest: "9 articles · 9 unread · refreshed 5 min ago", down to
+ * "12,345 · 5 min ago" and "12,345". How fresh the list is goes before
+ * the unread count only at the last, where it says more.
+ */
+export function headerDetails(counts: Counts, lastRefresh: number | undefined, now = Date.now()): string[][] {
+	const total = counted(counts.total, counts);
+	const articles = `${total} ${counts.total === 1 && !counts.more ? 'article' : 'articles'}`;
+	const unread = counts.unread > 0 ? [`${counted(counts.unread, counts)} unread`] : [];
+	const when = lastRefresh === undefined ? 'never refreshed' : ago(now - lastRefresh);
 	return [
-		`${counts.total}${plus(counts)} ${counts.total === 1 && !counts.more ? 'article' : 'articles'}`,
-		...(counts.unread > 0 ? [`${counts.unread}${plus(counts)} unread`] : []),
-		lastRefresh === undefined ? 'never refreshed' : `refreshed ${ago(now - lastRefresh)}`,
+		[articles, ...unread, lastRefresh === undefined ? when : `refreshed ${when}`],
+		[articles, ...unread, when],
+		[total, ...unread, when],
+		[articles, ...unread],
+		[total, when],
+		[total],
 	];
+}
+
+/** The narrowest the header's place is cut to before its details give way. */
+const PLACE_ROOM = 12;
+
+/**
+ * The header's two sides at `width`: "devnews › {place} · {flags}" on the
+ * left, the details on the right. The place is kept whole with as many
+ * details as fit (fewer words first, then fewer details); only when not
+ * even the count fits is the place cut, never the flags (unread only, the
+ * order), which say how to read the list.
+ */
+export function headerParts(place: string, flags: string[], details: string[][], width: number): {left: string; right: string} {
+	const lead = 'devnews › ';
+	const kept = flags.length > 0 ? ` · ${flags.join(' · ')}` : '';
+	const whole = lead + place + kept;
+	for (const candidate of details) {
+		const right = candidate.join(' · ');
+		if (stringWidth(whole) + 2 + stringWidth(right) <= width) return {left: whole, right};
+	}
+
+	for (const candidate of details.slice(-2)) {
+		const right = candidate.join(' · ');
+		const room = width - stringWidth(lead) - stringWidth(kept) - 2 - stringWidth(right);
+		if (room >= PLACE_ROOM) return {left: lead + truncate(place, room) + kept, right};
+	}
+
+	return {left: truncate(whole, width), right: ''};
 }
 
 function ago(ms: number): string {
@@ -270,12 +311,12 @@ function ago(ms: number): string {
 
 /** The status line during a refresh. */
 export function refreshStatus(progress: {done: number; total: number; added: number; failed: number}): string {
-	const failed = progress.failed > 0 ? `, ${progress.failed} failed` : '';
-	return `Refreshing feeds ${progress.done}/${progress.total}: ${progress.added} new${failed}…`;
+	const failed = progress.failed > 0 ? `, ${formatCount(progress.failed)} failed` : '';
+	return `Refreshing feeds ${formatCount(progress.done)}/${formatCount(progress.total)}: ${formatCount(progress.added)} new${failed}…`;
 }
 
-/** A picker item: "Politics (3 · 2 unread)", "Politics (1000+ · 12+ unread)". */
+/** A picker item: "Politics (3 · 2 unread)", "Politics (1,000+ · 12+ unread)". */
 export function countLabel(name: string, counts: Counts | undefined): string {
 	const shown = counts ?? {total: 0, unread: 0};
-	return `${name} (${shown.total}${plus(shown)}${shown.unread > 0 ? ` · ${shown.unread}${plus(shown)} unread` : ''})`;
+	return `${name} (${counted(shown.total, shown)}${shown.unread > 0 ? ` · ${counted(shown.unread, shown)} unread` : ''})`;
 }

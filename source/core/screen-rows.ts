@@ -1,6 +1,7 @@
 // Which rows a screen has, decided once: the reducer pages by the body's
 // height and the app draws exactly these rows, so the two never disagree.
-import {refreshStatus} from './layout.js';
+import {refreshStatus, truncate, wrapText} from './layout.js';
+import {formatCount} from './numbers.js';
 import type {State} from './state.js';
 
 /** The screens the browser shows; an overlay takes the place of the list or the reader. */
@@ -9,8 +10,8 @@ export type Screen = 'list' | 'reader' | 'help' | 'picker';
 export type ScreenRows = {
 	/** The search line above the list, while there is a search. */
 	filter: boolean;
-	/** The status line's text, when there is one: what just happened, or a refresh's progress. */
-	status?: string;
+	/** The status lines, when there are any: what just happened, or a refresh's progress, wrapped to the width. */
+	status: string[];
 	/** Rows left for the screen's body between the header and the footer. */
 	body: number;
 };
@@ -18,17 +19,48 @@ export type ScreenRows = {
 /** The header and the footer: one row each, on every screen. */
 const FRAME_ROWS = 2;
 
-function currentScreen(state: State): Screen {
+/** The title line above a picker's entries and the help's keys. */
+const TITLE_ROWS = 1;
+
+export function currentScreen(state: State): Screen {
 	if (state.overlay === 'help') return 'help';
 	if (state.overlay !== 'none') return 'picker';
 	return state.reader ? 'reader' : 'list';
 }
 
+/** "12 new above — g to see them": what landed above the list's window since its top was in view. */
+function newAboveNotice(state: State): string | undefined {
+	if (state.newAbove === 0 || state.mode !== 'articles' || state.reader) return undefined;
+	const key = state.keys.top;
+	return `${formatCount(state.newAbove)} new above${key ? ` — ${key} to see them` : ''}`;
+}
+
+/**
+ * The status line's text: a refresh's progress or the last message, and
+ * what is new above the list. A message is wrapped, so a link it shows is
+ * whole (to at most half the screen).
+ */
+function statusLines(state: State): string[] {
+	const text = [state.refresh ? refreshStatus(state.refresh) : state.message, newAboveNotice(state)].filter(Boolean).join(' · ');
+	if (!text) return [];
+	const {width, height} = state.viewport;
+	// Every action asks (the reducer keeps the selection within the rows left): the last answer is kept.
+	if (wrapped.text !== text || wrapped.width !== width || wrapped.height !== height) {
+		const most = Math.max(1, Math.floor((height - FRAME_ROWS) / 2));
+		const lines = wrapText(text, width);
+		wrapped = {text, width, height, lines: lines.length <= most ? lines : [...lines.slice(0, most - 1), truncate(`${lines[most - 1]!} …`, width)]};
+	}
+
+	return wrapped.lines;
+}
+
+let wrapped = {text: '', width: 0, height: 0, lines: [] as string[]};
+
 /** The rows of `screen` (the one on show, unless asked about another) at the state's size. */
 export function screenRows(state: State, screen: Screen = currentScreen(state)): ScreenRows {
 	const filter = screen === 'list' && (state.filtering || state.query !== '');
-	const status = state.refresh ? refreshStatus(state.refresh) : state.message;
-	const body = Math.max(1, state.viewport.height - FRAME_ROWS - (filter ? 1 : 0) - (status ? 1 : 0));
+	const status = statusLines(state);
+	const body = Math.max(1, state.viewport.height - FRAME_ROWS - (filter ? 1 : 0) - status.length);
 	return {filter, status, body};
 }
 
@@ -37,3 +69,9 @@ export const listHeight = (state: State): number => screenRows(state, 'list').bo
 
 /** Lines of story text on screen. */
 export const readerHeight = (state: State): number => screenRows(state, 'reader').body;
+
+/** Entries of a picker on screen, under its title. */
+export const pickerHeight = (state: State): number => Math.max(1, screenRows(state, 'picker').body - TITLE_ROWS);
+
+/** Lines of the help on screen, under its title. */
+export const helpHeight = (state: State): number => Math.max(1, screenRows(state, 'help').body - TITLE_ROWS);

@@ -1,30 +1,50 @@
 // The browser's whole UI state and the pure reducer that changes it.
 // Numbers the reducer cannot know (how many rows match, how long a story
-// is once wrapped) travel in the actions, resolved by commands.ts.
-import {listHeight, readerHeight} from './screen-rows.js';
+// or the help is once wrapped) travel in the actions, resolved by
+// commands.ts.
+import {DEFAULT_KEY_NAMES, type KeyNames} from './bindings.js';
+import {helpHeight, listHeight, pickerHeight, readerHeight} from './screen-rows.js';
+import type {Sort} from './sort.js';
 
-export type Overlay = 'none' | 'sector' | 'edition' | 'help';
+export type Picker = 'sector' | 'edition' | 'source';
+export type Overlay = 'none' | Picker | 'help';
 export type ListMode = 'articles' | 'bookmarks';
 
 /** Where the selection and the scroll of one list are. */
 export type ListPosition = {selected: number; top: number};
 
+/** A text shown a window at a time: its scroll and how many lines it has. */
+export type Scrolled = {scroll: number; lineCount: number};
+
 export type State = {
 	viewport: {width: number; height: number};
 	sector?: string;
 	edition?: string;
+	/** One source's stories: a feed's URL (or 'data', the data folder's). */
+	source?: string;
 	/** The `/` title filter; `filtering` while the user is typing it. */
 	query: string;
 	filtering: boolean;
+	unreadOnly: boolean;
+	sort: Sort;
 	mode: ListMode;
 	positions: Record<ListMode, ListPosition>;
 	overlay: Overlay;
-	/** The open story (and how many lines it has, once known); the list underneath keeps its position. */
-	reader?: {id: string; scroll: number; lineCount: number};
+	/** The open picker's entries: where its selection is. */
+	picker: ListPosition;
+	help: Scrolled;
+	/** The open story; the list underneath keeps its position. `fetchError`: why its full text could not be fetched. */
+	reader?: Scrolled & {id: string; fetchError?: string};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
+	/** What the next key may undo, offered on the status line (the app keeps what it takes). */
+	undo?: 'markAllRead' | 'markEverythingRead';
+	/** Stories that landed above the list's window since its top was last in view. */
+	newAbove: number;
 	/** A feed refresh under way: how far it got. */
 	refresh?: RefreshProgress;
+	/** The user's keys, as the screen's hints name them. */
+	keys: KeyNames;
 };
 
 export type RefreshProgress = {done: number; total: number; added: number; failed: number};
@@ -35,30 +55,61 @@ export type Action =
 	| {type: 'follow'; index: number; count: number}
 	| {type: 'open'; id: string; scroll: number; lineCount: number}
 	| {type: 'storyLength'; lineCount: number}
+	| {type: 'storyFetchFailed'; id: string; reason: string}
 	| {type: 'back'}
 	| {type: 'scroll'; line: number}
-	| {type: 'overlay'; overlay: Overlay}
+	| {type: 'openPicker'; picker: Picker; selected: number; count: number}
+	| {type: 'pickerSelect'; index: number; count: number}
+	| {type: 'openHelp'; lineCount: number}
+	| {type: 'helpLength'; lineCount: number}
+	| {type: 'helpScroll'; line: number}
 	| {type: 'setSector'; sector?: string}
 	| {type: 'setEdition'; edition?: string}
+	| {type: 'setSource'; source?: string}
+	| {type: 'clearFilters'}
+	| {type: 'setUnreadOnly'; unreadOnly: boolean}
+	| {type: 'setSort'; sort: Sort}
 	| {type: 'filterStart'}
 	| {type: 'filterText'; query: string}
 	| {type: 'filterDone'}
 	| {type: 'filterClear'}
 	| {type: 'mode'; mode: ListMode}
 	| {type: 'message'; text?: string}
+	| {type: 'offerUndo'; undo?: State['undo']; text?: string}
 	| {type: 'refresh'; progress?: RefreshProgress};
 
-export function initialState(options: {width: number; height: number; sector?: string; edition?: string; message?: string}): State {
+export type StartOptions = {
+	width: number;
+	height: number;
+	sector?: string;
+	edition?: string;
+	source?: string;
+	unreadOnly?: boolean;
+	sort?: Sort;
+	message?: string;
+	keys?: KeyNames;
+};
+
+const TOP: ListPosition = {selected: 0, top: 0};
+
+export function initialState(options: StartOptions): State {
 	return {
 		viewport: {width: options.width, height: options.height},
 		sector: options.sector,
 		edition: options.edition,
+		source: options.source,
 		query: '',
 		filtering: false,
+		unreadOnly: options.unreadOnly ?? false,
+		sort: options.sort ?? 'newest',
 		mode: 'articles',
-		positions: {articles: {selected: 0, top: 0}, bookmarks: {selected: 0, top: 0}},
+		positions: {articles: TOP, bookmarks: TOP},
 		overlay: 'none',
+		picker: TOP,
+		help: {scroll: 0, lineCount: 0},
 		message: options.message,
+		newAbove: 0,
+		keys: options.keys ?? DEFAULT_KEY_NAMES,
 	};
 }
 
@@ -75,26 +126,42 @@ function placeSelection(index: number, count: number, top: number, height: numbe
 	return {selected, top: clamp(nextTop, 0, count - height)};
 }
 
-function resetPositions(state: State): State {
-	return {...state, positions: {...state.positions, articles: {selected: 0, top: 0}}};
+/** A list read anew (another order, or unread only): from its top, nothing new above it. */
+function fromTop(state: State): State {
+	return {...state, positions: {...state.positions, [state.mode]: TOP}, newAbove: 0, overlay: 'none'};
 }
+
+/** Another list of stories (filtered anew): shown from its top. */
+const newList = (state: State): State => fromTop({...state, mode: 'articles'});
+
+/** A scrolled text's scroll kept inside it, leaving no blank page at its end. */
+const settleScroll = <T extends Scrolled>(text: T, height: number): T => {
+	const scroll = clamp(text.scroll, 0, text.lineCount - height);
+	return scroll === text.scroll ? text : {...text, scroll};
+};
 
 /**
  * What holds after every action, whatever it was: the selection is on
  * screen (a status or search line that appears, or a smaller terminal,
- * takes a row from the list), and a story's scroll leaves no blank page
- * at its end (the rows it loses may come back).
+ * takes a row from the list, as from a picker), a story's and the help's
+ * scroll leave no blank page at their ends (the rows they lose may come
+ * back), and once the list's top is in view nothing is new above it.
  */
 function settle(state: State): State {
 	const {selected, top} = state.positions[state.mode];
 	const placedTop = clamp(top, selected - listHeight(state) + 1, selected);
-	const reader = state.reader;
-	const scroll = reader && clamp(reader.scroll, 0, reader.lineCount - readerHeight(state));
-	if (placedTop === top && scroll === reader?.scroll) return state;
+	const pickerTop = clamp(state.picker.top, state.picker.selected - pickerHeight(state) + 1, state.picker.selected);
+	const reader = state.reader && settleScroll(state.reader, readerHeight(state));
+	const help = settleScroll(state.help, helpHeight(state));
+	const newAbove = placedTop === 0 ? 0 : state.newAbove;
+	if (placedTop === top && pickerTop === state.picker.top && reader === state.reader && help === state.help && newAbove === state.newAbove) return state;
 	return {
 		...state,
 		positions: placedTop === top ? state.positions : {...state.positions, [state.mode]: {selected, top: placedTop}},
-		reader: reader && {...reader, scroll: scroll ?? 0},
+		picker: pickerTop === state.picker.top ? state.picker : {...state.picker, top: pickerTop},
+		reader,
+		help,
+		newAbove,
 	};
 }
 
@@ -115,11 +182,12 @@ function step(state: State, action: Action): State {
 
 		case 'follow': {
 			// The selected article moved in its list (news landed above it): the
-			// selection and the window move with it, so the screen stays put.
+			// selection and the window move with it, so the screen stays put,
+			// and what landed above the window is counted for the status line.
 			const position = state.positions[state.mode];
 			const by = action.index - position.selected;
 			const placed = placeSelection(action.index, action.count, position.top + by, listHeight(state));
-			return {...state, positions: {...state.positions, [state.mode]: placed}};
+			return {...state, positions: {...state.positions, [state.mode]: placed}, newAbove: Math.max(0, state.newAbove + Math.min(by, placed.top))};
 		}
 
 		case 'open':
@@ -127,6 +195,9 @@ function step(state: State, action: Action): State {
 
 		case 'storyLength':
 			return state.reader ? {...state, reader: {...state.reader, lineCount: action.lineCount}} : state;
+
+		case 'storyFetchFailed':
+			return state.reader?.id === action.id ? {...state, reader: {...state.reader, fetchError: action.reason}} : state;
 
 		case 'back':
 			if (state.overlay !== 'none') return {...state, overlay: 'none'};
@@ -138,32 +209,59 @@ function step(state: State, action: Action): State {
 			// settle() keeps it inside the story.
 			return state.reader ? {...state, reader: {...state.reader, scroll: action.line}} : state;
 
-		case 'overlay':
-			return {...state, overlay: action.overlay};
+		case 'openPicker':
+			return {...state, overlay: action.picker, picker: placeSelection(action.selected, action.count, 0, pickerHeight(state))};
+
+		case 'pickerSelect':
+			return {...state, picker: placeSelection(action.index, action.count, state.picker.top, pickerHeight(state))};
+
+		case 'openHelp':
+			return {...state, overlay: 'help', help: {scroll: 0, lineCount: action.lineCount}};
+
+		case 'helpLength':
+			return {...state, help: {...state.help, lineCount: action.lineCount}};
+
+		case 'helpScroll':
+			return {...state, help: {...state.help, scroll: action.line}};
 
 		case 'setSector':
-			return resetPositions({...state, sector: action.sector, overlay: 'none', mode: 'articles'});
+			return newList({...state, sector: action.sector});
 
 		case 'setEdition':
-			return resetPositions({...state, edition: action.edition, overlay: 'none', mode: 'articles'});
+			return newList({...state, edition: action.edition});
+
+		case 'setSource':
+			return newList({...state, source: action.source});
+
+		case 'clearFilters':
+			return newList({...state, sector: undefined, edition: undefined, source: undefined});
+
+		case 'setUnreadOnly':
+			return fromTop({...state, unreadOnly: action.unreadOnly});
+
+		case 'setSort':
+			return fromTop({...state, sort: action.sort});
 
 		case 'filterStart':
 			return {...state, filtering: true};
 
 		case 'filterText':
-			return resetPositions({...state, query: action.query});
+			return newList({...state, query: action.query});
 
 		case 'filterDone':
 			return {...state, filtering: false};
 
 		case 'filterClear':
-			return resetPositions({...state, query: '', filtering: false});
+			return newList({...state, query: '', filtering: false});
 
 		case 'mode':
 			return {...state, mode: action.mode, reader: undefined, overlay: 'none'};
 
 		case 'message':
-			return {...state, message: action.text};
+			return {...state, message: action.text, undo: undefined};
+
+		case 'offerUndo':
+			return {...state, message: action.text, undo: action.undo};
 
 		case 'refresh':
 			return {...state, refresh: action.progress};

@@ -10,14 +10,14 @@ import {useLayoutEffect, useRef} from 'react';
 import {useInput} from 'ink';
 import {resolveCommand, type Context, type Effect} from '../core/commands.js';
 import {keyPresses, type KeyPress} from '../core/key-presses.js';
-import {keyToCommand} from '../core/keymap.js';
+import type {Keymap} from '../core/keymap.js';
 import type {Action, State} from '../core/state.js';
 
-type Screen = {state: State; context: Context; dispatch: (action: Action) => void; perform: (effect: Effect) => void};
+type Screen = {state: State; context: Context; keymap: Keymap; dispatch: (action: Action) => void; perform: (effect: Effect) => void};
 
 /** Applies one key press to the screen as last drawn; says whether it changed or did anything. */
-function apply({state, context, dispatch, perform}: Screen, {input, key}: KeyPress): boolean {
-	const command = keyToCommand(input, key, state);
+function apply({state, context, keymap, dispatch, perform}: Screen, {input, key}: KeyPress): boolean {
+	const command = keymap(input, key, state);
 	if (!command) return false;
 	const actions: Action[] = state.message ? [{type: 'message'}] : [];
 	const outcome = resolveCommand(command, state, context);
@@ -72,12 +72,12 @@ function keyQueue(screen: {current: Screen}) {
 	};
 }
 
-export function useCommands(state: State, context: Context, dispatch: (action: Action) => void, perform: (effect: Effect) => void): void {
+export function useCommands(state: State, context: Context, keymap: Keymap, dispatch: (action: Action) => void, perform: (effect: Effect) => void): void {
 	// Each commit puts the drawn screen here (a layout effect: before any later key is read).
-	const screen = useRef<Screen>({state, context, dispatch, perform});
+	const screen = useRef<Screen>({state, context, keymap, dispatch, perform});
 	const queue = useRef<ReturnType<typeof keyQueue>>(undefined);
 	useLayoutEffect(() => {
-		screen.current = {state, context, dispatch, perform};
+		screen.current = {state, context, keymap, dispatch, perform};
 		queue.current?.committed();
 	});
 	useInput((input, key) => {

@@ -1,22 +1,29 @@
 // Performs what a command asks beyond the state: quitting, opening a story
 // (with its read mark, its saved position and, for a summary-only feed
-// item, its full text), bookmarks, read marks, links and a feed refresh.
-// Each ends in at most one status-line message; one that fails (a locked
-// or full library, an unwritable config) says so there, and browsing goes on.
+// item, its full text), the pickers' entries, the next unread, marking a
+// whole list read and undoing it, bookmarks, read marks, settings kept for
+// the next start, links and a feed refresh. Each ends in at most one
+// status-line message; one that fails (a locked or full library, an
+// unwritable config) says so there, and browsing goes on.
 import {useRef} from 'react';
 import {useApp} from 'ink';
-import type {Effect} from '../core/commands.js';
+import type {Effect, Saved} from '../core/commands.js';
 import {needsFullStory} from '../core/article.js';
-import {type Taxonomy} from '../core/taxonomy.js';
+import type {KeyNames} from '../core/bindings.js';
 import {readerLines} from '../core/layout.js';
-import type {Action} from '../core/state.js';
+import {formatCount} from '../core/numbers.js';
+import {currentEntry} from '../core/pickers.js';
+import {SORT_NAMES} from '../core/sort.js';
+import type {Action, Picker, State} from '../core/state.js';
+import type {Taxonomy} from '../core/taxonomy.js';
 import type {ConfigFile} from '../config/config-file.js';
-import {pruneOld} from '../config/settings.js';
-import type {FeedList} from '../feeds/feed-list.js';
+import {pruneOld, saveSetting} from '../config/settings.js';
+import type {Feed, FeedList} from '../feeds/feed-list.js';
 import {completeStory} from '../feeds/complete-story.js';
 import type {RefreshOptions} from '../feeds/limits.js';
-import type {Library} from '../library/store.js';
+import type {Library, ListFilter} from '../library/store.js';
 import type {Bookmarks} from './use-bookmarks.js';
+import {pickerEntries} from './use-picker.js';
 import {findStory} from './use-story.js';
 
 /** What the app asks of the outside world; tests pass their own. */
@@ -38,15 +45,36 @@ type Deps = {
 	config: ConfigFile;
 	bookmarks: Bookmarks;
 	outside: Outside;
-	width: number;
+	state: State;
+	/** The list's filter as on screen. */
+	filter: ListFilter;
+	/** Rows in the list on screen, and the selected one's id. */
+	count: number;
+	selectedId?: string;
+	/** The reader's line length. */
+	readerWidth: number;
 	dispatch: (action: Action) => void;
 };
 
-export function useEffects({library, taxonomy, feeds, config, bookmarks, outside, width, dispatch}: Deps): (effect: Effect) => void {
+/** "u or A undoes": the keys that undo, as the user has them. */
+function undoKeys(keys: KeyNames, again: 'markAllRead' | 'markEverythingRead'): string {
+	const named = [keys.toggleRead, keys[again]].filter(Boolean);
+	return named.length > 0 ? ` — ${named.join(' or ')} undoes` : '';
+}
+
+const SAVED_WORDS: {[K in Saved['key']]: (value: Extract<Saved, {key: K}>['value']) => string} = {
+	sort: sort => `Sorted ${SORT_NAMES[sort]}`,
+	unreadOnly: only => (only ? 'Showing unread stories only' : 'Showing all stories'),
+};
+
+export function useEffects(deps: Deps): (effect: Effect) => void {
+	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, readerWidth, dispatch} = deps;
 	const {exit} = useApp();
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
 	const refreshing = useRef(false);
+	// What the undo on offer puts back: the rowids a mark of many made read.
+	const undoable = useRef<number[]>([]);
 	const say = (text?: string) => dispatch({type: 'message', text});
 
 	/** Runs `work`; whatever it throws, now or later, becomes one status line. */
@@ -62,22 +90,76 @@ export function useEffects({library, taxonomy, feeds, config, bookmarks, outside
 	const openStory = async (id: string) => {
 		const article = findStory(library, bookmarks.list, id);
 		const {position} = library.reading(id);
-		const lineCount = article ? readerLines(article, taxonomy, width).length : 0;
+		const lineCount = article ? readerLines(article, taxonomy, readerWidth).length : 0;
 		dispatch({type: 'open', id, scroll: Math.round(position * lineCount), lineCount});
 		library.setRead(id, true);
 		if (!article || !needsFullStory(article)) return;
 		say('Fetching the full story…');
 		const {error} = await completeStory(library, article, outside.refresh);
-		say(error ? `Full text not fetched yet (${error}); showing the summary.` : undefined);
+		say(undefined);
+		if (error) dispatch({type: 'storyFetchFailed', id, reason: error});
 	};
 
-	const refresh = async () => {
+	const openPicker = (picker: Picker) => {
+		const entries = pickerEntries(library, picker, filter, taxonomy, feeds.list());
+		const current = picker === 'sector' ? state.sector : picker === 'edition' ? state.edition : state.source;
+		dispatch({type: 'openPicker', picker, selected: currentEntry(entries, current), count: entries.length});
+	};
+
+	/** The next (or previous) unread in the list from the selection, or from the open story; opened if a story is. */
+	const nextUnread = async (backwards: boolean) => {
+		const from = state.reader?.id ?? selectedId;
+		const found = state.mode === 'bookmarks' ? nextUnreadBookmark(from, backwards) : library.nextUnread(filter, from, backwards);
+		if (!found) {
+			say(`No ${backwards ? 'earlier ' : ''}unread stories in this view.`);
+			return;
+		}
+
+		dispatch({type: 'select', index: found.index, count: Math.max(count, found.index + 1)});
+		if (found.wrapped) say(backwards ? 'Went round to the last unread story.' : 'Went round to the first unread story.');
+		if (state.reader) await openStory(found.id);
+	};
+
+	const nextUnreadBookmark = (from: string | undefined, backwards: boolean) => {
+		const list = bookmarks.list.map(bookmark => ({id: bookmark.id, read: library.reading(bookmark.id).read}));
+		const at = list.findIndex(entry => entry.id === from);
+		const order = backwards ? [...list.keys()].reverse() : [...list.keys()];
+		const after = order.filter(index => at === -1 || (backwards ? index < at : index > at));
+		const index = after.find(index => !list[index]!.read) ?? order.find(index => !list[index]!.read && index !== at);
+		return index === undefined ? undefined : {id: list[index]!.id, index, wrapped: !after.includes(index)};
+	};
+
+	const markAllRead = (everywhere: boolean) => {
+		const changed = everywhere ? library.markListRead({}) : state.mode === 'bookmarks' ? library.markRead(bookmarks.list.map(bookmark => bookmark.id)) : library.markListRead(filter);
+		if (changed.length === 0) {
+			say(everywhere ? 'Every story is read already.' : 'Every story in this view is read already.');
+			return;
+		}
+
+		undoable.current = changed;
+		const again = everywhere ? 'markEverythingRead' : 'markAllRead';
+		dispatch({
+			type: 'offerUndo',
+			undo: again,
+			text: `Marked ${formatCount(changed.length)} ${changed.length === 1 ? 'story' : 'stories'} read${everywhere ? ' everywhere' : ''}${undoKeys(state.keys, again)}.`,
+		});
+	};
+
+	const undo = () => {
+		const restored = library.markUnread(undoable.current);
+		undoable.current = [];
+		say(`Marked ${formatCount(restored)} ${restored === 1 ? 'story' : 'stories'} unread again.`);
+	};
+
+	const refresh = async (all: boolean) => {
 		if (refreshing.current) {
 			say('A refresh is already under way.');
 			return;
 		}
 
-		const list = feeds.list();
+		const everything = feeds.list();
+		const one = all || !state.source ? undefined : everything.find(feed => feed.url === state.source);
+		const list: Feed[] = one ? [one] : everything;
 		if (list.length === 0) {
 			say('No feeds to refresh: add one with devnews feeds add URL.');
 			return;
@@ -100,8 +182,9 @@ export function useEffects({library, taxonomy, feeds, config, bookmarks, outside
 			});
 			// Old news goes after each refresh (keepDays in the config; bookmarks stay).
 			const {removed, days, warning} = pruneOld(library, config, bookmarks.ids);
-			const summary = `Refreshed ${list.length} feeds: ${progress.added} new${removed > 0 ? `, ${removed} older than ${days} days removed` : ''}`;
-			const outcome = failures.length > 0 ? `${summary}, ${failures.length} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
+			const what = one ? `Refreshed ${one.title ?? one.url}` : `Refreshed ${formatCount(list.length)} feeds`;
+			const summary = `${what}: ${formatCount(progress.added)} new${removed > 0 ? `, ${formatCount(removed)} older than ${days} days removed` : ''}`;
+			const outcome = failures.length > 0 ? `${summary}, ${formatCount(failures.length)} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
 			say(warning ? `${outcome} ${warning}` : outcome);
 		} finally {
 			refreshing.current = false;
@@ -120,6 +203,18 @@ export function useEffects({library, taxonomy, feeds, config, bookmarks, outside
 			case 'openStory':
 				guarded('Opening the story', async () => openStory(effect.id));
 				return;
+			case 'openPicker':
+				guarded('Counting', () => openPicker(effect.picker));
+				return;
+			case 'nextUnread':
+				guarded('Finding the next unread story', async () => nextUnread(effect.backwards));
+				return;
+			case 'markAllRead':
+				guarded('Marking them read', () => markAllRead(effect.everywhere));
+				return;
+			case 'undo':
+				guarded('Undoing', undo);
+				return;
 			case 'toggleRead':
 				guarded('Marking it', () => {
 					const read = !library.reading(effect.target.id).read;
@@ -127,8 +222,16 @@ export function useEffects({library, taxonomy, feeds, config, bookmarks, outside
 					say(`Marked ${read ? 'read' : 'unread'}: ${effect.target.title}`);
 				});
 				return;
+			case 'save': {
+				const {setting} = effect;
+				say(`${(SAVED_WORDS[setting.key] as (value: unknown) => string)(setting.value)}.`);
+				// Kept for the next start; a config that cannot be written says so, and the choice holds for now.
+				void saveSetting(config, setting.key, setting.value).catch((error: unknown) => say(`${(error as Error).message} (the choice holds until you quit)`));
+				return;
+			}
+
 			case 'refresh':
-				guarded('The refresh', refresh);
+				guarded('The refresh', async () => refresh(effect.all));
 				return;
 			case 'toggleBookmark':
 				guarded('Bookmarking', async () => {

@@ -14,24 +14,34 @@ export type ListData = {filter: ListFilter; counts: Counts; rows: ArticleRow[]; 
 /** How long typing must pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 150;
 
-export function useList(view: LibraryView, bookmarks: Bookmark[], state: State, dispatch: (action: Action) => void): ListData {
+/** The list's filter as the state says it, with the search as last typed (debounced). */
+export function useListFilter(state: State): ListFilter {
 	const query = useDebounced(state.query, SEARCH_DEBOUNCE_MS);
-	const {sector, edition, mode} = state;
-	const filter = useMemo(() => ({sector, edition, query: query || undefined}), [sector, edition, query]);
+	const {sector, edition, source, unreadOnly, sort} = state;
+	return useMemo(() => ({sector, edition, source, query: query || undefined, unreadOnly, sort}), [sector, edition, source, query, unreadOnly, sort]);
+}
+
+/**
+ * The bookmarks view's rows, newest bookmark first: each as the library
+ * holds it (read, and what text it has), else from its snapshot; unread
+ * only when the list is. Bookmarks are a person's few, read whole.
+ */
+function bookmarkRows(view: LibraryView, bookmarks: Bookmark[], unreadOnly: boolean): ArticleRow[] {
+	const held = new Map(view.library.rowsById(bookmarks.map(bookmark => bookmark.id)).map(row => [row.id, row]));
+	const rows = bookmarks.map(bookmark => held.get(bookmark.id) ?? bookmarkRow(bookmark, view.library.reading(bookmark.id).read));
+	return unreadOnly ? rows.filter(row => !row.read) : rows;
+}
+
+export function useList(view: LibraryView, bookmarks: Bookmark[], state: State, filter: ListFilter, dispatch: (action: Action) => void): ListData {
+	const {mode, unreadOnly} = state;
 	const height = listHeight(state);
 	const {top, selected} = state.positions[mode];
-	const counts = useMemo(() => {
-		if (mode !== 'bookmarks') return view.library.count(filter);
-		const unread = bookmarks.filter(bookmark => !view.library.reading(bookmark.id).read).length;
-		return {total: bookmarks.length, unread};
-	}, [mode, bookmarks, view, filter]);
-	const rows = useMemo(
-		() =>
-			mode === 'bookmarks'
-				? bookmarks.slice(top, top + height).map(bookmark => bookmarkRow(bookmark, view.library.reading(bookmark.id).read))
-				: view.library.page(filter, top, height),
-		[mode, bookmarks, view, filter, top, height],
+	const marked = useMemo(() => (mode === 'bookmarks' ? bookmarkRows(view, bookmarks, unreadOnly) : undefined), [mode, view, bookmarks, unreadOnly]);
+	const counts = useMemo(
+		() => (marked ? {total: marked.length, unread: marked.filter(row => !row.read).length} : view.library.count(filter)),
+		[marked, view, filter],
 	);
+	const rows = useMemo(() => (marked ? marked.slice(top, top + height) : view.library.page(filter, top, height)), [marked, view, filter, top, height]);
 	const row = rows[selected - top];
 
 	// When the library changes under the list (a refresh landing news above

@@ -25,9 +25,10 @@ export function useStory(
 	dispatch: (action: Action) => void,
 ): {article?: Article; lines: ReaderLine[]} {
 	const id = reader?.id;
+	const fetchError = reader?.fetchError;
 	const article = useMemo(() => (id ? findStory(view.library, bookmarks, id) : undefined), [id, view, bookmarks]);
-	const lines = useMemo(() => (article ? readerLines(article, taxonomy, width) : []), [article, taxonomy, width]);
-	// The story's length changes with the width, or when its full text arrives:
+	const lines = useMemo(() => (article ? readerLines(article, taxonomy, width, fetchError) : []), [article, taxonomy, width, fetchError]);
+	// The story's length changes with the width, when its full text arrives, or when fetching it failed:
 	// the state learns it in this render, so its scroll never points past the end.
 	if (reader && article && reader.lineCount !== lines.length) dispatch({type: 'storyLength', lineCount: lines.length});
 	return {article, lines};

@@ -1,80 +1,48 @@
-import {useMemo} from 'react';
+import {memo} from 'react';
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
-import {type Counts} from '../core/article.js';
-import {OTHER, type TaxonomyEntry} from '../core/taxonomy.js';
-import {countLabel, truncate} from '../core/layout.js';
-import type {LibraryView, ListFilter} from '../library/store.js';
-import {theme} from '../components/theme.js';
-
-/** The value of the "All" item: no filter on this axis. */
-const ALL = '';
+import type {PickerEntry} from '../core/pickers.js';
+import {truncate} from '../core/layout.js';
+import type {ListPosition} from '../core/state.js';
+import {useTheme} from '../components/theme-context.js';
 
 type Props = {
-	view: LibraryView;
-	column: 'sector' | 'edition';
-	/** The list's filter: the counts are of what picking an entry would show. */
-	filter: ListFilter;
-	entries: TaxonomyEntry[];
-	current?: string;
+	title: string;
+	entries: PickerEntry[];
+	/** Where the selection is and the first entry on screen (the reducer keeps them, as for the list). */
+	position: ListPosition;
 	width: number;
 	height: number;
-	onPick: (id: string | undefined) => void;
 };
 
-/** Builds the picker's items: "All" first, then the taxonomy in order, then "Other" when it holds anything. */
-export function pickerItems(entries: TaxonomyEntry[], counts: Map<string, Counts>): Array<{label: string; value: string}> {
-	const all = {total: 0, unread: 0, more: false};
-	for (const {total, unread, more} of counts.values()) {
-		all.total += total;
-		all.unread += unread;
-		all.more ||= Boolean(more);
-	}
-
-	const items = [{label: countLabel('All', all), value: ALL}];
-	for (const entry of entries) items.push({label: countLabel(entry.name, counts.get(entry.id)), value: entry.id});
-	if (counts.has(OTHER)) items.push({label: countLabel('Other', counts.get(OTHER)), value: OTHER});
-	return items;
-}
-
-/** The pointer before the highlighted entry: our colours (none under NO_COLOR), and silent for a screen reader. */
-function Pointer({isSelected = false}: {isSelected?: boolean}) {
-	return (
-		<Box marginRight={1}>
-			<Text aria-hidden color={theme.accent}>
-				{isSelected ? '❯' : ' '}
-			</Text>
-		</Box>
-	);
-}
+type EntryProps = {label: string; selected: boolean; width: number};
 
 /** An entry; a screen reader hears which one is highlighted. */
-function Entry({isSelected = false, label}: {isSelected?: boolean; label: string}) {
+const Entry = memo(function Entry({label, selected, width}: EntryProps) {
+	const theme = useTheme();
 	return (
-		<Text color={isSelected ? theme.accent : undefined} aria-label={isSelected ? `Selected: ${label}.` : `${label}.`}>
-			{label}
+		<Text color={selected ? theme.accent : undefined} inverse={selected} aria-label={selected ? `Selected: ${label}.` : `${label}.`}>
+			{truncate(`${selected ? '❯' : ' '} ${label}`, width)}
 		</Text>
 	);
-}
+});
 
-/** A sector or edition picker with counts (ink-select-input reads ↑↓ j k and Enter). */
-export function PickerScreen({view, column, filter, entries, current, width, height, onPick}: Props) {
-	// Counted when the picker opens or the library changes, not on every frame.
-	const counts = useMemo(() => view.library.countsBy(column, filter), [view, column, filter]);
-	const items = pickerItems(entries, counts).map(item => ({...item, label: truncate(item.label, width - 3)}));
-	const initialIndex = Math.max(0, items.findIndex(item => item.value === (current ?? ALL)));
-	const title = column === 'sector' ? 'Sector' : 'Edition';
+/**
+ * A sector, edition or source picker with counts, "All" first: one window
+ * of its entries, moved by the same keys as the list (keymap.ts).
+ */
+export function PickerScreen({title, entries, position, width, height}: Props) {
+	const theme = useTheme();
+	const rows = Math.max(1, height - 1);
+	const shown = entries.slice(position.top, position.top + rows);
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent}>{truncate(`${title} — Enter picks, Esc cancels`, width)}</Text>
-			<SelectInput
-				items={items}
-				initialIndex={initialIndex}
-				limit={Math.max(1, height - 1)}
-				indicatorComponent={Pointer}
-				itemComponent={Entry}
-				onSelect={item => onPick(item.value === ALL ? undefined : item.value)}
-			/>
+			<Text bold color={theme.accent}>
+				{truncate(title, width)}
+			</Text>
+			{shown.map((entry, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- entries are places in a window, as list rows are
+				<Entry key={index} label={entry.label} selected={position.top + index === position.selected} width={width} />
+			))}
 		</Box>
 	);
 }

@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import type {ReaderLine, Tone} from '../core/layout.js';
 import type {Position} from '../components/Footer.js';
-import {theme} from '../components/theme.js';
+import {useTheme} from '../components/theme-context.js';
+import type {Theme, Token} from '../core/theme.js';
 import {hyperlink} from '../terminal/links.js';
 
 type Props = {
@@ -12,11 +13,18 @@ type Props = {
 	hyperlink?: string;
 };
 
-const STYLE: Record<Tone, {bold?: boolean; italic?: boolean; dimColor?: boolean; color?: string}> = {
+type Style = {bold?: boolean; italic?: boolean; dimColor?: boolean; color?: string};
+
+const style = (tone: Tone, theme: Theme): Style => ({...STYLE[tone], ...(COLOUR[tone] ? {color: theme[COLOUR[tone]]} : {})});
+
+/** The tones drawn in a colour of the theme. */
+const COLOUR: Partial<Record<Tone, Token>> = {meta: 'accent', link: 'link', notice: 'warning'};
+
+const STYLE: Record<Tone, Style> = {
 	title: {bold: true},
-	meta: {color: theme.accent},
-	link: {color: theme.link},
-	notice: {bold: true, color: theme.warning},
+	meta: {},
+	link: {},
+	notice: {bold: true},
 	note: {italic: true, dimColor: true},
 	summary: {bold: true},
 	body: {},
@@ -26,12 +34,13 @@ const STYLE: Record<Tone, {bold?: boolean; italic?: boolean; dimColor?: boolean;
 
 /** The story window: only the visible lines are rendered, however long the story. */
 export function ReaderScreen({lines, scroll, height, hyperlink: url}: Props) {
+	const theme = useTheme();
 	const visible = lines.slice(scroll, scroll + height);
 	return (
 		<Box flexDirection="column" height={height}>
 			{visible.map((line, index) => (
 				// eslint-disable-next-line react/no-array-index-key -- lines are positions in a window
-				<Text key={scroll + index} {...STYLE[line.tone]}>
+				<Text key={scroll + index} {...style(line.tone, theme)}>
 					{url && line.tone === 'link' ? hyperlink(url, line.text) : line.text || ' '}
 				</Text>
 			))}
