@@ -7,11 +7,19 @@
 import {constants} from 'node:os';
 import {render, type RenderOptions} from 'ink';
 import {App, type AppProps} from './app.js';
+import {CLEAR_SCREEN} from './render/escapes.js';
 import {FrameWriter} from './render/frame-writer.js';
 import {openInBrowser, osc52Copy, supportsHyperlinks} from './terminal/links.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+/**
+ * The alternate screen is left blank. tmux 3.2 to 3.3a, leaving it after the
+ * window was resized, first fits its lines to the size the window had on
+ * entering, wrapping those longer than that width, and the lines this
+ * pushes above the top come down onto the shell's screen when it is given
+ * the new size back: the list, left over the shell's output after `q`.
+ */
+const LEAVE_ALTERNATE_SCREEN = `${CLEAR_SCREEN}\u001B[?1049l`;
 
 /**
  * Frames written a second at most; at 60 a key held down (about 30 repeats
