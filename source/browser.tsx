@@ -9,7 +9,7 @@ import {render, type RenderOptions} from 'ink';
 import {App, type AppProps} from './app.js';
 import {CLEAR_SCREEN} from './render/escapes.js';
 import {FrameWriter} from './render/frame-writer.js';
-import {openInBrowser, osc52Copy, supportsHyperlinks} from './terminal/links.js';
+import {copyToClipboard, openInBrowser, supportsHyperlinks} from './terminal/links.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 /**
@@ -58,7 +58,7 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 			{...props}
 			outside={{
 				openLink: openInBrowser,
-				copy: text => stdout.write(osc52Copy(text)),
+				copy: async text => copyToClipboard(text, sequence => stdout.write(sequence)),
 				hyperlinks: supportsHyperlinks(),
 				repaint: writer && (() => writer.repaint()),
 			}}
