@@ -2,13 +2,15 @@
 // screen, so quitting leaves the shell's scrollback as it was, whether
 // devnews quits, crashes, or is stopped by a signal. Ink lays out the
 // frames; a FrameWriter (render/) writes to the terminal only what each
-// frame changed. For a screen reader Ink writes plain text itself, in its
-// own screen-reader mode, on the normal screen where the reader follows it.
+// frame changed. For a screen reader Ink lays them out as plain text, in
+// its screen-reader mode, and a ScreenReaderWriter writes on the normal
+// screen, where the reader follows it, only the lines each frame added.
 import {constants} from 'node:os';
 import {render, type RenderOptions} from 'ink';
 import {App, type AppProps} from './app.js';
 import {CLEAR_SCREEN} from './render/escapes.js';
 import {FrameWriter} from './render/frame-writer.js';
+import {ScreenReaderWriter} from './render/screen-reader-writer.js';
 import {copyToClipboard, openInBrowser, supportsHyperlinks} from './terminal/links.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
@@ -33,8 +35,14 @@ export const MAX_FPS = 60;
  * frame whole to its stdout and erases nothing itself (and patches no
  * console: it has no screen of its own to keep tidy).
  */
-export function renderOptions(writer: FrameWriter): RenderOptions {
-	return {stdout: writer.stream as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false};
+export function renderOptions(writer: FrameWriter | ScreenReaderWriter): RenderOptions {
+	return {
+		stdout: writer.stream as unknown as NodeJS.WriteStream,
+		debug: true,
+		patchConsole: false,
+		exitOnCtrlC: false,
+		isScreenReaderEnabled: writer instanceof ScreenReaderWriter,
+	};
 }
 
 // Signals that end devnews from outside (kill, a closed terminal).
@@ -44,12 +52,12 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 	const {stdout} = process;
 	// --screen-reader, or Ink's own switch.
 	const screenReader = options.screenReader || process.env['INK_SCREEN_READER'] === 'true';
-	const writer = screenReader ? undefined : new FrameWriter(stdout, {maxFps: MAX_FPS});
-	if (writer) stdout.write(ENTER_ALTERNATE_SCREEN);
+	const writer = screenReader ? new ScreenReaderWriter(stdout) : new FrameWriter(stdout, {maxFps: MAX_FPS});
+	const fullScreen = writer instanceof FrameWriter;
+	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
 	const leave = () => {
-		if (!writer) return;
 		writer.close();
-		stdout.write(LEAVE_ALTERNATE_SCREEN);
+		if (fullScreen) stdout.write(LEAVE_ALTERNATE_SCREEN);
 	};
 
 	process.once('exit', leave);
@@ -60,10 +68,10 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 				openLink: openInBrowser,
 				copy: async text => copyToClipboard(text, sequence => stdout.write(sequence)),
 				hyperlinks: supportsHyperlinks(),
-				repaint: writer && (() => writer.repaint()),
+				repaint: () => writer.repaint(),
 			}}
 		/>,
-		writer ? renderOptions(writer) : {exitOnCtrlC: false, patchConsole: false, isScreenReaderEnabled: true},
+		renderOptions(writer),
 	);
 	// Ink restores the terminal's input (raw mode) when it unmounts, and the
 	// writer its cursor; on a signal that must happen, and the screen be
