@@ -98,7 +98,7 @@ const instance = render(
 		bookmarkStore={bookmarkStore}
 		feeds={new FeedList(config, [])}
 		config={config}
-		outside={{openLink: async () => ({ok: true}), copy() {}, hyperlinks: false}}
+		outside={{openLink: async () => ({ok: true}), copy: async () => ({ok: true}), hyperlinks: false}}
 	/>,
 	{...renderOptions(writer), stdin: stdin as unknown as NodeJS.ReadStream, stderr: stdout as unknown as NodeJS.WriteStream},
 );

@@ -2,17 +2,27 @@
 // screen, so quitting leaves the shell's scrollback as it was, whether
 // devnews quits, crashes, or is stopped by a signal. Ink lays out the
 // frames; a FrameWriter (render/) writes to the terminal only what each
-// frame changed. For a screen reader Ink writes plain text itself, in its
-// own screen-reader mode, on the normal screen where the reader follows it.
+// frame changed. For a screen reader Ink lays them out as plain text, in
+// its screen-reader mode, and a ScreenReaderWriter writes on the normal
+// screen, where the reader follows it, only the lines each frame added.
 import {constants} from 'node:os';
 import {render, type RenderOptions} from 'ink';
 import {App, type AppProps} from './app.js';
+import {CLEAR_SCREEN} from './render/escapes.js';
 import {FrameWriter} from './render/frame-writer.js';
+import {ScreenReaderWriter} from './render/screen-reader-writer.js';
 import {openWithBrowser} from './terminal/browser-command.js';
-import {osc52Copy, supportsHyperlinks} from './terminal/links.js';
+import {copyToClipboard, supportsHyperlinks} from './terminal/links.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+/**
+ * The alternate screen is left blank. tmux 3.2 to 3.3a, leaving it after the
+ * window was resized, first fits its lines to the size the window had on
+ * entering, wrapping those longer than that width, and the lines this
+ * pushes above the top come down onto the shell's screen when it is given
+ * the new size back: the list, left over the shell's output after `q`.
+ */
+const LEAVE_ALTERNATE_SCREEN = `${CLEAR_SCREEN}\u001B[?1049l`;
 
 /**
  * Frames written a second at most; at 60 a key held down (about 30 repeats
@@ -26,8 +36,14 @@ export const MAX_FPS = 60;
  * frame whole to its stdout and erases nothing itself (and patches no
  * console: it has no screen of its own to keep tidy).
  */
-export function renderOptions(writer: FrameWriter): RenderOptions {
-	return {stdout: writer.stream as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false};
+export function renderOptions(writer: FrameWriter | ScreenReaderWriter): RenderOptions {
+	return {
+		stdout: writer.stream as unknown as NodeJS.WriteStream,
+		debug: true,
+		patchConsole: false,
+		exitOnCtrlC: false,
+		isScreenReaderEnabled: writer instanceof ScreenReaderWriter,
+	};
 }
 
 // Signals that end devnews from outside (kill, a closed terminal).
@@ -37,12 +53,12 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 	const {stdout} = process;
 	// --screen-reader, or Ink's own switch.
 	const screenReader = options.screenReader || process.env['INK_SCREEN_READER'] === 'true';
-	const writer = screenReader ? undefined : new FrameWriter(stdout, {maxFps: MAX_FPS});
-	if (writer) stdout.write(ENTER_ALTERNATE_SCREEN);
+	const writer = screenReader ? new ScreenReaderWriter(stdout) : new FrameWriter(stdout, {maxFps: MAX_FPS});
+	const fullScreen = writer instanceof FrameWriter;
+	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
 	const leave = () => {
-		if (!writer) return;
 		writer.close();
-		stdout.write(LEAVE_ALTERNATE_SCREEN);
+		if (fullScreen) stdout.write(LEAVE_ALTERNATE_SCREEN);
 	};
 
 	process.once('exit', leave);
@@ -51,12 +67,12 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 			{...props}
 			outside={{
 				openLink: async url => openWithBrowser(url, props.settings?.browser),
-				copy: text => stdout.write(osc52Copy(text)),
+				copy: async text => copyToClipboard(text, sequence => stdout.write(sequence)),
 				hyperlinks: supportsHyperlinks(),
-				repaint: writer && (() => writer.repaint()),
+				repaint: () => writer.repaint(),
 			}}
 		/>,
-		writer ? renderOptions(writer) : {exitOnCtrlC: false, patchConsole: false, isScreenReaderEnabled: true},
+		renderOptions(writer),
 	);
 	// Ink restores the terminal's input (raw mode) when it unmounts, and the
 	// writer its cursor; on a signal that must happen, and the screen be

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {render, Text, Box} from 'ink';
+import {useEffect, useState} from 'react';
+import {render, Text, Box, useStdout} from 'ink';
 import {renderOptions} from '../source/browser.js';
 import {FrameWriter} from '../source/render/frame-writer.js';
 import {EmulatedTerminal, type ScreenCell} from './emulator.js';
@@ -391,4 +392,33 @@ test('Ink draws through the writer: frames follow the app, and Ink writes nothin
 	// eslint-disable-next-line no-control-regex -- the sequences are what is checked
 	for (const write of terminal.writes.slice(0, -1)) assert.match(write, /^\u001B\[\?2026h[^]*\u001B\[\?2026l$/);
 	assert.ok(!terminal.writes.join('').includes(CLEAR_SCROLLBACK));
+});
+
+test('a resize draws the screen once, as the app lays it out for the new size, not the old layout first', async () => {
+	const terminal = new EmulatedTerminal(30, 4);
+	const writer = new FrameWriter(terminal, {maxFps: 60});
+	// As the app does: the size is state, updated when the stdout says it changed.
+	const Sized = () => {
+		const {stdout} = useStdout();
+		const [columns, setColumns] = useState(stdout.columns);
+		useEffect(() => {
+			const resized = () => setColumns(stdout.columns);
+			stdout.on('resize', resized);
+			return () => {
+				stdout.off('resize', resized);
+			};
+		}, [stdout]);
+		return <Text>{`laid out for ${columns} columns`.padEnd(columns, '.')}</Text>;
+	};
+
+	const instance = render(<Sized />, renderOptions(writer));
+	// Long after the last write, as a person resizes a window.
+	await new Promise(resolve => setTimeout(resolve, 50));
+	const written = terminal.writes.length;
+	await terminal.resize(50, 6);
+	await new Promise(resolve => setTimeout(resolve, 100));
+	assert.equal(terminal.writes.length, written + 1, `written on the resize: ${JSON.stringify(terminal.writes.slice(written))}`);
+	assert.equal((await terminal.text()).split('\n')[0], 'laid out for 50 columns'.padEnd(50, '.'));
+	instance.unmount();
+	writer.close();
 });

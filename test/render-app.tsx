@@ -59,7 +59,10 @@ export async function renderApp(options: Options = {}) {
 			opened.push(url);
 			return {ok: true};
 		},
-		copy: text => copied.push(text),
+		copy: async text => {
+			copied.push(text);
+			return {ok: true};
+		},
 		hyperlinks: options.hyperlinks ?? false,
 		refresh: options.refresh,
 	};

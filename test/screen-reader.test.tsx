@@ -1,6 +1,6 @@
 // With a screen reader (--screen-reader, or Ink's own INK_SCREEN_READER),
-// the browser is plain text: no marks, no columns, each list row one
-// sentence, the reader's story in reading order.
+// the browser is plain text: no marks, no columns, the selected list row
+// one sentence, the reader's story in reading order.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {KEYS, renderApp} from './render-app.js';
@@ -10,16 +10,18 @@ process.env['INK_SCREEN_READER'] = 'true';
 
 const DECORATION = /[•◦★›❯▏│─]/;
 
-test('each list row is one sentence: selected, title, sector, edition, time, unread, bookmarked', async () => {
+test('the list is the selected row, one sentence: selected, title, sector, edition, time, unread, bookmarked', async () => {
 	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
 	const screen = frame();
 	assert.match(screen, /^devnews, All sectors · All editions, 9 articles, 9 unread, never refreshed\.$/m);
 	assert.match(screen, /^Selected\. Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks\. Politics\. Edition not given\. 26 Nov 11:56\. Unread\.$/m);
-	assert.match(screen, /^Hungary Pledges Support for Serbia Amid Oil Crisis\. Sector not given\. Edition not given\. Unread\. Headline only\.$/m);
+	// The other rows are not read: j and k go through them, as through a list's entries.
+	assert.doesNotMatch(screen, /Hungary Pledges Support/);
 	assert.match(screen, /^Press question mark for the keys\.$/m);
 	assert.doesNotMatch(screen, DECORATION);
 	await press('j', 'b');
 	await waitFor(/^Selected\. Hungary Pledges Support for Serbia Amid Oil Crisis\. Sector not given\. Edition not given\. Unread\. Bookmarked\. Headline only\.$/m);
+	assert.doesNotMatch(frame(), /Leaked Call/);
 	ui.unmount();
 });
 

@@ -21,10 +21,11 @@ type LineProps = {row: ArticleRow; taxonomy: Taxonomy; width: number; selected: 
 /** One row; drawn again only when it changes, so moving the selection lays out two rows, not a screenful. */
 const ArticleLine = memo(function ArticleLine({row, taxonomy, width, selected, bookmarked}: LineProps) {
 	const theme = useTheme();
-	// A screen reader reads the row as one sentence, without the marks and columns.
+	// A screen reader reads the row as one sentence, without the marks and
+	// columns; only the selected row, as a list's focus (j and k go through the others).
 	const sentence = useIsScreenReaderEnabled() ? rowSentence(row, taxonomy, {selected, bookmarked}) : undefined;
 	return (
-		<Text inverse={selected} color={row.kind !== 'full' && !selected ? theme.muted : undefined} aria-label={sentence}>
+		<Text inverse={selected} color={row.kind !== 'full' && !selected ? theme.muted : undefined} aria-label={sentence} aria-hidden={!selected}>
 			{formatRow(row, taxonomy, width, {selected, bookmarked})}
 		</Text>
 	);

@@ -29,7 +29,8 @@ import {findStory} from './use-story.js';
 /** What the app asks of the outside world; tests pass their own. */
 export type Outside = {
 	openLink: (url: string) => Promise<{ok: true} | {ok: false; reason: string}>;
-	copy: (text: string) => void;
+	/** Copies to the clipboard; `ok: false` when the copy cannot land, with why. */
+	copy: (text: string) => Promise<{ok: true} | {ok: false; reason: string}>;
 	/** Whether the terminal shows OSC 8 hyperlinks. */
 	hyperlinks: boolean;
 	/** Draws the whole screen again (Ctrl-l), where the renderer can. */
@@ -245,8 +246,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 				if (!url) {
 					say('This story has no link.');
 				} else if (effect.type === 'copyLink') {
-					outside.copy(url);
-					say(`Copied (OSC 52): ${url}`);
+					void outside.copy(url).then(result => say(result.ok ? `Copied (OSC 52): ${url}` : `Not copied: ${result.reason}: ${url}`));
 				} else {
 					void outside.openLink(url).then(result => say(result.ok ? `Opened ${url}` : `Could not open a browser (${result.reason}): ${url}`));
 				}

@@ -67,7 +67,6 @@ export class FrameWriter {
 	private latest: string | undefined;
 	private waiting: NodeJS.Timeout | undefined;
 	private lastWrite = Number.NEGATIVE_INFINITY;
-	private frames = 0;
 
 	constructor(
 		private readonly terminal: Terminal,
@@ -110,7 +109,6 @@ export class FrameWriter {
 	private submit(frame: string): void {
 		if (this.closed) return;
 		this.latest = frame;
-		this.frames++;
 		if (this.waiting) return;
 		const wait = this.lastWrite + this.interval - performance.now();
 		if (wait <= 0) {
@@ -124,11 +122,15 @@ export class FrameWriter {
 
 	private readonly resized = () => {
 		this.wholeScreen = true;
-		const frames = this.frames;
-		// Ink and the app lay the screen out again for the new size, and send a frame.
+		// Ink lays the last frame out again for the new size as it hears of the
+		// resize, and the app draws its own for it when React renders, a moment
+		// later. Held for a frame's interval, as after a write, the screen is
+		// drawn once, with the newest, not the old layout first (a screenful
+		// more, and a flash of it).
+		this.lastWrite = performance.now();
 		this.stream.emit('resize');
-		// If neither did, the last one is drawn again on the new screen.
-		if (this.frames === frames && this.latest !== undefined) this.submit(this.latest);
+		// If neither drew, the last frame is drawn again on the new screen.
+		if (!this.waiting && this.latest !== undefined) this.submit(this.latest);
 	};
 
 	private writeLatest(): void {

@@ -1,12 +1,15 @@
 // Links leave devnews three ways: an OSC 8 hyperlink on screen, an OSC 52
 // clipboard write, or the user's browser. Only http(s) links go anywhere,
 // and none of them ever passes through a shell.
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
 import open from 'open';
 import {END_HYPERLINK, OSC8, ST} from '../render/escapes.js';
 import {sanitizeLine} from './sanitize.js';
 
 const ESC = '\u001B';
 const BEL = '\u0007';
+const execFileAsync = promisify(execFile);
 
 /** An absolute http: or https: URL with no control characters or spaces in it. */
 export function isWebUrl(url: string | undefined): url is string {
@@ -41,12 +44,38 @@ export function supportsHyperlinks(env: NodeJS.ProcessEnv = process.env, isTTY =
 
 /**
  * The OSC 52 sequence that puts `text` on the clipboard of the terminal the
- * user sits at, over SSH too. Inside tmux it is wrapped in tmux's
- * passthrough (every ESC doubled) so it reaches the outer terminal.
+ * user sits at, over SSH too. Inside tmux it goes as it is, for tmux to
+ * take (its set-clipboard option): `on` keeps it as tmux's own paste buffer
+ * and passes it on to the outer terminal, `external` (the default) passes it
+ * on, `off` drops it. Wrapped in tmux's passthrough instead, it is dropped
+ * by tmux 3.3 and later unless allow-passthrough is on.
  */
-export function osc52Copy(text: string, env: NodeJS.ProcessEnv = process.env): string {
-	const sequence = `${ESC}]52;c;${Buffer.from(sanitizeLine(text)).toString('base64')}${BEL}`;
-	return env['TMUX'] ? `${ESC}Ptmux;${sequence.replaceAll(ESC, ESC + ESC)}${ST}` : sequence;
+export function osc52Copy(text: string): string {
+	return `${ESC}]52;c;${Buffer.from(sanitizeLine(text)).toString('base64')}${BEL}`;
+}
+
+/** Whether a copy is expected to land; if not, why, and what turns it on. */
+export type CopyResult = {ok: true} | {ok: false; reason: string};
+
+/**
+ * Copies `text` with OSC 52, given to `write` (the terminal); inside tmux,
+ * asks tmux whether it drops the sequence. Elsewhere nothing says whether
+ * the terminal took it, so it is expected to have.
+ */
+export async function copyToClipboard(text: string, write: (sequence: string) => unknown, env: NodeJS.ProcessEnv = process.env): Promise<CopyResult> {
+	write(osc52Copy(text));
+	if (!env['TMUX'] || (await tmuxOption('set-clipboard', env)) !== 'off') return {ok: true};
+	return {ok: false, reason: "tmux's set-clipboard is off (tmux set -g set-clipboard on)"};
+}
+
+/** An option's value from the tmux devnews runs in ($TMUX names it); undefined when tmux does not answer. */
+async function tmuxOption(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+	try {
+		const {stdout} = await execFileAsync('tmux', ['show-options', '-gv', name], {env, timeout: 2000});
+		return stdout.trim();
+	} catch {
+		return undefined;
+	}
 }
 
 export type OpenResult = {ok: true} | {ok: false; reason: string};
