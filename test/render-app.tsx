@@ -1,10 +1,13 @@
 // Renders the whole browser with ink-testing-library on a library and a
 // bookmarks folder of its own, at a chosen terminal size.
+import fs from 'node:fs';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {App} from '../source/app.js';
+import {readSettings} from '../source/config/settings.js';
+import {withUserKeys} from '../source/core/user-keys.js';
 import type {Outside} from '../source/hooks/use-effects.js';
 import {FeedList, type Feed} from '../source/feeds/feed-list.js';
 import type {RefreshOptions} from '../source/feeds/limits.js';
@@ -42,6 +45,10 @@ type Options = {
 	/** Where the library lives (a temporary folder unless given). */
 	cacheDir?: string;
 	busyTimeoutMs?: number;
+	/** Settings written to config.json before devnews starts, read as devnews reads them (keys, theme, textWidth, …). */
+	settings?: Record<string, unknown>;
+	/** Why the browser could not be opened, to have `o` fail. */
+	openFails?: string;
 };
 
 export type Opened = {url: string}[];
@@ -50,12 +57,18 @@ export async function renderApp(options: Options = {}) {
 	const libraryFile = path.join(options.cacheDir ?? tempDir('devnews-cache'), 'library.sqlite');
 	const {library} = Library.open(libraryFile, {busyTimeoutMs: options.busyTimeoutMs});
 	const errors = library.syncData(options.dataDir ?? SHIPPED_DATA);
-	const {store: bookmarks, config} = await openBookmarks(options.configDir ?? tempDir('devnews-config'));
+	const configDir = options.configDir ?? tempDir('devnews-config');
+	if (options.settings) fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify(options.settings));
+	const {store: bookmarks, config} = await openBookmarks(configDir);
+	// As the command line does: the settings checked, the user's keys put in the table.
+	const {settings, problems} = readSettings(config);
+	const keys = withUserKeys(settings.keys);
 	const feeds = new FeedList(config, options.feeds ?? []);
 	const opened: string[] = [];
 	const copied: string[] = [];
 	const outside: Outside = {
 		openLink: async url => {
+			if (options.openFails) return {ok: false, reason: options.openFails};
 			opened.push(url);
 			return {ok: true};
 		},
@@ -75,7 +88,9 @@ export async function renderApp(options: Options = {}) {
 			outside={outside}
 			sector={options.sector}
 			edition={options.edition}
-			warnings={options.warnings ?? errors}
+			settings={settings}
+			bindings={keys.bindings}
+			warnings={options.warnings ?? [...errors, ...problems, ...keys.problems]}
 		/>,
 	);
 	const resize = async (width: number, height: number) => {
@@ -125,5 +140,5 @@ export async function renderApp(options: Options = {}) {
 		}
 	};
 
-	return {ui, press, frame, waitFor, resize, library, libraryFile, bookmarks, opened, copied};
+	return {ui, press, frame, waitFor, resize, library, libraryFile, bookmarks, opened, copied, configDir};
 }

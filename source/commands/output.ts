@@ -2,7 +2,7 @@
 // to the width), or JSON with the data contract's field names for scripts.
 import type {Article, ArticleRow} from '../core/article.js';
 import {fileArticle, OTHER, taxonomyName, type Taxonomy} from '../core/taxonomy.js';
-import {readerLines, truncate} from '../core/layout.js';
+import {KIND_WORDS, readerLines, truncate} from '../core/layout.js';
 import {formatIst} from '../core/time.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import {hyperlink} from '../terminal/links.js';
@@ -10,7 +10,7 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 
 /**
  * Two lines an article: the title, then sector · edition · time · section,
- * "headline only" when so, and the id to read it by. Cut to `width` on a
+ * "summary only" or "headline only" when so, and the id to read it by. Cut to `width` on a
  * terminal; whole lines (width undefined) for pipes and grep.
  */
 export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number): string {
@@ -23,7 +23,7 @@ export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number)
 				formatIst(row.createdAt),
 				...row.countries,
 				row.section,
-				row.kind === 'headline' ? 'headline only' : undefined,
+				KIND_WORDS[row.kind]?.toLowerCase(),
 				`id ${row.id}`,
 			].filter(Boolean);
 			return `${fitTo(row.title)}\n${fitTo(`  ${details.join(' · ')}`)}`;

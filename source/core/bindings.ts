@@ -194,7 +194,8 @@ function keyGlyph(key: Key): string {
 
 /** A binding's keys as help writes them: "↑ k / ↓ j". */
 export function bindingKeys(binding: Binding, label: (key: Key) => string = keyLabel): string {
-	return binding.commands.map(({keys}) => keys.map(key => label(key)).join(' ')).join(' / ');
+	// A command the user's keys left without one says so.
+	return binding.commands.map(({keys}) => (keys.length > 0 ? keys.map(key => label(key)).join(' ') : 'none')).join(' / ');
 }
 
 export type HelpLine = {keys: string; does: string};

@@ -46,10 +46,12 @@ export function useList(view: LibraryView, bookmarks: Bookmark[], state: State, 
 
 	// When the library changes under the list (a refresh landing news above
 	// the selection), the selected article stays selected, where it now is.
-	const [seen, setSeen] = useState({view, filter, mode, id: row?.id});
-	if (seen.view !== view || seen.filter !== filter || seen.mode !== mode || seen.id !== row?.id) {
-		setSeen({view, filter, mode, id: row?.id});
-		const moved = seen.view !== view && seen.filter === filter && seen.mode === mode && mode === 'articles' && seen.id !== undefined && seen.id !== row?.id;
+	// (Not when the selection moved itself: n going to a story it reads.)
+	const [seen, setSeen] = useState({view, filter, mode, selected, id: row?.id});
+	if (seen.view !== view || seen.filter !== filter || seen.mode !== mode || seen.selected !== selected || seen.id !== row?.id) {
+		setSeen({view, filter, mode, selected, id: row?.id});
+		const moved =
+			seen.view !== view && seen.filter === filter && seen.mode === mode && seen.selected === selected && mode === 'articles' && seen.id !== undefined && seen.id !== row?.id;
 		const index = moved ? view.library.indexOf(filter, seen.id!) : undefined;
 		if (index !== undefined) dispatch({type: 'follow', index, count: counts.total});
 	}
