@@ -72,7 +72,7 @@ function wishes(setting: Record<string, unknown>, problems: string[]): Map<Comma
 	for (const [name, value] of Object.entries(setting)) {
 		const command = BY_NAME.get(name);
 		if (!command) {
-			problems.push(`keys: no command "${name}" (commands: ${[...BY_NAME.keys()].join(', ')})`);
+			problems.push(`keys: no command ${JSON.stringify(name)} (commands: ${[...BY_NAME.keys()].join(', ')})`);
 			continue;
 		}
 
@@ -90,7 +90,7 @@ function wishes(setting: Record<string, unknown>, problems: string[]): Map<Comma
 		const keys: Key[] = [];
 		for (const text of texts as string[]) {
 			const key = parseKey(text);
-			if (!key) problems.push(`keys: ${name}: "${text}" is not a key (a character, a name such as enter, esc, space, pgdn, up, or ctrl-x)`);
+			if (!key) problems.push(`keys: ${name}: ${JSON.stringify(text)} is not a key (a character, a name such as enter, esc, space, pgdn, up, or ctrl-x)`);
 			else if (keyId(key) === keyId({ctrl: 'c'})) problems.push(`keys: ${name}: Ctrl-c always quits`);
 			else keys.push(key);
 		}
