@@ -15,7 +15,7 @@ import {themeOf} from '../source/core/theme.js';
 import {commandName, parseKey, withUserKeys} from '../source/core/user-keys.js';
 import {browserVariable, withLink} from '../source/terminal/browser-command.js';
 import {fuzzParameters} from './fuzz.js';
-import {tempDir} from './helpers.js';
+import {ROOT, tempDir} from './helpers.js';
 
 function configWith(value: unknown): ConfigFile {
 	const dir = tempDir('devnews-config');
@@ -119,4 +119,17 @@ test('a browser command is an argument list: the link is one argument, in place 
 	assert.deepEqual(browserVariable('firefox %s:w3m'), [['firefox', '%s'], ['w3m']]);
 	assert.deepEqual(browserVariable(undefined), []);
 	assert.deepEqual(browserVariable(' : '), []);
+});
+
+test('the README names every command the keys setting takes, and its example settings are read without a word said', () => {
+	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+	const section = readme.split(/^## Settings$/m)[1]?.split(/^## /m)[0] ?? '';
+	const row = section.split('\n').find(line => line.startsWith('| `keys` |')) ?? '';
+	const named = [...row.split('(`up`')[1]!.split(').')[0]!.matchAll(/`([a-z-]+)`/g)].map(match => match[1]);
+	const commands = [...new Set(BINDINGS.flatMap(binding => binding.commands.map(({command}) => commandName(command))))].filter(name => name !== 'force-quit');
+	assert.deepEqual(new Set(['up', ...named]), new Set(commands));
+	const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!) as Record<string, unknown>;
+	const {settings, problems} = readSettings(configWith(example));
+	assert.deepEqual([...problems, ...withUserKeys(settings.keys).problems], []);
+	assert.equal(settings.theme, 'light');
 });
