@@ -53,7 +53,7 @@ export async function refreshFeeds(
 	stop?: AbortSignal,
 ): Promise<FeedResult[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
-	const parser = new FeedParser();
+	const parser = new FeedParser(library.taxonomy());
 	let done = 0;
 	try {
 		const results = await Promise.all(
