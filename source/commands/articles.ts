@@ -55,7 +55,7 @@ export function search(context: CommandContext): void {
 	}
 }
 
-export function findArticle(context: CommandContext, id: string) {
+function findArticle(context: CommandContext, id: string) {
 	const article = context.library.article(id);
 	if (!article) throw new CommandError(`No article with id "${id}". Run devnews list to see ids.`);
 	return article;
