@@ -201,6 +201,7 @@ test("feeds add: a page's feed links are found and added; with only --sector, th
 	const env = isolatedEnv();
 	const html = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'devdiscourse', 'home-with-feed-links.html'), 'utf8').replaceAll('HOST', server.url(''));
 	server.route('/home', serveXml(html, {contentType: 'text/html; charset=utf-8'}));
+	server.route('/rss/website', serveXml(rss2([{id: 'w1', title: 'Synthetic website feed item'}])));
 	const added = await devnews(['feeds', 'add', server.url('/home'), '--edition', 'South Asia'], env);
 	assert.equal(added.code, 0, added.stderr);
 	assert.match(added.stdout, new RegExp(`^Added ${server.url('/rss/website').replaceAll('.', '\\.')} \\(Devdiscourse News\\)$`, 'm'));
