@@ -7,6 +7,7 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 import {pruneOld} from '../config/settings.js';
 import type {TaxonomyEntry} from '../core/taxonomy.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
+import {formatIst} from '../core/time.js';
 import {jsonText} from './output.js';
 
 function refreshOptions(context: CommandContext): RefreshOptions {
@@ -61,7 +62,7 @@ function feedLine(context: CommandContext, feed: Feed): string {
 	const state = context.library.feedState(feed.url);
 	const sector = listedAs(feed.sector, context.taxonomy.sectors, 'sectors from each item');
 	const edition = listedAs(feed.edition, context.taxonomy.editions, 'editions from each item');
-	const last = state.lastSuccess ? `last fetched ${new Date(state.lastSuccess).toISOString()}` : 'never fetched';
+	const last = state.lastSuccess ? `last fetched ${formatIst(new Date(state.lastSuccess).toISOString())}` : 'never fetched';
 	const error = state.lastError ? ` · last error: ${state.lastError}` : '';
 	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${feed.title ? `${feed.title} · ` : ''}${sector} · ${edition} · ${last}${error}`)}`;
 }
