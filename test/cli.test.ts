@@ -223,5 +223,5 @@ test('list and search print long results as they read them, as valid JSON, and s
 	assert.equal(devnews(['list', '--limit', '700', '--data', data], env).stdout.split('\n').filter(line => line && !line.startsWith('  ')).length, 700);
 	const common = devnews(['search', 'the', '--json', '--data', data], env);
 	assert.equal((JSON.parse(common.stdout) as unknown[]).length, 1000);
-	assert.match(common.stderr, /more than 1000 stories match/);
+	assert.match(common.stderr, /more than 1,000 stories match; these are the best of the 1,000 most recently added/);
 });
