@@ -3,12 +3,55 @@
 // command needs (the browser, the feed fetcher and the page extractor load
 // when used). better-sqlite3 stays external: it loads a native addon by
 // path. The benchmark bundles its own entry points the same way:
-//   node scripts/build.mjs ENTRY OUTDIR
+//   node scripts/build.mjs [--force] [ENTRY OUTDIR]
+// A build whose inputs have not changed since the last is skipped (see
+// upToDate), so `npm start` opens at once; --force builds all the same.
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
-import {build} from 'esbuild';
+import {fileURLToPath} from 'node:url';
 
-const [entry = 'source/cli.tsx', outdir = 'dist'] = process.argv.slice(2);
+// esbuild's version from its package.json: loading esbuild itself would take
+// longer than the whole check, and a skipped build needs only the version.
+const {version} = createRequire(import.meta.url)('esbuild/package.json');
+
+const force = process.argv.includes('--force');
+const [entry = 'source/cli.tsx', outdir = 'dist'] = process.argv.slice(2).filter(argument => argument !== '--force');
+
+// What the last build read and wrote, and a fingerprint of what it read.
+const STAMP = path.join(outdir, '.build-stamp.json');
+
+/**
+ * A hash of what a build depends on, each file by its path, size and
+ * modification time: every file esbuild read for it (the metafile's
+ * inputs: the sources the entry reaches, the dependencies' files), this
+ * script, the lock file, and esbuild's version. A file the entry does not
+ * reach cannot change the bundle until one it does changes to import it.
+ */
+function fingerprint(inputs) {
+	const hash = createHash('sha256').update(`esbuild ${version}\n${entry}\n`);
+	for (const file of [...inputs, fileURLToPath(import.meta.url), 'package-lock.json']) {
+		const stat = fs.statSync(file, {throwIfNoEntry: false});
+		hash.update(`${file}\t${stat ? `${stat.size}\t${stat.mtimeMs}` : 'absent'}\n`);
+	}
+
+	return hash.digest('hex');
+}
+
+/** Whether the last build into outdir is still what a build now would make, and all of it is there. */
+function upToDate() {
+	let stamp;
+	try {
+		stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8'));
+	} catch {
+		return false;
+	}
+
+	return stamp.fingerprint === fingerprint(stamp.inputs) && stamp.outputs.every(file => fs.existsSync(file));
+}
+
+if (!force && upToDate()) process.exit(0);
 
 // Ink loads React DevTools only in development (DEV=true); a production
 // bundle gets an empty module in its place instead of a missing package.
@@ -48,10 +91,13 @@ const remembered = {
 // measured with bench/runner.tsx), for no faster keys.
 const NODE_FLAGS = '--max-semi-space-size=4';
 
-// Chunk names carry a hash of their contents: last build's are removed.
+// Chunk names carry a hash of their contents: last build's are removed, and
+// the stamp with them until this build has written everything.
 fs.rmSync(path.join(outdir, 'chunks'), {recursive: true, force: true});
+fs.rmSync(STAMP, {force: true});
 
-await build({
+const {build} = await import('esbuild');
+const {metafile} = await build({
 	entryPoints: [entry],
 	outdir,
 	entryNames: '[name]',
@@ -72,7 +118,11 @@ await build({
 		js: `#!/usr/bin/env -S node ${NODE_FLAGS}\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);`,
 	},
 	logLevel: 'warning',
+	metafile: true,
 });
 
 // The entry is run as a program (its first line names node and the flags).
 fs.chmodSync(path.join(outdir, `${path.parse(entry).name}.js`), 0o755);
+
+const inputs = Object.keys(metafile.inputs);
+fs.writeFileSync(STAMP, `${JSON.stringify({fingerprint: fingerprint(inputs), inputs, outputs: Object.keys(metafile.outputs)})}\n`);

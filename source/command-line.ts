@@ -24,13 +24,14 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     $ devnews prune                    remove news older than keepDays (config)
     $ devnews feeds                    list the feeds
     $ devnews feeds add URL [--sector S|from-link] [--edition E]
+    $ devnews feeds add --sector S [--edition E]   the site's own listing of S
     $ devnews feeds remove URL
     $ devnews feeds import FILE.opml / export
     $ devnews feeds check              try every source: answers? format, items
 
   Options
     --sector ID|NAME    only this sector (e.g. politics, "Science & Environment")
-    --edition ID|NAME   only this edition (e.g. global, India)
+    --edition ID|NAME   only this edition, a region (e.g. global, "South Asia", mena)
     --json              print JSON (list, read, search, bookmarks, feeds)
     --limit N           at most N articles (list, search)
     --data DIR          read articles from DIR instead of the shipped data

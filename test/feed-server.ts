@@ -7,7 +7,7 @@ import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {ROOT} from './helpers.js';
 
-export type FixtureItem = {id: string; title: string; summary?: string; content?: string; link?: string; date?: string};
+export type FixtureItem = {id: string; title: string; summary?: string; content?: string; link?: string; date?: string; categories?: string[]};
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
@@ -18,7 +18,7 @@ ${items
 	.map(
 		item => `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link ?? `https://example.com/news/${item.id}`)}</link><guid isPermaLink="false">${item.id}</guid>
 <description>${escapeXml(item.summary ?? `Synthetic summary of ${item.title}.`)}</description>${item.content ? `<content:encoded><![CDATA[${item.content}]]></content:encoded>` : ''}
-<pubDate>${new Date(item.date ?? '2026-01-02T03:04:05Z').toUTCString()}</pubDate></item>`,
+<pubDate>${new Date(item.date ?? '2026-01-02T03:04:05Z').toUTCString()}</pubDate>${(item.categories ?? []).map(category => `<category>${escapeXml(category)}</category>`).join('')}</item>`,
 	)
 	.join('\n')}
 </channel></rss>`;
@@ -30,7 +30,7 @@ export function atom(items: FixtureItem[]): string {
 ${items
 	.map(
 		item => `<entry><id>urn:synthetic:${item.id}</id><title>${escapeXml(item.title)}</title><link rel="alternate" href="${escapeXml(item.link ?? `https://example.org/atom/${item.id}`)}"/>
-<summary>${escapeXml(item.summary ?? `Synthetic summary of ${item.title}.`)}</summary><updated>${item.date ?? '2026-01-02T03:04:05Z'}</updated><author><name>Synthetic Desk</name></author></entry>`,
+<summary>${escapeXml(item.summary ?? `Synthetic summary of ${item.title}.`)}</summary><updated>${item.date ?? '2026-01-02T03:04:05Z'}</updated><author><name>Synthetic Desk</name></author>${(item.categories ?? []).map(category => `<category term="${escapeXml(category).replaceAll('"', '&quot;')}"/>`).join('')}</entry>`,
 	)
 	.join('\n')}
 </feed>`;

@@ -77,7 +77,7 @@ test('parseFeed and feedArticles on random text: items or one FeedError, quickly
 	fc.assert(
 		fc.property(randomText, text => {
 			returnsOrFeedError(() => parseFeed(text));
-			returnsOrFeedError(() => feedArticles(text, FEED));
+			returnsOrFeedError(() => feedArticles(text, FEED, TAXONOMY));
 		}),
 		fuzzParameters({numRuns: 150}),
 	);
@@ -88,7 +88,7 @@ for (const [index, name] of ['RSS 2.0', 'RSS 1.0', 'Atom'].entries()) {
 		fc.assert(
 			fc.property(mutated(FEEDS[index]!, XML_PIECES), text => {
 				returnsOrFeedError(() => {
-					for (const article of feedArticles(text, FEED)) {
+					for (const article of feedArticles(text, FEED, TAXONOMY)) {
 						if (article.createdAt !== undefined) assert.ok(plausibleTime(article.createdAt) !== undefined, `createdAt ${article.createdAt}`);
 					}
 				});
@@ -150,7 +150,7 @@ test('a page nested thousands deep, or full of character references, is refused 
 
 test('a large feed of escaped HTML is read, not refused as an entity bomb', () => {
 	const items = Array.from({length: 1000}, (_, index) => ({id: `e${index}`, title: `Synthetic <b>escaped</b> item ${index}`, summary: '<p>one</p><p>two</p><p>three</p>'}));
-	const articles = feedArticles(rss2(items), FEED);
+	const articles = feedArticles(rss2(items), FEED, TAXONOMY);
 	assert.equal(articles.length, 1000);
 	assert.equal(articles[0]!.title, 'Synthetic escaped item 0');
 	assert.equal(articles[0]!.summary, 'one two three');

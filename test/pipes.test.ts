@@ -77,7 +77,7 @@ for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 		await new Promise<void>(resolve => {
 			child.stdout.on('data', chunk => {
 				stdout += chunk;
-				if (/\/quick: 1 items/.test(stdout)) resolve();
+				if (/\/quick: 1 item,/.test(stdout)) resolve();
 			});
 		});
 		const started = Date.now();

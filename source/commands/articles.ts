@@ -1,5 +1,6 @@
 // devnews list, read and search.
 import {truncate} from '../core/layout.js';
+import {formatCount} from '../core/numbers.js';
 import {taxonomyName} from '../core/taxonomy.js';
 import {completeStory} from '../feeds/complete-story.js';
 import {supportsHyperlinks} from '../terminal/links.js';
@@ -51,11 +52,11 @@ export function search(context: CommandContext): void {
 	if (!query) throw new CommandError('devnews search needs words to look for, e.g. devnews search ceasefire.');
 	const printed = printRows(context, query);
 	if (printed === SEARCH_LIMIT && context.library.searchHasMore({...context.filter, query})) {
-		warn(`more than ${SEARCH_LIMIT} stories match; these are the best of the ${SEARCH_LIMIT} most recently added. Add words to narrow the search.`);
+		warn(`more than ${formatCount(SEARCH_LIMIT)} stories match; these are the best of the ${formatCount(SEARCH_LIMIT)} most recently added. Add words to narrow the search.`);
 	}
 }
 
-export function findArticle(context: CommandContext, id: string) {
+function findArticle(context: CommandContext, id: string) {
 	const article = context.library.article(id);
 	if (!article) throw new CommandError(`No article with id "${id}". Run devnews list to see ids.`);
 	return article;

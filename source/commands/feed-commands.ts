@@ -5,8 +5,11 @@ import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import type {FeedResult} from '../feeds/refresh.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {pruneOld} from '../config/settings.js';
+import {counted, formatCount} from '../core/numbers.js';
 import type {TaxonomyEntry} from '../core/taxonomy.js';
+import {formatIst} from '../core/time.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
+import {fetchReport} from './fetch-report.js';
 import {jsonText} from './output.js';
 
 function refreshOptions(context: CommandContext): RefreshOptions {
@@ -61,7 +64,7 @@ function feedLine(context: CommandContext, feed: Feed): string {
 	const state = context.library.feedState(feed.url);
 	const sector = listedAs(feed.sector, context.taxonomy.sectors, 'sectors from each item');
 	const edition = listedAs(feed.edition, context.taxonomy.editions, 'editions from each item');
-	const last = state.lastSuccess ? `last fetched ${new Date(state.lastSuccess).toISOString()}` : 'never fetched';
+	const last = state.lastSuccess ? `last fetched ${formatIst(new Date(state.lastSuccess).toISOString())}` : 'never fetched';
 	const error = state.lastError ? ` · last error: ${state.lastError}` : '';
 	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${feed.title ? `${feed.title} · ` : ''}${sector} · ${edition} · ${last}${error}`)}`;
 }
@@ -120,7 +123,7 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 					return stop.status();
 				}
 
-				print(`Imported ${found.length} feeds from ${argument} (${added} new).`);
+				print(`Imported ${counted(found.length, 'feed')} from ${argument} (${formatCount(added)} new).`);
 				return;
 			} finally {
 				stop.dispose();
@@ -153,10 +156,10 @@ function pruneNews(context: CommandContext): {removed: number; days: number} {
 
 export function prune(context: CommandContext): void {
 	const {removed, days} = pruneNews(context);
-	print(`Removed ${removed} ${removed === 1 ? 'article' : 'articles'} older than ${days} days (bookmarks, the data folder's and unread news fetched in that time stay).`);
+	print(`Removed ${counted(removed, 'article')} older than ${counted(days, 'day')} (bookmarks, the data folder's and unread news fetched in that time stay).`);
 }
 
-/** Refreshes every feed; one line per feed, failures naming the URL and the reason. Exit code 1 if any failed. */
+/** Refreshes every feed; one line per feed (or per host none of whose feeds answer, see fetch-report.ts), failures naming the URL and the reason. Exit code 1 if any failed. */
 export async function fetchFeeds(context: CommandContext): Promise<number> {
 	const options = refreshOptions(context);
 	const list = context.feeds.list();
@@ -167,7 +170,8 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 
 	if (!context.library.persistent) throw new CommandError('Not fetching: the library cannot be written (see above), so nothing fetched would be kept.');
 
-	const {describeResult, refreshFeeds} = await import('../feeds/refresh.js');
+	const {refreshFeeds} = await import('../feeds/refresh.js');
+	const report = fetchReport(list.map(feed => feed.url));
 	// Ctrl-C or a kill stops the refresh: no feed is started after it, those under way are cut off,
 	// and the ones done stay in the library.
 	const stop = stopOnSignals();
@@ -178,8 +182,7 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 			context.library,
 			options,
 			({last}) => {
-				if (last.status === 'failed') warn(sanitizeLine(describeResult(last)));
-				else if (last.status !== 'stopped') print(sanitizeLine(describeResult(last)));
+				for (const line of report(last)) (line.failed ? warn : print)(sanitizeLine(line.text));
 			},
 			stop.signal,
 		);
@@ -191,12 +194,12 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 	const added = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
 	if (stop.stoppedBy()) {
 		const finished = results.filter(result => result.status !== 'stopped').length;
-		warn(`stopped by ${stop.stoppedBy()}: ${finished} of ${results.length} feeds fetched (${added} new articles kept); the rest were not fetched.`);
+		warn(`stopped by ${stop.stoppedBy()}: ${formatCount(finished)} of ${counted(results.length, 'feed')} fetched (${counted(added, 'new article')} kept); the rest were not fetched.`);
 		return stop.status();
 	}
 
 	const {removed, days} = pruneNews(context);
-	const pruned = removed > 0 ? `; removed ${removed} older than ${days} days` : '';
-	print(`${results.length} feeds: ${added} new articles${failed ? `, ${failed} failed` : ''}${pruned}.`);
+	const pruned = removed > 0 ? `; removed ${formatCount(removed)} older than ${formatCount(days)} days` : '';
+	print(`${counted(results.length, 'feed')}: ${counted(added, 'new article')}${failed ? `, ${formatCount(failed)} failed` : ''}${pruned}.`);
 	return failed > 0 ? 1 : 0;
 }

@@ -1,15 +1,21 @@
 // devnews feeds add: a feed's address, a web page's (its feed links are
-// added: autodiscovery), or none with --sector (the site's own JSON listing
-// of that sector in the edition given, Global Edition unless said).
+// added: autodiscovery, each only once it answers as a feed), or none with
+// --sector (the site's own JSON listing of that sector in the edition
+// given, Global Edition unless said). Each feed gets a line saying what
+// came of it: added, its sector or edition changed, or already listed.
+import pLimit from 'p-limit';
 import {SITE_ORIGIN} from '../core/devdiscourse.js';
-import {feedLinks, isWebPage} from '../feeds/discover.js';
+import {feedLinks, isWebPage, type FoundFeed} from '../feeds/discover.js';
 import {normalizeFeedUrl, SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
+import {readFeed} from '../feeds/feed-parser.js';
 import {fetchLimited} from '../feeds/http.js';
 import type {RefreshOptions} from '../feeds/limits.js';
 import {sectorListingUrl} from '../feeds/site-api.js';
 import {isWebUrl} from '../terminal/links.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import type {Taxonomy} from '../core/taxonomy.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
+import {listedAs} from './feed-commands.js';
 
 /** The site's listing of the sector (and edition) the flags name. */
 function siteListing(context: CommandContext): Feed {
@@ -20,8 +26,34 @@ function siteListing(context: CommandContext): Feed {
 	return {url: sectorListingUrl(SITE_ORIGIN, sector.siteId, String(edition.siteId)), title: `Devdiscourse ${sector.name}, ${edition.name}`, sector: sector.id, edition: edition.id};
 }
 
-/** The feeds an address stands for: itself, or the feeds a page links to. Unreachable, it is taken as given. */
-async function feedsAt(url: string, options: RefreshOptions): Promise<Array<{url: string; title?: string}>> {
+/** Why a feed a page links to cannot be added (it does not answer, or is no feed devnews reads); undefined when it can. */
+async function refusal(url: string, options: RefreshOptions): Promise<string | undefined> {
+	try {
+		const fetched = await fetchLimited(url, {}, options);
+		if (fetched.status !== 'ok') return undefined;
+		if (isWebPage(fetched.text, fetched.contentType)) return 'a web page, not a feed';
+		readFeed(fetched.text, fetched.url);
+		return undefined;
+	} catch (error) {
+		return (error as Error).message;
+	}
+}
+
+/** The feeds a page links to that answer as feeds, fetched within the same limits as any; a line for each left out. */
+async function answeringFeeds(page: string, found: FoundFeed[], options: RefreshOptions): Promise<FoundFeed[]> {
+	const limit = pLimit(Math.max(1, options.concurrency));
+	const refusals = await Promise.all(found.map(async feed => limit(async () => refusal(feed.url, options))));
+	for (const [index, reason] of refusals.entries()) {
+		if (reason) warn(sanitizeLine(`not added: ${found[index]!.url}, which ${page} links to: ${reason}`));
+	}
+
+	const answering = found.filter((_, index) => refusals[index] === undefined);
+	if (answering.length === 0) throw new CommandError(sanitizeLine(`none of the feeds ${page} links to answers as a feed; nothing added.`));
+	return answering;
+}
+
+/** The feeds an address stands for: itself, or the feeds a page links to that answer. Unreachable, it is taken as given. */
+async function feedsAt(url: string, options: RefreshOptions): Promise<FoundFeed[]> {
 	let fetched;
 	try {
 		fetched = await fetchLimited(url, {}, options);
@@ -33,7 +65,19 @@ async function feedsAt(url: string, options: RefreshOptions): Promise<Array<{url
 	if (fetched.status !== 'ok' || !isWebPage(fetched.text, fetched.contentType)) return [{url}];
 	const found = feedLinks(fetched.text, fetched.url);
 	if (found.length === 0) throw new CommandError(`${sanitizeLine(url)} is a web page that names no feed (no <link rel="alternate">): give the feed's own address.`);
-	return found;
+	return answeringFeeds(url, found, options);
+}
+
+/** What adding `feed` did to the list it was `before`: added, its sector or edition set, or nothing. */
+function outcome(feed: Feed, before: Feed | undefined, taxonomy: Taxonomy): string {
+	const merged = {...before, ...feed};
+	const named = `${merged.url}${merged.title ? ` (${merged.title})` : ''}`;
+	if (!before) return `Added ${named}`;
+	const changes = [
+		feed.sector !== undefined && feed.sector !== before.sector ? `its sector set to ${listedAs(feed.sector, taxonomy.sectors, "each item's own")}` : undefined,
+		feed.edition !== undefined && feed.edition !== before.edition ? `its edition set to ${listedAs(feed.edition, taxonomy.editions, "each item's own")}` : undefined,
+	].filter(Boolean);
+	return changes.length > 0 ? `Updated ${named}: ${changes.join(', ')}` : `Already listed: ${named}`;
 }
 
 export async function addFeeds(context: CommandContext, address: string | undefined, options: RefreshOptions): Promise<void> {
@@ -46,6 +90,7 @@ export async function addFeeds(context: CommandContext, address: string | undefi
 		feeds = (await feedsAt(address, options)).map(found => ({...found, ...flags, url: normalizeFeedUrl(found.url)}));
 	}
 
-	const added = await context.feeds.add(feeds);
-	for (const feed of feeds) print(sanitizeLine(`${added > 0 ? 'Added' : 'Updated'} ${feed.url}${feed.title ? ` (${feed.title})` : ''}`));
+	const before = new Map(context.feeds.list().map(feed => [normalizeFeedUrl(feed.url), feed]));
+	await context.feeds.add(feeds);
+	for (const feed of feeds) print(sanitizeLine(outcome(feed, before.get(normalizeFeedUrl(feed.url)), context.taxonomy)));
 }

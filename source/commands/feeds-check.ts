@@ -5,26 +5,16 @@ import pLimit from 'p-limit';
 import {feedLinks, isWebPage} from '../feeds/discover.js';
 import {readFeed} from '../feeds/feed-parser.js';
 import type {Feed} from '../feeds/feed-list.js';
-import {FetchError, fetchLimited, type FetchFailure} from '../feeds/http.js';
+import {FetchError, fetchLimited} from '../feeds/http.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {counted, formatCount} from '../core/numbers.js';
 import type {Taxonomy} from '../core/taxonomy.js';
 import {print, warn, type CommandContext} from './context.js';
+import {ADVICE} from './failure-advice.js';
 import {listedAs} from './feed-commands.js';
 
 type Checked = {ok: true; line: string} | {ok: false; line: string};
-
-/** What to do about a failure: the advice a person needs next. */
-const ADVICE: Record<FetchFailure, string> = {
-	'no-host': 'no network, or no such host: check the connection (and HTTPS_PROXY, behind a proxy)',
-	'no-answer': 'nothing answers there: check the address, or try later',
-	gone: 'the address does not exist (any more): devnews feeds remove it',
-	server: 'the site had a problem: try again later',
-	timeout: 'too slow: try again, or give more time with --timeout',
-	'too-big': 'too big: raise --max-bytes if you trust it',
-	// What answered could not be read as a feed, or was refused.
-	other: 'not a feed devnews reads: if it is a web page, devnews feeds add URL finds its feeds',
-};
 
 /** The source as the check names it: its address, and the sector and edition it gives, where it gives them. */
 function named(feed: Feed, taxonomy: Taxonomy): string {
@@ -44,7 +34,7 @@ async function check(feed: Feed, taxonomy: Taxonomy, options: RefreshOptions): P
 		}
 
 		const parsed = readFeed(fetched.text, fetched.url);
-		return {ok: true, line: `ok      ${url}: ${parsed.format}, ${parsed.items.length} ${parsed.items.length === 1 ? 'item' : 'items'}`};
+		return {ok: true, line: `ok      ${url}: ${parsed.format}, ${counted(parsed.items.length, 'item')}`};
 	} catch (error) {
 		const failure = error instanceof FetchError ? error.failure : 'other';
 		return {ok: false, line: `failed  ${url}: ${sanitizeLine((error as Error).message)} — ${ADVICE[failure]}`};
@@ -63,6 +53,6 @@ export async function checkFeeds(context: CommandContext, options: RefreshOption
 	const results = await Promise.all(list.map(async feed => limit(async () => check(feed, context.taxonomy, options))));
 	for (const result of results) (result.ok ? print : warn)(result.line);
 	const failed = results.filter(result => !result.ok).length;
-	print(`${list.length - failed} of ${list.length} sources answered with items.`);
+	print(`${formatCount(list.length - failed)} of ${counted(list.length, 'source')} answered with items.`);
 	return failed > 0 ? 1 : 0;
 }

@@ -16,6 +16,8 @@ export type FeedItem = {
 	content?: string;
 	author?: string;
 	published?: string;
+	/** The item's categories as the feed writes them (RSS <category>, Atom term, dc:subject): they may name its sectors and editions. */
+	categories?: string[];
 	/** What some sources say of an item beyond a feed's fields (the site's API, its sitemap). */
 	countries?: string[];
 	sectors?: string[];
@@ -81,7 +83,7 @@ const parser = new XMLParser({
 	trimValues: true,
 	htmlEntities: true,
 	processEntities: ENTITY_LIMITS,
-	isArray: name => ['item', 'entry', 'link', 'category', 'url'].includes(name),
+	isArray: name => ['item', 'entry', 'link', 'category', 'dc:subject', 'url'].includes(name),
 });
 
 type Node = Record<string, unknown>;
@@ -99,6 +101,12 @@ function list(value: unknown): unknown[] {
 	return Array.isArray(value) ? value : [value];
 }
 
+/** Each category once, as written; `read` takes one's text (RSS) or its term (Atom). Only when there is one. */
+function categories(values: unknown[], read: (value: unknown) => string | undefined): {categories?: string[]} {
+	const found = [...new Set(values.flatMap(value => read(value) ?? []))];
+	return found.length > 0 ? {categories: found} : {};
+}
+
 function rssItem(item: Node): FeedItem {
 	const guid = item['guid'];
 	return {
@@ -109,6 +117,7 @@ function rssItem(item: Node): FeedItem {
 		content: text(item['content:encoded']),
 		author: text(item['dc:creator']) ?? text(item['author']),
 		published: text(item['pubDate']) ?? text(item['dc:date']),
+		...categories([...list(item['category']), ...list(item['dc:subject'])], text),
 	};
 }
 
@@ -132,6 +141,7 @@ function atomEntry(entry: Node): FeedItem {
 		content: text(entry['content']),
 		author: author ? text(author['name']) : undefined,
 		published: text(entry['published']) ?? text(entry['updated']),
+		...categories(list(entry['category']), category => (category && typeof category === 'object' ? text((category as Node)['@term']) : undefined)),
 	};
 }
 

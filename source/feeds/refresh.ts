@@ -7,14 +7,14 @@
 import pLimit from 'p-limit';
 import type {Library} from '../library/store.js';
 import type {Feed} from './feed-list.js';
-import {fetchLimited} from './http.js';
+import {FetchError, fetchLimited, type FetchFailure} from './http.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from './limits.js';
 import {FeedParser} from './feed-parser.js';
 
 export type FeedResult =
 	| {url: string; status: 'updated'; items: number; added: number}
 	| {url: string; status: 'not-modified'}
-	| {url: string; status: 'failed'; reason: string}
+	| {url: string; status: 'failed'; reason: string; failure: FetchFailure}
 	| {url: string; status: 'stopped'};
 
 export type Progress = {done: number; total: number; last: FeedResult};
@@ -41,7 +41,7 @@ async function refreshOne(feed: Feed, library: Library, parser: FeedParser, opti
 		if (stop?.aborted) return stopped;
 		const reason = (error as Error).message;
 		library.feedFailed(feed.url, reason);
-		return {url: feed.url, status: 'failed', reason};
+		return {url: feed.url, status: 'failed', reason, failure: error instanceof FetchError ? error.failure : 'other'};
 	}
 }
 
@@ -53,7 +53,7 @@ export async function refreshFeeds(
 	stop?: AbortSignal,
 ): Promise<FeedResult[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
-	const parser = new FeedParser();
+	const parser = new FeedParser(library.taxonomy());
 	let done = 0;
 	try {
 		const results = await Promise.all(
@@ -70,19 +70,5 @@ export async function refreshFeeds(
 		return results;
 	} finally {
 		await parser.close();
-	}
-}
-
-/** One line per feed: what it brought, or why it failed. */
-export function describeResult(result: FeedResult): string {
-	switch (result.status) {
-		case 'updated':
-			return `ok      ${result.url}: ${result.items} items, ${result.added} new`;
-		case 'not-modified':
-			return `ok      ${result.url}: not modified`;
-		case 'failed':
-			return `failed  ${result.url}: ${result.reason}`;
-		case 'stopped':
-			return `stopped ${result.url}`;
 	}
 }

@@ -1,10 +1,12 @@
 // Turns a feed item into a library article: a stable id (so an item seen
-// again updates its row), the sector and edition the feed is listed with,
+// again updates its row), the sectors and editions the item states (its
+// source's fields, its categories) or else those the feed is listed with,
 // the label of a Devdiscourse link (which names a sector only where
 // data/labels.json says so), plain text instead of HTML.
 import {createHash} from 'node:crypto';
 import {kindOf, type Article} from '../core/article.js';
 import {articleLink, isSiteUrl} from '../core/devdiscourse.js';
+import {resolveEdition, resolveSector, type Taxonomy} from '../core/taxonomy.js';
 import {plausibleTime} from '../core/time.js';
 import {isWebUrl} from '../terminal/links.js';
 import {SECTOR_FROM_LINK, type Feed} from './feed-list.js';
@@ -31,12 +33,27 @@ export function isoTime(value: string | undefined, now = Date.now()): string | u
 	return time === undefined ? undefined : new Date(time).toISOString();
 }
 
-export function toArticle(item: FeedItem, feed: Feed): Article | undefined {
+/**
+ * The sector and edition ids an item's categories name, by the taxonomy's
+ * ids, names and aliases. A category that names neither ("Breaking News",
+ * "Opinion") is left out, so it never stands for a sector nor hides the
+ * feed's. Read here, where the taxonomy is at hand, so that an article
+ * holds only values that name a sector or an edition.
+ */
+function categoriesNamed(categories: string[] = [], taxonomy: Taxonomy): {sectors: string[]; editions: string[]} {
+	const named = (resolve: (taxonomy: Taxonomy, value: string) => string | undefined) => [...new Set(categories.flatMap(category => resolve(taxonomy, category) ?? []))];
+	return {sectors: named(resolveSector), editions: named(resolveEdition)};
+}
+
+export function toArticle(item: FeedItem, feed: Feed, taxonomy: Taxonomy): Article | undefined {
 	const title = htmlText(item.title);
 	if (!title) return undefined;
 	const body = item.content ? htmlParagraphs(item.content) : [];
 	const summary = item.summary ? htmlText(item.summary) : undefined;
 	const link = articleLink(item.link);
+	const named = categoriesNamed(item.categories, taxonomy);
+	const sectors = [...(item.sectors ?? []), ...named.sectors];
+	const editions = [...(item.editions ?? []), ...named.editions];
 	return {
 		id: itemId(item, feed.url, link),
 		url: isWebUrl(item.link) ? item.link : undefined,
@@ -46,8 +63,8 @@ export function toArticle(item: FeedItem, feed: Feed): Article | undefined {
 		createdAt: isoTime(item.published),
 		// What the source says of the item itself comes first; else what the feed is listed with.
 		countries: item.countries ?? [],
-		sectors: item.sectors?.length ? item.sectors : feed.sector && feed.sector !== SECTOR_FROM_LINK ? [feed.sector] : [],
-		editions: item.editions?.length ? item.editions : feed.edition ? [feed.edition] : [],
+		sectors: sectors.length > 0 ? sectors : feed.sector && feed.sector !== SECTOR_FROM_LINK ? [feed.sector] : [],
+		editions: editions.length > 0 ? editions : feed.edition ? [feed.edition] : [],
 		...(item.tags ? {tags: item.tags} : {}),
 		label: link?.label,
 		body,

@@ -1,0 +1,60 @@
+// devnews fetch as a person reads it: a host that cannot be reached is said
+// once, not once a source; counts have thousands separators; devnews feeds
+// shows when each was fetched in IST, as everywhere else. Feeds on 127.0.0.1.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {after, before, test} from 'node:test';
+import {dataFolder} from '../source/data/data-folder.js';
+import {rss2, serveXml, startFeedServer, type FeedServer} from './feed-server.js';
+import {closedPort, copyOfShippedData, isolatedEnv, runDevnews} from './helpers.js';
+
+const MANY = 1234;
+
+let server: FeedServer;
+
+before(async () => {
+	server = await startFeedServer();
+	server.route('/feed', serveXml(rss2([{id: 'f1', title: 'Synthetic fetched item'}])));
+	server.route('/many', serveXml(rss2(Array.from({length: MANY}, (_, index) => ({id: `m${index}`, title: `Synthetic item ${index} of many`})))));
+});
+
+after(async () => server.close());
+
+function dataWithFeeds(urls: string[]): string {
+	const data = copyOfShippedData();
+	fs.writeFileSync(dataFolder(data).feeds, JSON.stringify(urls.map(url => ({url}))));
+	return data;
+}
+
+test("every source of a host that cannot be reached: one line for the host; other failures keep their own", async () => {
+	const host = `127.0.0.1:${await closedPort()}`;
+	const unreachable = ['/a.xml', '/b.xml', '/c.xml'].map(route => `http://${host}${route}`);
+	const data = dataWithFeeds([server.url('/feed'), ...unreachable, server.url('/missing')]);
+	const fetched = await runDevnews(['fetch', '--data', data, '--timeout', '5'], isolatedEnv());
+	assert.equal(fetched.code, 1);
+	const failures = fetched.stderr.split('\n').filter(Boolean);
+	assert.equal(failures.length, 2, fetched.stderr);
+	assert.ok(failures.includes(`devnews: failed  ${host} cannot be reached (all 3 sources): ECONNREFUSED — nothing answers there: check the address, or try later`), fetched.stderr);
+	assert.ok(failures.includes(`devnews: failed  ${server.url('/missing')}: HTTP 404 Not Found`), 'a failure of one source keeps its line');
+	assert.match(fetched.stdout, /^ok {6}http:\/\/127\.0\.0\.1:\d+\/feed: 1 item, 1 new$/m);
+	assert.match(fetched.stdout, /^5 feeds: 1 new article, 4 failed\.$/m);
+});
+
+test('a host with one source unreachable keeps the line naming its address', async () => {
+	const refused = `http://127.0.0.1:${await closedPort()}/only.xml`;
+	const fetched = await runDevnews(['fetch', '--data', dataWithFeeds([refused])], isolatedEnv());
+	assert.equal(fetched.code, 1);
+	assert.equal(fetched.stderr, `devnews: failed  ${refused}: ECONNREFUSED\n`);
+});
+
+test('counts have thousands separators; feeds shows the last fetch in IST', async () => {
+	const env = isolatedEnv();
+	const data = dataWithFeeds([server.url('/many')]);
+	const fetched = await runDevnews(['fetch', '--data', data], env);
+	assert.equal(fetched.code, 0, fetched.stderr);
+	assert.match(fetched.stdout, /\/many: 1,234 items, 1,234 new\n/);
+	assert.match(fetched.stdout, /^1 feed: 1,234 new articles\.$/m);
+	const listed = (await runDevnews(['feeds', '--data', data], env)).stdout;
+	assert.match(listed, /\/many\n {2}sectors from each item · editions from each item · last fetched \d\d-\d\d-\d{4} \d\d:\d\d IST\n/);
+	assert.doesNotMatch(listed, /\d{4}-\d\d-\d\dT/, 'no ISO times');
+});
