@@ -9,7 +9,7 @@ import {BINDINGS, footerHints, helpColumns, helpLines, KEY_COLUMN, keyNames, typ
 import {createKeymap} from './core/keymap.js';
 import {headerDetails} from './core/layout.js';
 import {emptyListHint, helpTitle, listFlags, listPlace, pickerTitle, spokenHelp} from './core/list-words.js';
-import {currentScreen, screenRows} from './core/screen-rows.js';
+import {currentScreen, listHeight, pickerHeight, screenRows} from './core/screen-rows.js';
 import {initialState, reducer} from './core/state.js';
 import {themeOf} from './core/theme.js';
 import type {BookmarkStore} from './bookmarks/bookmark-store.js';
@@ -87,7 +87,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	const filter = useListFilter(state);
 	const {counts, rows, selected} = useList(view, bookmarks.list, state, filter, dispatch);
 	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, dispatch);
-	const help = useMemo(() => helpColumns(helpLines(bindings), Math.min(KEY_COLUMN, Math.floor(width / 3))), [bindings, width]);
+	const help = useMemo(() => helpColumns(helpLines(bindings), Math.min(KEY_COLUMN, Math.floor(width / 3)), width), [bindings, width]);
 	// The help's length changes with the width, as a story's does.
 	if (state.overlay === 'help' && state.help.lineCount !== help.length) dispatch({type: 'helpLength', lineCount: help.length});
 	const entries = usePickerEntries(view, state.overlay, filter, taxonomy, feedList);
@@ -100,6 +100,13 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	);
 	const rowsOnScreen = screenRows(state);
 	const position = state.positions[state.mode];
+	// A taller window, or fewer rows, leaves room below the last row: the
+	// window comes up to fill it, as the reducer places a selection (it learns
+	// the count here, as it learns a story's length).
+	if (position.top > 0 && position.top > counts.total - listHeight(state)) dispatch({type: 'select', index: position.selected, count: counts.total});
+	if (entries && state.picker.top > 0 && state.picker.top > entries.length - pickerHeight(state)) {
+		dispatch({type: 'pickerSelect', index: state.picker.selected, count: entries.length});
+	}
 
 	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, state, filter, count: counts.total, selectedId: selected?.id, readerWidth, dispatch});
 
@@ -118,9 +125,13 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	);
 
 	const screen = currentScreen(state);
-	const hints = useMemo(() => Object.fromEntries((['list', 'reader', 'picker', 'help'] as HintScreen[]).map(name => [name, footerHints(name, bindings)])), [bindings]);
+	const hints = useMemo(
+		() => new Map((['list', 'bookmarks', 'reader', 'picker', 'help', 'search'] as HintScreen[]).map(name => [name, footerHints(name, bindings)])),
+		[bindings],
+	);
+	const hintScreen: HintScreen = state.filtering ? 'search' : screen === 'list' && state.mode === 'bookmarks' ? 'bookmarks' : screen;
 	const lastRefresh = useMemo(() => view.library.lastRefresh(), [view]);
-	const details = screen === 'list' ? headerDetails(counts, lastRefresh) : undefined;
+	const details = screen === 'list' ? headerDetails(counts, lastRefresh, {unreadOnly: state.unreadOnly}) : undefined;
 
 	let body: ReactNode;
 	let scrolled;
@@ -152,7 +163,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 			{rowsOnScreen.filter ? <FilterLine query={state.query} editing={state.filtering} width={width} clearKey={keys.back} /> : null}
 			{body}
 			{rowsOnScreen.status.length > 0 ? <StatusLine lines={rowsOnScreen.status} /> : null}
-			<Footer hints={hints[screen]!} position={scrolled} width={width} spoken={spokenHelp(keys)} />
+			<Footer hints={hints.get(hintScreen)!} position={scrolled} width={width} spoken={spokenHelp(keys)} />
 		</Box>
 	);
 }

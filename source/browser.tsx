@@ -5,6 +5,7 @@
 // frame changed. For a screen reader Ink lays them out as plain text, in
 // its screen-reader mode, and a ScreenReaderWriter writes on the normal
 // screen, where the reader follows it, only the lines each frame added.
+import {spawnSync} from 'node:child_process';
 import {constants} from 'node:os';
 import {render, type RenderOptions} from 'ink';
 import {App, type AppProps} from './app.js';
@@ -12,7 +13,8 @@ import {CLEAR_SCREEN} from './render/escapes.js';
 import {FrameWriter} from './render/frame-writer.js';
 import {ScreenReaderWriter} from './render/screen-reader-writer.js';
 import {openWithBrowser} from './terminal/browser-command.js';
-import {copyToClipboard, supportsHyperlinks} from './terminal/links.js';
+import {copyToClipboard, supportsHyperlinks, type OpenResult} from './terminal/links.js';
+import {sanitizeLine} from './terminal/sanitize.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 /**
@@ -61,12 +63,39 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 		if (fullScreen) stdout.write(LEAVE_ALTERNATE_SCREEN);
 	};
 
+	/**
+	 * Runs a program on the terminal in devnews's place (the user's browser
+	 * command): the screen and the keys are its until it exits, then devnews
+	 * draws again. Nothing of devnews runs meanwhile (spawnSync holds it).
+	 */
+	const runOnTerminal = (args: string[]): OpenResult => {
+		const [program, ...rest] = args as [string, ...string[]];
+		const raw = process.stdin.isTTY && process.stdin.isRaw;
+		if (writer instanceof FrameWriter) {
+			writer.lend();
+			stdout.write(LEAVE_ALTERNATE_SCREEN);
+		}
+
+		if (raw) process.stdin.setRawMode(false);
+		try {
+			const {error, status, signal} = spawnSync(program, rest, {stdio: 'inherit'});
+			if (error) return {ok: false, reason: `${program}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such program' : error.message}`};
+			return status === 0 ? {ok: true} : {ok: false, reason: `${program} ended with ${signal ?? `status ${status}`}`};
+		} finally {
+			if (raw) process.stdin.setRawMode(true);
+			if (writer instanceof FrameWriter) {
+				stdout.write(ENTER_ALTERNATE_SCREEN);
+				writer.repaint();
+			}
+		}
+	};
+
 	process.once('exit', leave);
 	const instance = render(
 		<App
 			{...props}
 			outside={{
-				openLink: async url => openWithBrowser(url, props.settings?.browser),
+				openLink: async url => openWithBrowser(url, props.settings?.browser, async args => runOnTerminal(args)),
 				copy: async text => copyToClipboard(text, sequence => stdout.write(sequence)),
 				hyperlinks: supportsHyperlinks(),
 				repaint: () => writer.repaint(),
@@ -89,5 +118,7 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 		for (const signal of STOP_SIGNALS) process.off(signal, stop);
 		process.off('exit', leave);
 		leave();
+		// What was wrong at start was on the status line until the first key: it is said again where it stays.
+		for (const warning of props.warnings ?? []) process.stderr.write(`devnews: ${sanitizeLine(warning)}\n`);
 	}
 }

@@ -91,7 +91,11 @@ async function main(): Promise<number> {
 		sector: resolveFlag('sector', cli.flags.sector, taxonomy, name === 'feeds' ? [SECTOR_FROM_LINK] : []),
 		edition: resolveFlag('edition', cli.flags.edition, taxonomy),
 	};
-	for (const problem of [configWarning, ...problems, ...keys.problems.map(problem => `${config.file}: ${problem}`)]) if (problem) report(problem);
+	if (configWarning) report(configWarning);
+	// What in the settings is not used: a line each on the command line; one message in the browser, the file named once.
+	const unused = [...problems, ...keys.problems];
+	if (unused.length > 0 && browsing) report(`${config.file}: ${unused.join(' · ')}`);
+	else for (const problem of unused) report(`${config.file}: ${problem}`);
 	const defaults = loadDefaultFeeds(dataDir);
 	if (defaults.error) report(`skipped ${defaults.error}`);
 	const context: CommandContext = {

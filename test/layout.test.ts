@@ -93,7 +93,7 @@ test('a list row is exactly the width, and drops columns as the terminal narrows
 		assert.ok(line.startsWith('›★•'), 'selected, bookmarked, unread');
 	}
 
-	assert.match(formatRow(row, taxonomy, 100, {selected: false, bookmarked: false}), /Global +Politics +26 Nov 11:56/);
+	assert.match(formatRow(row, taxonomy, 100, {selected: false, bookmarked: false}), /Global +Politics +26 Nov (11:56|2025)/);
 	assert.doesNotMatch(formatRow(row, taxonomy, 60, {selected: false, bookmarked: false}), /Politics/);
 	assert.doesNotMatch(formatRow(row, taxonomy, 40, {selected: false, bookmarked: false}), /Global|26 Nov/);
 	assert.match(formatRow({...row, kind: 'headline', read: true}, taxonomy, 60, {selected: false, bookmarked: false}), /^ {3}◦ /);
@@ -109,6 +109,7 @@ test('untrusted text is sanitised on its way through layout', () => {
 test('counts of a search that found more than it ranked carry a "+"', () => {
 	assert.deepEqual(headerDetails({total: 1, unread: 0}, undefined)[0], ['1 article', 'never refreshed']);
 	assert.deepEqual(headerDetails({total: 1000, unread: 12, more: true}, Date.now())[0], ['1,000+ articles', '12+ unread', 'refreshed just now']);
+	assert.deepEqual(headerDetails({total: 12, unread: 12}, Date.now(), {unreadOnly: true})[0], ['12 articles', 'refreshed just now'], 'unread only: the count is the unread count');
 	assert.deepEqual(headerDetails({total: 12_345, unread: 9, more: false}, Date.now() - 5 * 60_000).at(-2), ['12,345', '5 min ago'], 'at its shortest, the count and how fresh');
 	assert.equal(countLabel('Politics', {total: 3, unread: 2}), 'Politics (3 · 2 unread)');
 	assert.equal(countLabel('Politics', {total: 40, unread: 0, more: true}), 'Politics (40+)');

@@ -54,7 +54,7 @@ test('a keepDays in the config that makes no sense is named after a refresh, and
 	fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({keepDays: 'a while'}));
 	const {press, waitFor, ui} = await renderApp({width: 200, height: 24, configDir, feeds: [{url: server.url('/feed')}], refresh});
 	await press('r');
-	await waitFor(/Refreshed 1 feeds: 2 new\. .*config\.json: keepDays: expected a number of days of at least 1, not "a while"; keeping 365 days\./);
+	await waitFor(/Refreshed 1 feed: 2 new\. .*config\.json: keepDays: expected a number of days of at least 1, not "a while"; keeping 365 days\./);
 	ui.unmount();
 });
 
@@ -62,7 +62,7 @@ test('opening a summary-only item fetches its full story; read marks and positio
 	const feeds = [{url: server.url('/feed'), sector: 'politics', edition: 'global'}];
 	const {frame, press, waitFor, ui, library} = await renderApp({width: 80, height: 14, feeds, refresh});
 	await press('r');
-	await waitFor(/Refreshed 1 feeds/);
+	await waitFor(/Refreshed 1 feed/);
 	await press('g', KEYS.enter);
 	await waitFor(/The city council voted on Monday/);
 	assert.match(frame(), /Test News Desk \| Lisbon/);
@@ -85,7 +85,7 @@ test('offline, a summary-only item shows its summary and says what failed when i
 	const feeds = [{url: server.url('/feed'), sector: 'politics', edition: 'global'}];
 	const {press, waitFor, frame, ui} = await renderApp({width: 80, height: 20, feeds, refresh});
 	await press('r');
-	await waitFor(/Refreshed 1 feeds/);
+	await waitFor(/Refreshed 1 feed/);
 	server.route('/story', (_request, response) => {
 		response.destroy();
 	});

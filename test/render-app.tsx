@@ -90,7 +90,7 @@ export async function renderApp(options: Options = {}) {
 			edition={options.edition}
 			settings={settings}
 			bindings={keys.bindings}
-			warnings={options.warnings ?? [...errors, ...problems, ...keys.problems]}
+			warnings={options.warnings ?? [...errors, ...[...problems, ...keys.problems].map(problem => `${config.file}: ${problem}`)]}
 		/>,
 	);
 	const resize = async (width: number, height: number) => {

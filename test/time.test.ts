@@ -11,7 +11,10 @@ test('formats times in IST the way the site does, whatever the offset given', ()
 	assert.equal(formatIst('2025-11-26T11:56:00+05:30'), '26-11-2025 11:56 IST');
 	assert.equal(formatIst('2025-11-26T06:26:00Z'), '26-11-2025 11:56 IST');
 	assert.equal(formatIst('2025-12-31T20:00:00Z'), '01-01-2026 01:30 IST');
-	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30'), '26 Nov 11:56');
+	const inThatYear = Date.parse('2025-12-01T00:00:00Z');
+	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30', inThatYear), '26 Nov 11:56', 'this year: the day and the time');
+	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30', Date.parse('2026-12-05T00:00:00Z')), '26 Nov 2025', 'another year: the day and the year');
+	assert.equal(formatIstShort('2025-12-31T20:00:00Z', inThatYear), '01 Jan 2026', 'the year in IST');
 });
 
 test('a missing or unreadable time formats as nothing', () => {

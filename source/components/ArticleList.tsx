@@ -37,7 +37,9 @@ export function ArticleList({rows, selected, bookmarked, taxonomy, width, height
 	if (rows.length === 0) {
 		return (
 			<Box height={height}>
-				<Text color={theme.muted}>{truncate(empty, width)}</Text>
+				<Text color={theme.muted} aria-label={empty}>
+					{truncate(empty, width)}
+				</Text>
 			</Box>
 		);
 	}

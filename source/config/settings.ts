@@ -70,10 +70,10 @@ function readSetting<K extends keyof Settings>(config: ConfigFile, key: K): {val
 	const value = check.read(written);
 	if (value !== undefined) return {value};
 	const instead = check.instead ?? (DEFAULT_SETTINGS[key] === undefined ? 'not using it' : `using ${JSON.stringify(DEFAULT_SETTINGS[key])}`);
-	return {value: DEFAULT_SETTINGS[key], problem: `${config.file}: ${key}: expected ${check.expected}, not ${JSON.stringify(written)}; ${instead}.`};
+	return {value: DEFAULT_SETTINGS[key], problem: `${key}: expected ${check.expected}, not ${JSON.stringify(written)}; ${instead}.`};
 }
 
-/** The settings in config.json, each checked; one line per value that is not what it should be (its default is used). */
+/** The settings in config.json, each checked; one line per value that is not what it should be (its default is used), to be said after the file's name. */
 export function readSettings(config: ConfigFile): {settings: Settings; problems: string[]} {
 	const settings = {...DEFAULT_SETTINGS} as Record<keyof Settings, unknown>;
 	const problems: string[] = [];
@@ -98,5 +98,5 @@ export async function saveSetting<K extends 'sort' | 'unreadOnly'>(config: Confi
  */
 export function pruneOld(library: Library, config: ConfigFile, bookmarked: Set<string>): {removed: number; days: number; warning?: string} {
 	const {value: days, problem} = readSetting(config, 'keepDays');
-	return {removed: library.prune(days, bookmarked), days, warning: problem};
+	return {removed: library.prune(days, bookmarked), days, warning: problem && `${config.file}: ${problem}`};
 }

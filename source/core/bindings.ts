@@ -2,6 +2,7 @@
 // the footer's hints, `devnews --help` and the README's key table are all
 // made from this table, so a key changed here changes all of them (and the
 // README test fails until the README follows).
+import {wrapText} from './layout.js';
 
 /** Keys with names, as Ink reports them. */
 export type NamedKey = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'enter' | 'escape' | 'backspace';
@@ -51,8 +52,8 @@ export type Command =
  */
 export type Where = 'browse' | 'list' | 'search';
 
-/** The screens with a footer of hints. */
-export type HintScreen = 'list' | 'reader' | 'picker' | 'help';
+/** The screens with a footer of hints; `bookmarks` is the list's, but where q goes back; `search` while a search is typed. */
+export type HintScreen = 'list' | 'bookmarks' | 'reader' | 'picker' | 'help' | 'search';
 
 export type Binding = {
 	/** One command, or a pair (up / down) that shares a line of help. */
@@ -60,7 +61,7 @@ export type Binding = {
 	/** What the keys do, as help, --help and the README say it. */
 	does: string;
 	where: Where;
-	/** The footer's word for it on a screen, after its keys. */
+	/** The footer's word for it on a screen, after its keys (the bookmarks view takes the list's unless it has its own). */
 	hint?: Partial<Record<HintScreen, string>>;
 	/** Which of each command's keys the footer shows on a screen (the first unless said). */
 	hintKey?: Partial<Record<HintScreen, number>>;
@@ -133,9 +134,9 @@ export const BINDINGS: Binding[] = [
 		where: 'browse',
 	},
 	{commands: [{command: 'search', keys: [char('/')]}], does: 'search titles and stories as you type', where: 'list', hint: {list: 'search'}},
-	{commands: [{command: 'filterAccept', keys: [named('enter')]}], does: 'while searching: keep the search', where: 'search'},
-	{commands: [{command: 'filterCancel', keys: [named('escape')]}], does: 'while searching: clear the search', where: 'search'},
-	{commands: [{command: 'filterDelete', keys: [named('backspace')]}], does: 'while searching: delete a character', where: 'search'},
+	{commands: [{command: 'filterAccept', keys: [named('enter')]}], does: 'while searching: keep the search', where: 'search', hint: {search: 'keep'}},
+	{commands: [{command: 'filterCancel', keys: [named('escape')]}], does: 'while searching: clear the search', where: 'search', hint: {search: 'clear'}},
+	{commands: [{command: 'filterDelete', keys: [named('backspace')]}], does: 'while searching: delete a character', where: 'search', hint: {search: 'delete'}},
 	{
 		commands: [
 			{command: 'up', keys: [named('up')]},
@@ -143,6 +144,7 @@ export const BINDINGS: Binding[] = [
 		],
 		does: 'while searching: move the selection',
 		where: 'search',
+		hint: {search: 'move'},
 	},
 	{commands: [{command: 'bookmark', keys: [char('b')]}], does: 'bookmark or unbookmark', where: 'browse', hint: {reader: 'bookmark'}},
 	{commands: [{command: 'toggleRead', keys: [char('u')]}], does: 'mark read or unread', where: 'browse'},
@@ -159,7 +161,7 @@ export const BINDINGS: Binding[] = [
 	{commands: [{command: 'openLink', keys: [char('o')]}], does: 'open the link in the browser', where: 'browse', hint: {reader: 'open link'}},
 	{commands: [{command: 'copyLink', keys: [char('y')]}], does: 'copy the link (OSC 52, works over SSH)', where: 'browse'},
 	{commands: [{command: 'help', keys: [char('?')]}], does: 'this help', where: 'browse', hint: {list: 'help', reader: 'help'}},
-	{commands: [{command: 'quit', keys: [char('q')]}], does: 'back, or quit from the list', where: 'browse', hint: {list: 'quit'}},
+	{commands: [{command: 'quit', keys: [char('q')]}], does: 'back, or quit from the list', where: 'browse', hint: {list: 'quit', bookmarks: 'back'}},
 	{commands: [{command: 'repaint', keys: [ctrl('l')]}], does: 'draw the screen again', where: 'browse'},
 	{commands: [{command: 'forceQuit', keys: [ctrl('c')]}], does: 'quit, from anywhere', where: 'browse'},
 ];
@@ -214,9 +216,15 @@ export const KEY_COLUMN = 24;
  * `keyColumn`; keys wider than that get a line of their own, their words
  * on the next line, in the column, so no keys run into their words.
  */
-export function helpColumns(lines: HelpLine[], keyColumn = KEY_COLUMN): string[] {
+export function helpColumns(lines: HelpLine[], keyColumn = KEY_COLUMN, width?: number): string[] {
 	const column = Math.min(keyColumn, Math.max(...lines.map(line => line.keys.length)) + 2);
-	return lines.flatMap(({keys, does}) => (keys.length + 2 > column ? [keys, ' '.repeat(column) + does] : [keys.padEnd(column) + does]));
+	// On a screen, the words wrap within their column (at least 12 wide), so none is cut.
+	const words = (does: string) => (width === undefined ? [does] : wrapText(does, Math.max(12, width - column)));
+	return lines.flatMap(({keys, does}) => {
+		const [first = '', ...rest] = words(does);
+		const indented = rest.map(line => ' '.repeat(column) + line);
+		return keys.length + 2 > column ? [keys, ' '.repeat(column) + first, ...indented] : [keys.padEnd(column) + first, ...indented];
+	});
 }
 
 const ARROWS = ['↑', '↓', '←', '→'];
@@ -228,8 +236,8 @@ export function keyNames(bindings: Binding[] = BINDINGS): KeyNames {
 	const names: KeyNames = {};
 	for (const binding of bindings) {
 		for (const {command, keys} of binding.commands) {
-			// The browsing keys name a command (search mode's own keys are said where they work).
-			if (binding.where !== 'search' && keys[0] && names[command] === undefined) names[command] = keyLabel(keys[0]);
+			// The first binding of a command names it: the browsing keys come before search mode's in the table.
+			if (keys[0] && names[command] === undefined) names[command] = keyLabel(keys[0]);
 		}
 	}
 
@@ -239,21 +247,36 @@ export function keyNames(bindings: Binding[] = BINDINGS): KeyNames {
 /** The keys of the table as shipped, by name. */
 export const DEFAULT_KEY_NAMES: KeyNames = keyNames(BINDINGS);
 
-/** The footer's hints for a screen: "↑↓ move  ⏎ open  / search …". */
-export function footerHints(screen: HintScreen, bindings: Binding[] = BINDINGS): string {
-	return bindings
-		.flatMap(binding => {
-			const words = binding.hint?.[screen];
-			if (!words) return [];
-			const glyphs = binding.commands.flatMap(({keys}) => {
-				const key = keys[binding.hintKey?.[screen] ?? 0] ?? keys[0];
-				return key ? [keyGlyph(key)] : [];
-			});
-			if (glyphs.length === 0) return [];
-			// A pair of arrows reads as one ("↑↓"); other pairs need a slash ("PgUp/PgDn", "n/N").
-			return [`${glyphs.join(glyphs.every(glyph => ARROWS.includes(glyph)) ? '' : '/')} ${words}`];
-		})
-		.join('  ');
+/** A footer hint: its text, and whether it stays when the footer is too narrow for all (the help's). */
+export type Hint = {text: string; kept: boolean};
+
+/** The footer's hints for a screen, in the table's order: "↑↓ move", "⏎ open", "/ search", … */
+export function footerHints(screen: HintScreen, bindings: Binding[] = BINDINGS): Hint[] {
+	return bindings.flatMap(binding => {
+		const words = binding.hint?.[screen] ?? (screen === 'bookmarks' ? binding.hint?.list : undefined);
+		if (!words) return [];
+		const glyphs = binding.commands.flatMap(({keys}) => {
+			const key = keys[binding.hintKey?.[screen] ?? 0] ?? keys[0];
+			return key ? [keyGlyph(key)] : [];
+		});
+		if (glyphs.length === 0) return [];
+		// A pair of arrows reads as one ("↑↓"); other pairs need a slash ("PgUp/PgDn", "n/N").
+		const text = `${glyphs.join(glyphs.every(glyph => ARROWS.includes(glyph)) ? '' : '/')} ${words}`;
+		return [{text, kept: binding.commands.some(({command}) => command === 'help')}];
+	});
+}
+
+/** The hints that fit in `width` cells, two spaces apart: the last ones go first, but the help's stays, as the way to the rest. */
+export function fitHints(hints: Hint[], width: number, measure: (text: string) => number): string {
+	const shown = [...hints];
+	const joined = () => shown.map(hint => hint.text).join('  ');
+	while (shown.length > 1 && measure(joined()) > width) {
+		const dropped = shown.map(hint => hint.kept).lastIndexOf(false);
+		if (dropped === -1) break;
+		shown.splice(dropped, 1);
+	}
+
+	return joined();
 }
 
 /** The README's key table, as Markdown rows: "| `↑` `k` / `↓` `j` | move … |". */

@@ -257,10 +257,11 @@ const counted = (count: number, counts: Counts) => `${formatCount(count)}${count
  * "12,345 · 5 min ago" and "12,345". How fresh the list is goes before
  * the unread count only at the last, where it says more.
  */
-export function headerDetails(counts: Counts, lastRefresh: number | undefined, now = Date.now()): string[][] {
+export function headerDetails(counts: Counts, lastRefresh: number | undefined, {unreadOnly = false, now = Date.now()} = {}): string[][] {
 	const total = counted(counts.total, counts);
 	const articles = `${total} ${counts.total === 1 && !counts.more ? 'article' : 'articles'}`;
-	const unread = counts.unread > 0 ? [`${counted(counts.unread, counts)} unread`] : [];
+	// An unread-only list's count is its unread count: said once.
+	const unread = counts.unread > 0 && !unreadOnly ? [`${counted(counts.unread, counts)} unread`] : [];
 	const when = lastRefresh === undefined ? 'never refreshed' : ago(now - lastRefresh);
 	return [
 		[articles, ...unread, lastRefresh === undefined ? when : `refreshed ${when}`],

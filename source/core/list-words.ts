@@ -43,7 +43,8 @@ export function emptyListHint(state: State, taxonomy: Taxonomy, sources: Source[
 
 	const within = filters(state, taxonomy, sources);
 	const where = within.length > 0 ? ` in ${within.join(' · ')}` : '';
-	if (state.query) return `No stories match “${state.query}”${where} — ${joined([hint(keys.back, 'clears the search')])}.`;
+	// While the search is typed, only search mode's keys act: the rest are typed into it.
+	if (state.query) return `No stories match “${state.query}”${where} — ${joined([hint(state.filtering ? keys.filterCancel : keys.back, 'clears the search')])}.`;
 	const what = state.unreadOnly ? 'No unread stories' : 'No stories';
 	const next = joined([
 		state.unreadOnly ? hint(keys.unreadOnly, 'shows read ones too') : undefined,

@@ -41,7 +41,8 @@ function newAboveNotice(state: State): string | undefined {
  * whole (to at most half the screen).
  */
 function statusLines(state: State): string[] {
-	const text = [state.refresh ? refreshStatus(state.refresh) : state.message, newAboveNotice(state)].filter(Boolean).join(' · ');
+	// The separator holds to the word before it (a no-break space), so a wrapped line never starts with it.
+	const text = [state.refresh ? refreshStatus(state.refresh) : state.message, newAboveNotice(state)].filter(Boolean).join('\u00A0· ');
 	if (!text) return [];
 	const {width, height} = state.viewport;
 	// Every action asks (the reducer keeps the selection within the rows left): the last answer is kept.

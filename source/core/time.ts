@@ -26,10 +26,11 @@ export function formatIst(iso: string | undefined): string | undefined {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The short form for list rows: "26 Nov 11:56". */
-export function formatIstShort(iso: string | undefined): string | undefined {
+/** The short form for list rows: "26 Nov 11:56" this year, "26 Nov 2025" in another (in IST, as the rest). */
+export function formatIstShort(iso: string | undefined, now = Date.now()): string | undefined {
 	const parts = iso ? istParts(iso) : undefined;
-	return parts && `${parts.day} ${MONTHS[parts.monthIndex]} ${parts.time}`;
+	if (!parts) return undefined;
+	return `${parts.day} ${MONTHS[parts.monthIndex]} ${parts.year === istParts(new Date(now).toISOString())?.year ? parts.time : parts.year}`;
 }
 
 /** Times before this are taken for mistakes (a zero date, a year typed wrong): no news feed item is that old. */

@@ -11,7 +11,7 @@ import type {Effect, Saved} from '../core/commands.js';
 import {needsFullStory} from '../core/article.js';
 import type {KeyNames} from '../core/bindings.js';
 import {readerLines} from '../core/layout.js';
-import {formatCount} from '../core/numbers.js';
+import {counted, formatCount} from '../core/numbers.js';
 import {currentEntry} from '../core/pickers.js';
 import {SORT_NAMES} from '../core/sort.js';
 import type {Action, Picker, State} from '../core/state.js';
@@ -142,14 +142,14 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		dispatch({
 			type: 'offerUndo',
 			undo: again,
-			text: `Marked ${formatCount(changed.length)} ${changed.length === 1 ? 'story' : 'stories'} read${everywhere ? ' everywhere' : ''}${undoKeys(state.keys, again)}.`,
+			text: `Marked ${counted(changed.length, 'story', 'stories')} read${everywhere ? ' everywhere' : ''}${undoKeys(state.keys, again)}.`,
 		});
 	};
 
 	const undo = () => {
 		const restored = library.markUnread(undoable.current);
 		undoable.current = [];
-		say(`Marked ${formatCount(restored)} ${restored === 1 ? 'story' : 'stories'} unread again.`);
+		say(`Marked ${counted(restored, 'story', 'stories')} unread again.`);
 	};
 
 	const refresh = async (all: boolean) => {
@@ -183,7 +183,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 			});
 			// Old news goes after each refresh (keepDays in the config; bookmarks stay).
 			const {removed, days, warning} = pruneOld(library, config, bookmarks.ids);
-			const what = one ? `Refreshed ${one.title ?? one.url}` : `Refreshed ${formatCount(list.length)} feeds`;
+			const what = one ? `Refreshed ${one.title ?? one.url}` : `Refreshed ${counted(list.length, 'feed')}`;
 			const summary = `${what}: ${formatCount(progress.added)} new${removed > 0 ? `, ${formatCount(removed)} older than ${days} days removed` : ''}`;
 			const outcome = failures.length > 0 ? `${summary}, ${formatCount(failures.length)} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
 			say(warning ? `${outcome} ${warning}` : outcome);

@@ -95,6 +95,19 @@ export class FrameWriter {
 	}
 
 	/**
+	 * Lends the terminal to another program (a text browser run in devnews's
+	 * place): its cursor and autowrap as the program expects them. Frames wait
+	 * meanwhile; the next repaint() draws the whole screen, in devnews's modes again.
+	 */
+	lend(): void {
+		clearTimeout(this.waiting);
+		this.waiting = undefined;
+		if (this.started) this.terminal.write(AUTOWRAP_ON + SHOW_CURSOR);
+		this.started = false;
+		this.wholeScreen = true;
+	}
+
+	/**
 	 * Stops drawing (frames after this are ignored), and gives the terminal
 	 * back its cursor and autowrap. The caller leaves the alternate screen.
 	 */

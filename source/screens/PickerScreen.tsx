@@ -36,7 +36,7 @@ export function PickerScreen({title, entries, position, width, height}: Props) {
 	const shown = entries.slice(position.top, position.top + rows);
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent}>
+			<Text bold color={theme.accent} aria-label={`${title}. ${entries.length} entries.`}>
 				{truncate(title, width)}
 			</Text>
 			{shown.map((entry, index) => (
