@@ -10,6 +10,7 @@
 //   node --import tsx bench/reading.ts [--sizes 10000,100000,1000000] [--runs 21]
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {MARK_BATCH} from '../source/library/bulk-marks.js';
 import {Library, type ListFilter} from '../source/library/store.js';
 import {ensureLibrary, libraryFile} from './corpus.js';
 import {percentile} from './report.js';
@@ -66,25 +67,41 @@ for (const size of sizes) {
 
 	// The next unread from deep in the list, past a stretch of read stories: a sector read, then n from above it.
 	const sector = {sector: 'health'};
-	const marked = library.markListRead(sector);
+	const marked = library.setReadMany(library.unreadIn(sector), true);
 	const from = library.page({}, deep, 1)[0]?.id;
 	row('next unread, from 90% down').ms.set(size, median(() => library.nextUnread({sector: 'health'}, from)));
-	library.markUnread(marked);
+	library.setReadMany(marked, false);
 
-	// A whole sector marked read, then put back: A and its undo, a few times.
+	// A whole sector marked read, then put back: A and its undo, a few times, a batch at a
+	// time as the browser marks them; and the longest a key waits meanwhile (one batch).
 	const count = library.count(sector).unread;
 	const mark = row(`mark a sector read (${(count / size).toLocaleString('en', {style: 'percent'})} of the library)`);
 	const undo = row('undo it');
+	const batch = row(`longest batch of ${MARK_BATCH} (a key's wait while marking)`);
 	const markMs: number[] = [];
 	const undoMs: number[] = [];
+	let longest = 0;
+	const timedBatches = (rowids: number[], read: boolean) => {
+		const changed: number[] = [];
+		for (let start = 0; start < rowids.length; start += MARK_BATCH) {
+			const started = performance.now();
+			changed.push(...library.setReadMany(rowids.slice(start, start + MARK_BATCH), read));
+			longest = Math.max(longest, performance.now() - started);
+		}
+
+		return changed;
+	};
+
 	for (let run = 0; run < 3; run++) {
 		let started = performance.now();
-		const changed = library.markListRead(sector);
+		const changed = timedBatches(library.unreadIn(sector), true);
 		markMs.push(performance.now() - started);
 		started = performance.now();
-		library.markUnread(changed);
+		timedBatches(changed, false);
 		undoMs.push(performance.now() - started);
 	}
+
+	batch.ms.set(size, longest);
 
 	mark.ms.set(size, percentile(markMs, 50));
 	mark.perSecond ??= new Map();

@@ -109,15 +109,15 @@ test('the next and previous unread follow the list\'s order and go round once', 
 test('marking a list read changes only that list, and undoing it puts back exactly what it changed', () => {
 	const library = twoFeeds();
 	const before = ids(library, {unreadOnly: true});
-	const changed = library.markListRead({source: FEED_B});
+	const changed = library.setReadMany(library.unreadIn({source: FEED_B}), true);
 	assert.equal(changed.length, 3, 'b1 was read already');
 	assert.deepEqual(library.count({source: FEED_B}), {total: 4, unread: 0});
 	assert.deepEqual(library.count({source: FEED_A}), {total: 6, unread: 5});
 	assert.deepEqual(ids(library, {unreadOnly: true}), ['a5', 'a4', 'a2', 'a1', 'a0'], 'a3 was read before');
-	assert.equal(library.markUnread(changed), 3);
+	assert.equal(library.setReadMany(changed, false).length, 3);
 	assert.deepEqual(ids(library, {unreadOnly: true}), before);
 	assert.equal(library.reading('b1').read, true, 'the undo leaves what was read before as it was');
-	assert.equal(library.markListRead({query: 'synthetic', sector: 'technology'}).length, 3, 'a search\'s matches, under its sector');
+	assert.equal(library.setReadMany(library.unreadIn({query: 'synthetic', sector: 'technology'}), true).length, 3, 'a search\'s matches, under its sector');
 	assert.deepEqual(library.count({}), {total: 10, unread: 5});
 });
 
@@ -135,7 +135,7 @@ test('unread marks, counts and every list agree with the articles after any sequ
 				const library = twoFeeds();
 				for (const step of steps) {
 					if ('mark' in step) library.setRead(step.mark, step.read);
-					else library.markListRead(step.markAll);
+					else library.setReadMany(library.unreadIn(step.markAll), true);
 				}
 
 				const all = ids(library, {});

@@ -213,5 +213,12 @@ test('counts carry thousands separators in the header and the pickers', async ()
 	await waitFor(/1,209 articles · 1,209 unread/);
 	await press('s');
 	assert.match(frame(), /Health \(1,200 · 1,200 unread\)/);
+	await press(KEYS.escape, 'A');
+	// Marked a batch at a time, the list answering keys meanwhile; then the undo offered.
+	await waitFor(/Marked 1,209 stories read — u or A undoes\./);
+	assert.equal(library.count({}).unread, 0);
+	await press('u');
+	await waitFor(/Marked 1,209 stories unread again\./);
+	assert.equal(library.count({}).unread, 1209);
 	ui.unmount();
 });

@@ -21,6 +21,7 @@ import {pruneOld, saveSetting} from '../config/settings.js';
 import type {Feed, FeedList} from '../feeds/feed-list.js';
 import {completeStory} from '../feeds/complete-story.js';
 import type {RefreshOptions} from '../feeds/limits.js';
+import {markMany} from '../library/bulk-marks.js';
 import type {Library, ListFilter} from '../library/store.js';
 import type {Bookmarks} from './use-bookmarks.js';
 import {pickerEntries} from './use-picker.js';
@@ -76,6 +77,8 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	const refreshing = useRef(false);
 	// What the undo on offer puts back: the rowids a mark of many made read.
 	const undoable = useRef<number[]>([]);
+	// Set while many stories are being marked: one such mark at a time.
+	const marking = useRef(false);
 	const say = (text?: string) => dispatch({type: 'message', text});
 
 	/** Runs `work`; whatever it throws, now or later, becomes one status line. */
@@ -130,8 +133,25 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		return index === undefined ? undefined : {id: list[index]!.id, index, wrapped: !after.includes(index)};
 	};
 
-	const markAllRead = (everywhere: boolean) => {
-		const changed = everywhere ? library.markListRead({}) : state.mode === 'bookmarks' ? library.markRead(bookmarks.list.map(bookmark => bookmark.id)) : library.markListRead(filter);
+	/** Marks many stories a batch at a time (bulk-marks.ts), the progress on the status line; one such mark at a time. */
+	const markAll = async (rowids: number[], read: boolean): Promise<number[] | undefined> => {
+		if (marking.current) {
+			say('Still marking the stories of the last A or C…');
+			return undefined;
+		}
+
+		marking.current = true;
+		try {
+			return await markMany(library, rowids, read, done => say(`Marking ${formatCount(done)} of ${counted(rowids.length, 'story', 'stories')} ${read ? 'read' : 'unread'}…`));
+		} finally {
+			marking.current = false;
+		}
+	};
+
+	const markAllRead = async (everywhere: boolean) => {
+		const rowids = everywhere ? library.unreadIn({}) : state.mode === 'bookmarks' ? library.rowidsOf(bookmarks.list.map(bookmark => bookmark.id)) : library.unreadIn(filter);
+		const changed = await markAll(rowids, true);
+		if (!changed) return;
 		if (changed.length === 0) {
 			say(everywhere ? 'Every story is read already.' : 'Every story in this view is read already.');
 			return;
@@ -146,10 +166,11 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		});
 	};
 
-	const undo = () => {
-		const restored = library.markUnread(undoable.current);
+	const undo = async () => {
+		const restored = await markAll(undoable.current, false);
+		if (!restored) return;
 		undoable.current = [];
-		say(`Marked ${counted(restored, 'story', 'stories')} unread again.`);
+		say(`Marked ${counted(restored.length, 'story', 'stories')} unread again.`);
 	};
 
 	const refresh = async (all: boolean) => {
@@ -211,10 +232,10 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 				guarded('Finding the next unread story', async () => nextUnread(effect.backwards));
 				return;
 			case 'markAllRead':
-				guarded('Marking them read', () => markAllRead(effect.everywhere));
+				guarded('Marking them read', async () => markAllRead(effect.everywhere));
 				return;
 			case 'undo':
-				guarded('Undoing', undo);
+				guarded('Undoing', async () => undo());
 				return;
 			case 'toggleRead':
 				guarded('Marking it', () => {

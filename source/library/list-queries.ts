@@ -172,7 +172,12 @@ export class ListQueries {
 		return walksOf(filter, source, this.counts.count({...filter, query: undefined, unreadOnly: false}));
 	}
 
-	/** `limit` rows of one walk from `offset`: from the closest anchor, or from the walk's other end in its far half. */
+	/**
+	 * `limit` rows of one walk from `offset`, reached the shortest way: from
+	 * its start, from the closest window read before (an anchor), or from its
+	 * other end; each an index walk of that many rows. Where the window began
+	 * is remembered, so the next near it costs the rows between.
+	 */
 	private window(walk: Walk, offset: number, limit: number): RowRecord[] {
 		const {from, where, parameters} = walkWhere(walk);
 		const select = (reverse: boolean, skip: number, count: number, position = '', bounds = {}) =>
@@ -180,19 +185,23 @@ export class ListQueries {
 				.get(`SELECT ${ROW_COLUMNS} FROM ${from} WHERE ${where}${position ? ` AND ${position}` : ''} ORDER BY ${walkOrder(walk, reverse)} LIMIT @count OFFSET @skip`)
 				.all({...parameters, ...bounds, count, skip}) as RowRecord[];
 
-		if (offset <= walk.size / 2) {
-			// From the closest window read before: the rows from an anchor on are those at or after it in the walk.
-			const key = walkKey(walk);
-			const anchor = this.anchors.before(key, offset);
-			const records = anchor ? select(false, offset - anchor.offset, limit, walkPosition(walk, 'atOrAfter'), {time: anchor.time, id: anchor.id}) : select(false, offset, limit);
-			const first = records[0];
-			if (first) this.anchors.remember(key, {offset, time: first.sort_time, id: first.id});
-			return records;
+		const key = walkKey(walk);
+		const anchor = this.anchors.before(key, offset);
+		const count = Math.max(0, Math.min(limit, walk.size - offset));
+		const fromEnd = walk.size - offset - count;
+		let records: RowRecord[];
+		if (anchor && offset - anchor.offset <= Math.min(offset, fromEnd)) {
+			// The rows from an anchor on are those at or after it in the walk.
+			records = select(false, offset - anchor.offset, limit, walkPosition(walk, 'atOrAfter'), {time: anchor.time, id: anchor.id});
+		} else if (offset <= fromEnd) {
+			records = select(false, offset, limit);
+		} else {
+			records = select(true, Math.max(0, fromEnd), count).reverse();
 		}
 
-		// A window in the far half of a walk is read from its other end.
-		const count = Math.max(0, Math.min(limit, walk.size - offset));
-		return select(true, Math.max(0, walk.size - offset - count), count).reverse();
+		const first = records[0];
+		if (first) this.anchors.remember(key, {offset, time: first.sort_time, id: first.id});
+		return records;
 	}
 
 	private nextUnreadMatch(search: ListFilter & {query: string}, fromId: string | undefined, backwards: boolean): UnreadFound | undefined {

@@ -200,28 +200,24 @@ export class Library {
 		if (this.readState.setRead(id, read)) this.readsChanged();
 	}
 
+	/** The rowids of a list's unread stories: what marking it all read changes. */
+	unreadIn(filter: ListFilter): number[] {
+		return this.lists.unreadIn(filter);
+	}
+
+	/** The rowids of the articles with these ids (those the library holds). */
+	rowidsOf(ids: string[]): number[] {
+		return this.sql.get('SELECT rowid FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[];
+	}
+
 	/**
-	 * Marks every unread story of a list read, in one transaction; returns
-	 * the rowids it changed, which markUnread() takes to undo it.
+	 * Marks articles (by rowid) read or unread, in one transaction; returns
+	 * the rowids that changed (what an undo puts back). Many at once are
+	 * marked a batch at a time (bulk-marks.ts).
 	 */
-	markListRead(filter: ListFilter): number[] {
-		const changed = this.readState.setReadMany(this.lists.unreadIn(filter), true);
+	setReadMany(rowids: number[], read: boolean): number[] {
+		const changed = this.readState.setReadMany(rowids, read);
 		if (changed.length > 0) this.readsChanged();
-		return changed;
-	}
-
-	/** Marks the articles with these ids read (the bookmarks view's stories); returns the rowids it changed, for markUnread(). */
-	markRead(ids: string[]): number[] {
-		const rowids = this.sql.get('SELECT rowid FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[];
-		const changed = this.readState.setReadMany(rowids, true);
-		if (changed.length > 0) this.readsChanged();
-		return changed;
-	}
-
-	/** Marks these articles (by rowid) unread again: the undo of markListRead(). */
-	markUnread(rowids: number[]): number {
-		const changed = this.readState.setReadMany(rowids, false).length;
-		if (changed > 0) this.readsChanged();
 		return changed;
 	}
 
