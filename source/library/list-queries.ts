@@ -153,13 +153,7 @@ export class ListQueries {
 
 	/** Rows for articles by id, in the order given; ids the library no longer holds are left out. */
 	rowsById(ids: string[]): ArticleRow[] {
-		if (ids.length === 0) return [];
-		const records = this.sql.get(`SELECT ${ROW_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RowRecord[];
-		const byId = new Map(records.map(record => [record.id, record]));
-		return ids.flatMap(id => {
-			const record = byId.get(id);
-			return record ? [toRow(record)] : [];
-		});
+		return this.rowsIn('id', ids);
 	}
 
 	/** Articles were added, removed or marked: every remembered position may have moved. */
@@ -217,11 +211,16 @@ export class ListQueries {
 
 	/** Rows for rowids, in the order given. */
 	private rowsOf(rowids: number[]): ArticleRow[] {
-		if (rowids.length === 0) return [];
-		const records = this.sql.get(`SELECT ${ROW_COLUMNS} FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as RowRecord[];
-		const byRowid = new Map(records.map(record => [record.rowid, record]));
-		return rowids.flatMap(rowid => {
-			const record = byRowid.get(rowid);
+		return this.rowsIn('rowid', rowids);
+	}
+
+	/** Rows for articles by rowid or id, in the order given; those the library does not hold are left out. */
+	private rowsIn<K extends 'rowid' | 'id'>(column: K, keys: Array<RowRecord[K]>): ArticleRow[] {
+		if (keys.length === 0) return [];
+		const records = this.sql.get(`SELECT ${ROW_COLUMNS} FROM articles a WHERE a.${column} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(keys)) as RowRecord[];
+		const byKey = new Map(records.map(record => [record[column], record]));
+		return keys.flatMap(key => {
+			const record = byKey.get(key);
 			return record ? [toRow(record)] : [];
 		});
 	}
