@@ -86,7 +86,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	const feedList = useMemo(() => (view ? feeds.list() : []), [feeds, view]);
 	const filter = useListFilter(state);
 	const {counts, rows, selected} = useList(view, bookmarks.list, state, filter, dispatch);
-	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, dispatch);
+	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, feedList, dispatch);
 	const help = useMemo(() => helpColumns(helpLines(bindings), Math.min(KEY_COLUMN, Math.floor(width / 3)), width), [bindings, width]);
 	// The help's length changes with the width, as a story's does.
 	if (state.overlay === 'help' && state.help.lineCount !== help.length) dispatch({type: 'helpLength', lineCount: help.length});
@@ -108,7 +108,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 		dispatch({type: 'pickerSelect', index: state.picker.selected, count: entries.length});
 	}
 
-	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, state, filter, count: counts.total, selectedId: selected?.id, readerWidth, dispatch});
+	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, state, filter, count: counts.total, selectedId: selected?.id, readerWidth, sources: feedList, dispatch});
 
 	useCommands(
 		state,

@@ -128,8 +128,12 @@ test('read of a summary-only item fetches its story, and shows it again with the
 	assert.match(offline.stdout, /The city council voted on Monday/, 'kept in the library');
 	const summaryOnly = await devnews(['read', ferry, '--data', data], env);
 	assert.match(summaryOnly.stdout, /Ferries will sail hourly\./);
-	assert.match(summaryOnly.stdout, /Summary only — the full text was not fetched yet/);
-	assert.match(summaryOnly.stderr, /full text not fetched yet/);
+	assert.match(summaryOnly.stdout, /Summary only — fetching the story from its page failed: /, 'the reader says what failed');
+	assert.match(summaryOnly.stderr, /fetching the story from its page failed/);
+	assert.match(summaryOnly.stdout, /(\| |^)From: http:\/\/127\.0\.0\.1:\d+\/feed/m, 'and which feed the story came from');
+	const listed = await devnews(['search', 'ferry', '--data', data], env);
+	assert.match(listed.stdout, / · summary only · id /, 'a summary is called what it is, not a headline');
+	assert.equal((JSON.parse((await devnews(['search', 'ferry', '--json', '--data', data], env)).stdout) as Array<{kind: string}>)[0]!.kind, 'summary');
 	server.route('/story', serveXml(storyPage(), {contentType: 'text/html'}));
 });
 

@@ -104,6 +104,9 @@ test('f picks a source by its title, with counts; the header names it; r refresh
 	assert.match(frame(), /devnews › Synthetic Alpha Wire +3 articles · 3 unread/);
 	assert.match(selectedLine(frame()), /Synthetic alpha story 0/);
 	assert.doesNotMatch(frame(), /beta story|Leaked Call/);
+	await press(KEYS.enter);
+	assert.match(frame(), /From: Synthetic Alpha Wire/, 'the reader names the feed a story came from');
+	await press(KEYS.escape);
 	await press('r');
 	await waitFor(/Refreshed Synthetic Alpha Wire: 0 new\./);
 	await press(KEYS.escape);

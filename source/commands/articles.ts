@@ -5,7 +5,8 @@ import {taxonomyName} from '../core/taxonomy.js';
 import {completeStory} from '../feeds/complete-story.js';
 import {supportsHyperlinks} from '../terminal/links.js';
 import {CommandError, needArgument, outputWidth, print, terminalWidth, warn, type CommandContext} from './context.js';
-import type {ArticleRow} from '../core/article.js';
+import {isFromFeed, type ArticleRow} from '../core/article.js';
+import {sourceTitle} from '../core/pickers.js';
 import {SEARCH_LIMIT} from '../library/ranked-search.js';
 import {articleJson, jsonArrayWriter, jsonText, listText, readText, rowJson} from './output.js';
 
@@ -65,9 +66,9 @@ function findArticle(context: CommandContext, id: string) {
 /** Prints a story; a feed item with only a summary gets its full text from its page first, when online. */
 export async function read(context: CommandContext): Promise<void> {
 	const {article, error} = await completeStory(context.library, findArticle(context, needArgument(context, 'an article id', 'devnews read')));
-	if (error) warn(`full text not fetched yet (${truncate(error, 200)}); showing the summary.`);
-
-	print(context.flags.json ? jsonText(articleJson(article, context.taxonomy)) : readText(article, context.taxonomy, outputWidth(), supportsHyperlinks()));
+	if (error) warn(`fetching the story from its page failed (${truncate(error, 200)}); showing the summary.`);
+	const source = isFromFeed(article) ? sourceTitle(article.source, context.feeds.list()) : undefined;
+	print(context.flags.json ? jsonText(articleJson(article, context.taxonomy)) : readText(article, context.taxonomy, outputWidth(), {hyperlinks: supportsHyperlinks(), fetchError: error, source}));
 	// The story is printed whatever happens to its read mark (a locked or full library).
 	try {
 		context.library.setRead(article.id, true);

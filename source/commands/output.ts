@@ -2,7 +2,7 @@
 // to the width), or JSON with the data contract's field names for scripts.
 import type {Article, ArticleRow} from '../core/article.js';
 import {fileArticle, OTHER, taxonomyName, type Taxonomy} from '../core/taxonomy.js';
-import {KIND_WORDS, readerLines, truncate} from '../core/layout.js';
+import {KIND_WORDS, readerLines, truncate, type ReaderExtras} from '../core/layout.js';
 import {formatIst} from '../core/time.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import {hyperlink} from '../terminal/links.js';
@@ -46,8 +46,8 @@ export function articleJson(article: Article, taxonomy: Taxonomy): Record<string
 }
 
 /** The story as the reader shows it; its link lines clickable (OSC 8) when `hyperlinks`. */
-export function readText(article: Article, taxonomy: Taxonomy, width: number, hyperlinks = false): string {
-	return readerLines(article, taxonomy, width)
+export function readText(article: Article, taxonomy: Taxonomy, width: number, {hyperlinks = false, ...extras}: ReaderExtras & {hyperlinks?: boolean} = {}): string {
+	return readerLines(article, taxonomy, width, extras)
 		.map(line => (hyperlinks && article.url && line.tone === 'link' ? hyperlink(article.url, line.text) : line.text))
 		.join('\n');
 }

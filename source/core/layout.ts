@@ -93,8 +93,11 @@ function partialNotice(article: Article, fetchError?: string): string {
 	return article.url ? `${what} — its page is not on the feed's site, so devnews does not fetch it; open the link for the story.` : `${what} — the feed gave no web link for the story.`;
 }
 
-/** The metadata fields in the site's order: byline | location | Updated | Created | Country | Sector | Edition. */
-export function metadataFields(article: Article, taxonomy: Taxonomy): string[] {
+/** What the reader says beside the story itself: why its full text could not be fetched just now, and the name of the feed it came from. */
+export type ReaderExtras = {fetchError?: string; source?: string};
+
+/** The metadata fields in the site's order: byline | location | Updated | Created | Country | Sector | Edition; then the feed it came from. */
+export function metadataFields(article: Article, taxonomy: Taxonomy, source?: string): string[] {
 	const fields: string[] = [];
 	if (article.byline) fields.push(article.byline);
 	if (article.location) fields.push(article.location);
@@ -111,6 +114,7 @@ export function metadataFields(article: Article, taxonomy: Taxonomy): string[] {
 	if (article.label) fields.push(`Label: ${article.label}`);
 	if (article.tags && article.tags.length > 0) fields.push(`Tags: ${article.tags.join(', ')}`);
 	if (article.section) fields.push(`Listed in: ${capitalise(article.section)}`);
+	if (source) fields.push(`From: ${source}`);
 	return fields;
 }
 
@@ -124,8 +128,8 @@ function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The whole story as display lines; the reader shows a window of them. `fetchError`: why its full text could not be fetched just now. */
-export function readerLines(article: Article, taxonomy: Taxonomy, width: number, fetchError?: string): ReaderLine[] {
+/** The whole story as display lines; the reader shows a window of them. */
+export function readerLines(article: Article, taxonomy: Taxonomy, width: number, {fetchError, source}: ReaderExtras = {}): ReaderLine[] {
 	const lines: ReaderLine[] = [];
 	const push = (tone: Tone, texts: string[]) => {
 		for (const text of texts) lines.push({text, tone});
@@ -137,7 +141,7 @@ export function readerLines(article: Article, taxonomy: Taxonomy, width: number,
 
 	push('title', wrapText(article.title, width));
 	blank();
-	push('meta', packFields(metadataFields(article, taxonomy), width));
+	push('meta', packFields(metadataFields(article, taxonomy, source), width));
 	if (article.url) push('link', wrapText(article.url, width));
 	if (article.kind !== 'full') {
 		blank();

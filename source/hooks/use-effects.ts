@@ -12,7 +12,7 @@ import {needsFullStory} from '../core/article.js';
 import type {KeyNames} from '../core/bindings.js';
 import {readerLines} from '../core/layout.js';
 import {counted, formatCount} from '../core/numbers.js';
-import {currentEntry} from '../core/pickers.js';
+import {currentEntry, type Source} from '../core/pickers.js';
 import {SORT_NAMES} from '../core/sort.js';
 import type {Action, Picker, State} from '../core/state.js';
 import type {Taxonomy} from '../core/taxonomy.js';
@@ -25,7 +25,7 @@ import {markMany} from '../library/bulk-marks.js';
 import type {Library, ListFilter} from '../library/store.js';
 import type {Bookmarks} from './use-bookmarks.js';
 import {pickerEntries} from './use-picker.js';
-import {findStory} from './use-story.js';
+import {findStory, readerExtras} from './use-story.js';
 
 /** What the app asks of the outside world; tests pass their own. */
 export type Outside = {
@@ -55,6 +55,8 @@ type Deps = {
 	selectedId?: string;
 	/** The reader's line length. */
 	readerWidth: number;
+	/** The feeds, by title, the reader names a story's source with. */
+	sources: Source[];
 	dispatch: (action: Action) => void;
 };
 
@@ -70,7 +72,7 @@ const SAVED_WORDS: {[K in Saved['key']]: (value: Extract<Saved, {key: K}>['value
 };
 
 export function useEffects(deps: Deps): (effect: Effect) => void {
-	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, readerWidth, dispatch} = deps;
+	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, readerWidth, sources, dispatch} = deps;
 	const {exit} = useApp();
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
@@ -94,7 +96,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	const openStory = async (id: string) => {
 		const article = findStory(library, bookmarks.list, id);
 		const {position} = library.reading(id);
-		const lineCount = article ? readerLines(article, taxonomy, readerWidth).length : 0;
+		const lineCount = article ? readerLines(article, taxonomy, readerWidth, readerExtras(article, sources)).length : 0;
 		dispatch({type: 'open', id, scroll: Math.round(position * lineCount), lineCount});
 		library.setRead(id, true);
 		if (!article || !needsFullStory(article)) return;

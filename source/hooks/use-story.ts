@@ -2,13 +2,19 @@
 // read from the library; a bookmark whose article left the library still
 // opens, from its snapshot.
 import {useMemo} from 'react';
-import type {Article} from '../core/article.js';
+import {isFromFeed, type Article} from '../core/article.js';
+import {sourceTitle, type Source} from '../core/pickers.js';
 import type {Taxonomy} from '../core/taxonomy.js';
-import {readerLines, type ReaderLine} from '../core/layout.js';
+import {readerLines, type ReaderExtras, type ReaderLine} from '../core/layout.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import {bookmarkArticle} from '../bookmarks/snapshot.js';
 import type {Library, LibraryView} from '../library/store.js';
 import type {Action, State} from '../core/state.js';
+
+/** What the reader says beside a story: the feed it came from (by its title), and why its full text was not fetched, if it was not. */
+export function readerExtras(article: Article, sources: Source[], fetchError?: string): ReaderExtras {
+	return {fetchError, source: isFromFeed(article) ? sourceTitle(article.source, sources) : undefined};
+}
 
 /** The article to show for `id`: the library's, else the bookmark's snapshot. */
 export function findStory(library: Library, bookmarks: Bookmark[], id: string): Article | undefined {
@@ -22,12 +28,13 @@ export function useStory(
 	reader: State['reader'],
 	taxonomy: Taxonomy,
 	width: number,
+	sources: Source[],
 	dispatch: (action: Action) => void,
 ): {article?: Article; lines: ReaderLine[]} {
 	const id = reader?.id;
 	const fetchError = reader?.fetchError;
 	const article = useMemo(() => (id ? findStory(view.library, bookmarks, id) : undefined), [id, view, bookmarks]);
-	const lines = useMemo(() => (article ? readerLines(article, taxonomy, width, fetchError) : []), [article, taxonomy, width, fetchError]);
+	const lines = useMemo(() => (article ? readerLines(article, taxonomy, width, readerExtras(article, sources, fetchError)) : []), [article, taxonomy, width, sources, fetchError]);
 	// The story's length changes with the width, when its full text arrives, or when fetching it failed:
 	// the state learns it in this render, so its scroll never points past the end.
 	if (reader && article && reader.lineCount !== lines.length) dispatch({type: 'storyLength', lineCount: lines.length});
