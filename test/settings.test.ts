@@ -15,7 +15,7 @@ import {themeOf} from '../source/core/theme.js';
 import {commandName, parseKey, withUserKeys} from '../source/core/user-keys.js';
 import {browserVariable, withLink} from '../source/terminal/browser-command.js';
 import {fuzzParameters} from './fuzz.js';
-import {ROOT, tempDir} from './helpers.js';
+import {isolatedEnv, ROOT, runDevnews, tempDir} from './helpers.js';
 
 function configWith(value: unknown): ConfigFile {
 	const dir = tempDir('devnews-config');
@@ -132,4 +132,19 @@ test('the README names every command the keys setting takes, and its example set
 	const {settings, problems} = readSettings(configWith(example));
 	assert.deepEqual([...problems, ...withUserKeys(settings.keys).problems], []);
 	assert.equal(settings.theme, 'light');
+});
+
+test('devnews --help lists the user\'s keys, and a command says in one line each what in the settings it does not use', async () => {
+	const env = isolatedEnv();
+	const folder = path.join(env['XDG_CONFIG_HOME']!, 'devnews');
+	fs.mkdirSync(folder, {recursive: true});
+	fs.writeFileSync(path.join(folder, 'config.json'), JSON.stringify({keys: {'next-unread': ['x'], 'no-such-command': ['y']}, textWidth: -1}));
+	const help = await runDevnews(['--help'], env);
+	assert.match(help.stdout, /^ {4}x \/ N p +next \/ previous unread story/m);
+	const listed = await runDevnews(['list', '--limit', '1'], env);
+	assert.equal(listed.code, 0);
+	const said = listed.stderr.trim().split('\n');
+	assert.equal(said.length, 2, listed.stderr);
+	assert.match(said[0]!, /^devnews: .*config\.json: textWidth: expected a whole number of columns \(0 for the full width\), not -1; using 80\.$/);
+	assert.match(said[1]!, /^devnews: .*config\.json: keys: no command "no-such-command" \(commands: /);
 });
