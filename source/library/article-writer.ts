@@ -12,7 +12,7 @@ import {DATA_SOURCE, type Article} from '../core/article.js';
 import {isSiteUrl} from '../core/devdiscourse.js';
 import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
 import {AHEAD} from '../core/time.js';
-import {filingOf, FullTextIndex, type Filing} from './full-text.js';
+import {filingOf, FullTextIndex, type Indexed} from './full-text.js';
 import {mergeArticle, type Stored} from './merge.js';
 import {UNDATED} from './sql.js';
 import type {Statements} from './statements.js';
@@ -44,7 +44,7 @@ function mayReplace(existing: string, origin: string): boolean {
 	return existing === origin || (trusted(existing) && trusted(origin));
 }
 
-type Existing = {rowid: number; origin: string; doc: string; sectors: string; editions: string};
+type Existing = {rowid: number; origin: string; doc: string; sectors: string; editions: string; sort_time: number};
 
 export class ArticleWriter {
 	private readonly index: FullTextIndex;
@@ -63,7 +63,7 @@ export class ArticleWriter {
 	}
 
 	private upsertBatch(articles: Article[], origin: string, taxonomy: Taxonomy, result: UpsertResult): void {
-		const find = this.sql.get('SELECT a.rowid, a.origin, a.sectors, a.editions, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
+		const find = this.sql.get('SELECT a.rowid, a.origin, a.sectors, a.editions, a.sort_time, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
 		const write = this.sql.get(`
 			INSERT INTO articles (id, origin, title, url, sectors, editions, countries, section, kind, created_at, sort_time, added_at)
 			VALUES (@id, @origin, @title, @url, @sectors, @editions, @countries, @section, @kind, @createdAt, @sortTime, @now)
@@ -76,7 +76,7 @@ export class ArticleWriter {
 		// The full-text index is written last: FTS5 flushes what it holds in
 		// memory whenever another statement opens a savepoint, and flushing
 		// after every article made imports twice as slow.
-		const indexed: Array<{rowid: number; article: Article; filing: Filing; before?: {article: Article; filing: Filing}}> = [];
+		const indexed: Array<{now: Indexed; before?: Indexed}> = [];
 		for (const incoming of articles) {
 			const existing = find.get(incoming.id) as Existing | undefined;
 			if (existing && !mayReplace(existing.origin, origin)) {
@@ -89,6 +89,7 @@ export class ArticleWriter {
 			const doc = JSON.stringify(article);
 			if (existing && doc === existing.doc && keptOrigin === existing.origin) continue;
 			const filed = fileArticle(taxonomy, article);
+			const time = sortTime(article.createdAt, now);
 			const {rowid} = write.get({
 				id: article.id,
 				origin: keptOrigin,
@@ -100,17 +101,20 @@ export class ArticleWriter {
 				section: article.section ?? null,
 				kind: article.kind,
 				createdAt: article.createdAt ?? null,
-				sortTime: sortTime(article.createdAt, now),
+				sortTime: time,
 				now,
 			}) as {rowid: number};
 			keep.run(rowid, doc);
-			indexed.push({rowid, article, filing: filed, before: stored && existing && {article: stored.article, filing: filingOf(existing)}});
+			indexed.push({
+				now: {rowid, sortTime: time, article, filing: filed},
+				before: stored && existing && {rowid, sortTime: existing.sort_time, article: stored.article, filing: filingOf(existing)},
+			});
 			result[existing ? 'updated' : 'added']++;
 		}
 
-		for (const {rowid, article, filing, before} of indexed) {
-			if (before) this.index.remove(rowid, before.article, before.filing);
-			this.index.add(rowid, article, filing);
+		for (const {now, before} of indexed) {
+			if (before) this.index.remove(before);
+			this.index.add(now);
 		}
 	}
 
@@ -122,12 +126,12 @@ export class ArticleWriter {
 			this.db
 				.transaction(() => {
 					const records = this.sql
-						.get('SELECT a.rowid, a.sectors, a.editions, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid IN (SELECT value FROM json_each(?))')
+						.get('SELECT a.rowid, a.sectors, a.editions, a.sort_time, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid IN (SELECT value FROM json_each(?))')
 						.all(batch) as Array<Omit<Existing, 'origin'>>;
 					this.sql.get('DELETE FROM stories WHERE article IN (SELECT value FROM json_each(?))').run(batch);
 					removed += this.sql.get('DELETE FROM articles WHERE rowid IN (SELECT value FROM json_each(?))').run(batch).changes;
 					// The index last, as in upsert: FTS5 flushes its pending work at every other statement.
-					for (const record of records) this.index.remove(record.rowid, JSON.parse(record.doc) as Article, filingOf(record));
+					for (const record of records) this.index.remove({rowid: record.rowid, sortTime: record.sort_time, article: JSON.parse(record.doc) as Article, filing: filingOf(record)});
 				})
 				.immediate();
 		}

@@ -8,13 +8,15 @@
 //   2  articles held each story's JSON in a `doc` column;
 //   3  stories apart, in `stories`; one index per filter; counts by trigger;
 //   4  as 3, the indexes in time-ascending order;
-//   5  (this one) several sectors and editions per article, kept in
-//      `listings` and `counts` by triggers; undated articles sort last;
-//      when an article was added, for retention.
+//   5  several sectors and editions per article, kept in `listings` and
+//      `counts` by triggers; undated articles sort last; when an article
+//      was added, for retention;
+//   6  (this one) a title index keyed by time (search-schema.ts).
 // Each step to 5 rebuilds the lists from the articles; what the articles'
 // sectors and editions mean under the current taxonomy is decided later,
 // once the data folder's taxonomy is known (refile.ts).
 import type Database from 'better-sqlite3';
+import {migrateSearchIndex} from './search-schema.js';
 import {SCHEMA, SCHEMA_VERSION, UNDATED} from './sql.js';
 
 /** The oldest schema a migration starts from. */
@@ -83,7 +85,7 @@ function toVersion5(db: Database.Database): void {
 }
 
 /** The steps, by the version each leads to. */
-const STEPS: Record<number, (db: Database.Database) => void> = {5: toVersion5};
+const STEPS: Record<number, (db: Database.Database) => void> = {5: toVersion5, 6: migrateSearchIndex};
 
 /**
  * Brings `db` (at `from`) to SCHEMA_VERSION, each step in the caller's
