@@ -1,9 +1,13 @@
 // Reads feeds into articles on a worker thread, so parsing (the larger part
 // of a refresh's work, after writing to the library) runs beside the
 // library's writes on another core, and never holds up the browser's keys.
-// The worker is this same module, started again: in the bundle it is the
-// chunk this code lands in, under tsx the source file.
-import {isMainThread, parentPort, Worker} from 'node:worker_threads';
+// The same thread copies the library's write-ahead log into the database
+// while the refresh writes (a checkpoint, which held the main thread for
+// 100 to 150 ms at a time when the writes did it; see
+// Library.checkpointsHere). The worker is this same module, started again:
+// in the bundle it is the chunk this code lands in, under tsx the source file.
+import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import type {Article} from '../core/article.js';
 import type {Feed} from './feed-list.js';
 import {FeedError, parseFeed, type ParsedFeed} from './parse-feed.js';
@@ -20,12 +24,43 @@ export function readFeed(text: string, url: string): ParsedFeed {
 	return looksLikeJson(text) ? parseSiteListing(text, url) : parseFeed(text);
 }
 
-type Request = {id: number; text: string; feed: Feed};
+type Request = {id: number; text: string; feed: Feed} | 'close';
 type Reply = {id: number; articles: Article[]} | {id: number; error: string};
+
+/** How often the worker copies the log into the database while a refresh writes. */
+const CHECKPOINT_MS = 200;
+
+/** The library's file opened for checkpoints; undefined for none, or one that cannot be opened (parsing goes on without). */
+function openLibrary(file: string | undefined): Database.Database | undefined {
+	try {
+		return file === undefined ? undefined : new Database(file, {fileMustExist: true});
+	} catch {
+		return undefined;
+	}
+}
 
 if (!isMainThread && parentPort) {
 	const port = parentPort;
-	port.on('message', ({id, text, feed}: Request) => {
+	const db = openLibrary((workerData as {library?: string} | undefined)?.library);
+	const checkpoints =
+		db &&
+		setInterval(() => {
+			try {
+				// PASSIVE: as much as can be done without waiting for a reader or a writer.
+				db.pragma('wal_checkpoint(PASSIVE)');
+			} catch {
+				// Only a help: what is not copied now, the writes' own checkpoints copy after the refresh.
+			}
+		}, CHECKPOINT_MS);
+	port.on('message', (request: Request) => {
+		if (request === 'close') {
+			clearInterval(checkpoints);
+			db?.close();
+			port.close();
+			return;
+		}
+
+		const {id, text, feed} = request;
 		try {
 			port.postMessage({id, articles: feedArticles(text, feed)} satisfies Reply);
 		} catch (error) {
@@ -35,21 +70,29 @@ if (!isMainThread && parentPort) {
 }
 
 /** This module as a worker. Under tsx (the tests run the source) a worker does not inherit tsx's loader, so it is given one. */
-function startWorker(): Worker {
+function startWorker(library: string | undefined): Worker {
 	const self = new URL(import.meta.url);
-	if (!self.pathname.endsWith('.ts')) return new Worker(self);
+	const workerData = {library};
+	if (!self.pathname.endsWith('.ts')) return new Worker(self, {workerData});
 	const tsx = import.meta.resolve('tsx/esm/api');
-	return new Worker(`import(${JSON.stringify(tsx)}).then(({register}) => { register(); return import(${JSON.stringify(self.href)}); })`, {eval: true});
+	return new Worker(`import(${JSON.stringify(tsx)}).then(({register}) => { register(); return import(${JSON.stringify(self.href)}); })`, {eval: true, workerData});
 }
 
-/** One worker for a refresh: parse() as many feeds as needed, then close(). */
+/** How long close() waits for the worker to finish a checkpoint and end, before it is stopped. */
+const CLOSE_WAIT_MS = 2000;
+
+/**
+ * One worker for a refresh: parse() as many feeds as needed, then close().
+ * Given the library's file, it copies the library's log into it meanwhile.
+ */
 export class FeedParser {
-	private readonly worker = startWorker();
+	private readonly worker: Worker;
 	private readonly waiting = new Map<number, {resolve: (articles: Article[]) => void; reject: (error: Error) => void}>();
 	private failure: FeedError | undefined;
 	private next = 0;
 
-	constructor() {
+	constructor(library?: string) {
+		this.worker = startWorker(library);
 		this.worker.on('message', (reply: Reply) => {
 			const waiting = this.waiting.get(reply.id);
 			this.waiting.delete(reply.id);
@@ -73,6 +116,12 @@ export class FeedParser {
 	}
 
 	async close(): Promise<void> {
-		await this.worker.terminate();
+		const ended = new Promise(resolve => {
+			this.worker.once('exit', resolve);
+		});
+		this.worker.postMessage('close' satisfies Request);
+		const timer = setTimeout(() => void this.worker.terminate(), CLOSE_WAIT_MS);
+		await ended;
+		clearTimeout(timer);
 	}
 }

@@ -19,7 +19,10 @@ export type FeedResult =
 
 export type Progress = {done: number; total: number; last: FeedResult};
 
-async function refreshOne(feed: Feed, library: Library, parser: FeedParser, options: RefreshOptions, stop?: AbortSignal): Promise<FeedResult> {
+/** A refresh's writes to the library: one feed's at a time. */
+type Writes = ReturnType<typeof pLimit>;
+
+async function refreshOne(feed: Feed, library: Library, parser: FeedParser, writes: Writes, options: RefreshOptions, stop?: AbortSignal): Promise<FeedResult> {
 	const stopped: FeedResult = {url: feed.url, status: 'stopped'};
 	if (stop?.aborted) return stopped;
 	const state = library.feedState(feed.url);
@@ -33,7 +36,8 @@ async function refreshOne(feed: Feed, library: Library, parser: FeedParser, opti
 
 		const articles = await parser.parse(fetched.text, feed);
 		if (stop?.aborted) return stopped;
-		const {added} = library.upsert(articles, feed.url);
+		// One feed's steps at a time, so a key waits for one step, not one of each feed being written.
+		const {added} = await writes(async () => library.upsertInSteps(articles, feed.url));
 		library.feedFetched(feed.url, fetched, Date.now());
 		return {url: feed.url, status: 'updated', items: articles.length, added};
 	} catch (error) {
@@ -53,13 +57,16 @@ export async function refreshFeeds(
 	stop?: AbortSignal,
 ): Promise<FeedResult[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
-	const parser = new FeedParser();
+	// The worker copies the library's log into it meanwhile, instead of the writes here.
+	const parser = new FeedParser(library.databaseFile());
+	library.checkpointsHere(false);
+	const writes = pLimit(1);
 	let done = 0;
 	try {
 		const results = await Promise.all(
 			feeds.map(async feed =>
 				limit(async () => {
-					const result = await refreshOne(feed, library, parser, options, stop);
+					const result = await refreshOne(feed, library, parser, writes, options, stop);
 					onProgress({done: ++done, total: feeds.length, last: result});
 					return result;
 				}),
@@ -69,6 +76,7 @@ export async function refreshFeeds(
 		if (!stop?.aborted) library.setLastRefresh(Date.now());
 		return results;
 	} finally {
+		library.checkpointsHere(true);
 		await parser.close();
 	}
 }
