@@ -36,8 +36,11 @@ async function refreshOne(feed: Feed, library: Library, parser: FeedParser, writ
 
 		const articles = await parser.parse(fetched.text, feed);
 		if (stop?.aborted) return stopped;
-		// One feed's steps at a time, so a key waits for one step, not one of each feed being written.
-		const {added} = await writes(async () => library.upsertInSteps(articles, feed.url));
+		// One feed's steps at a time, so a key waits for one step, not one of each feed being
+		// written; a feed still waiting its turn when the refresh is stopped is not written.
+		const written = await writes(async () => (stop?.aborted ? undefined : library.upsertInSteps(articles, feed.url)));
+		if (!written) return stopped;
+		const {added} = written;
 		library.feedFetched(feed.url, fetched, Date.now());
 		return {url: feed.url, status: 'updated', items: articles.length, added};
 	} catch (error) {
