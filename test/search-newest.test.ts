@@ -25,10 +25,11 @@ function item(id: string, title: string, time: number | undefined, body = 'Synth
 	return {id, title, body: [body], countries: [], sectors: ['health'], editions: ['global'], kind: 'full', source: FEED, synthetic: true, ...(time === undefined ? {} : {createdAt: new Date(time).toISOString()})};
 }
 
-/** How many entries the title index holds for a word, read from the file. */
+/** How many entries the title index holds for a word, read from the file (whose index is checked whole first). */
 function titleEntries(file: string, word: string): number {
-	const db = new Database(file, {readonly: true});
+	const db = new Database(file);
 	try {
+		db.exec("INSERT INTO titles_fts (titles_fts) VALUES ('integrity-check')");
 		return db.prepare('SELECT count(*) FROM titles_fts WHERE titles_fts MATCH ?').pluck().get(`title : "${word}"`) as number;
 	} finally {
 		db.close();
