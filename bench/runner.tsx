@@ -222,8 +222,9 @@ async function pressDue(key: string): Promise<number> {
 	return (await frame) - due;
 }
 
-/** Down a screen and a half and back up, again and again. */
-const swing = (index: number) => (Math.floor(index / (page * 1.5)) % 2 === 0 ? KEY.down : KEY.up);
+/** Down a screen and a half (or to the end of a shorter list) and back up, again and again; news landing above only moves the selection further from the ends. */
+const reach = Math.max(1, Math.min(Math.floor(page * 1.5), count - 1));
+const swing = (index: number) => (Math.floor(index / reach) % 2 === 0 ? KEY.down : KEY.up);
 const file = path.join(options.library, 'devnews', 'library.sqlite');
 const db = new Database(file);
 const lastRowid = () => (db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM articles').get() as {last: number}).last;
