@@ -32,6 +32,16 @@ export const BATCH = 500;
 const STEP_MS = 10;
 
 /**
+ * Two turns of the event loop: a key read in the first is drawn (React
+ * draws in a setImmediate of its own, queued after the first turn's) before
+ * the next step, not after it.
+ */
+async function betweenSteps(): Promise<void> {
+	await turn();
+	await turn();
+}
+
+/**
  * Where an article sorts: its time, or UNDATED for none, an unreadable one
  * or one further ahead than a wrong clock explains (AHEAD, as for feed
  * items). A data file's old dates sort as dated: an archive may hold them.
@@ -79,7 +89,7 @@ export class ArticleWriter {
 			next = this.upsertBatch(articles, next, performance.now() + STEP_MS, origin, taxonomy, step);
 			for (const key of ['added', 'updated', 'refused'] as const) result[key] += step[key];
 			stepped(step);
-			if (next < articles.length) await turn(); // eslint-disable-line no-await-in-loop -- a step at a time, the event loop between them
+			if (next < articles.length) await betweenSteps(); // eslint-disable-line no-await-in-loop -- a step at a time, the event loop between them
 		}
 
 		return result;
