@@ -1,5 +1,6 @@
 // The benchmark's figures: what each measurement yields, percentiles, the
 // table it prints and the targets it checks, as ratios from one run.
+import type {TitleSearch} from './search.js';
 
 export type KeyKind = 'j/k' | 'PgDn' | 'G/g' | 'open/back' | 'picker' | 'filter keystroke';
 
@@ -13,6 +14,10 @@ export type RunnerResult = {
 	rssAfterKeysMb: number;
 	rssAtRestMb: number;
 	search: {queries: number; median: number; p95: number};
+	/** Search by a word common in titles and by a rare one (bench/search.ts). */
+	titleSearch: TitleSearch;
+	/** j/k presses (key → frame) without a refresh, and while one writes `items` feed items from 127.0.0.1 (the browser's r). */
+	refreshKeys: {quiet: Spread; refreshing: Spread; items: number; seconds: number};
 	/** Feed items with a summary, as news feeds send them. */
 	ingest: Ingest;
 	/** Feed items carrying the whole story. */

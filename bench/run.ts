@@ -5,6 +5,7 @@
 //
 //   npm run bench -- [--sizes 10,10000,100000,1000000] [--runs 5] [--presses 500] [--byte-presses 50]
 //   npm run bench -- --only bytes [--byte-presses 50]     bytes per key beside newsboat, alone
+//   npm run bench -- --only search [--sizes 10000,1000000]  search by title words, alone
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,13 +13,14 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import stripAnsi from 'strip-ansi';
 import {loadDataDir} from '../source/data/load-data.js';
-import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary} from './corpus.js';
+import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary, libraryFile} from './corpus.js';
 import {serveSyntheticFeeds} from './feeds.js';
 import {bytesPerKey, type ListKeys} from './bytes.js';
 import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';
 import {measureRetention} from './retention.js';
+import {measureTitleSearch} from './search.js';
 import {firstFrame, type Launch} from './pty.js';
-import {bytesTargets, checkTargets, printBytes, printTable} from './table.js';
+import {bytesTargets, checkTargets, printBytes, printSearch, printTable, searchTargets} from './table.js';
 import type {BytesResult, FirstFrameResult, Results, RunnerResult, SizeResult} from './report.js';
 import {percentile} from './report.js';
 
@@ -35,8 +37,8 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const presses = Number(values.presses);
 const bytePresses = Number(values['byte-presses']);
-if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && values.only !== 'bytes')) {
-	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes]');
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && values.only !== 'bytes' && values.only !== 'search')) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search]');
 }
 
 const NEWSBOAT_ITEMS = 100_000;
@@ -44,6 +46,9 @@ const INGEST_FEEDS = 20;
 const INGEST_PER_FEED = 500;
 // Ingested items are numbered far past any library's own synthetic articles.
 const INGEST_FIRST = 50_000_000;
+// The refresh keys are timed during: 15,000 summary items, numbered past the ingested ones.
+const REFRESH_FEEDS = 30;
+const REFRESH_FIRST = 60_000_000;
 const TERMINAL = {cols: 80, rows: 24};
 // Bytes per key: devnews on a library of 10k articles, newsboat on one feed
 // long enough to page down through at the larger size.
@@ -108,6 +113,20 @@ async function measureBytes(): Promise<BytesResult> {
 	return {library: BYTES_LIBRARY, newsboatItems: newsboat ? BYTES_NEWSBOAT_ITEMS : undefined, presses: bytePresses, terminals};
 }
 
+if (values.only === 'search') {
+	// In this process: the search is the library's work alone, bundled or not.
+	const {Library} = await import('../source/library/store.js');
+	const bySize = sizes.map(size => {
+		const {library} = Library.open(libraryFile(ensureLibrary(size, log)));
+		log(`  search by title words at ${size.toLocaleString('en')} articles…`);
+		const titleSearch = measureTitleSearch(library, TERMINAL.rows - 2);
+		library.close();
+		return {size, titleSearch};
+	});
+	process.stdout.write(printSearch(bySize, searchTargets(bySize)));
+	process.exit(0);
+}
+
 if (values.only === 'bytes') {
 	log('building devnews…');
 	await run(process.execPath, ['scripts/build.mjs']);
@@ -162,11 +181,14 @@ log(`keys, memory, search and ingest in process (${presses} presses of each kind
 // Either way they are newer than what the library holds.
 const feeds = await serveSyntheticFeeds(taxonomy, {feeds: INGEST_FEEDS, perFeed: INGEST_PER_FEED, first: INGEST_FIRST, fullText: false, ready: true, fresh: true});
 const fullTextFeeds = await serveSyntheticFeeds(taxonomy, {feeds: INGEST_FEEDS, perFeed: INGEST_PER_FEED, first: INGEST_FIRST + INGEST_FEEDS * INGEST_PER_FEED, fullText: true, ready: true, fresh: true});
+const refreshFeeds = await serveSyntheticFeeds(taxonomy, {feeds: REFRESH_FEEDS, perFeed: INGEST_PER_FEED, first: REFRESH_FIRST, fullText: false, ready: true, fresh: true});
+// Nothing the refresh keeps is old enough for the prune after it, whenever the benchmark runs.
+fs.writeFileSync(path.join(config, 'config.json'), JSON.stringify({keepDays: 100_000}));
 const results: SizeResult[] = [];
 try {
 	for (const [size, home] of homes) {
 		log(`  ${size.toLocaleString('en')} articles…`);
-		const options = {library: home, config, ...TERMINAL, presses, feeds: feeds.urls, fullTextFeeds: fullTextFeeds.urls};
+		const options = {library: home, config, ...TERMINAL, presses, feeds: feeds.urls, fullTextFeeds: fullTextFeeds.urls, refreshFeeds: refreshFeeds.urls};
 		// eslint-disable-next-line no-await-in-loop -- one program at a time, on a quiet machine
 		const out = await run(path.join(BUILD, 'runner', 'runner.js'), [JSON.stringify(options)], devnewsEnv(home));
 		results.push({size, firstFrame: summary(String(size)), runner: JSON.parse(out) as RunnerResult});
@@ -174,6 +196,7 @@ try {
 } finally {
 	await feeds.server.close();
 	await fullTextFeeds.server.close();
+	await refreshFeeds.server.close();
 }
 
 // Retention's removal beside adding: the same articles in, then out.

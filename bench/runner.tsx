@@ -4,10 +4,14 @@
 //     into an in-memory terminal; for each key press, the time from the key
 //     reaching Ink's stdin to the writer's next write to the terminal;
 //  2. memory (RSS) after the key run;
-//  3. search: the queries the list runs for a search, for 200 searches of
-//     words of every frequency;
-//  4. ingest: feeds served by the benchmark on 127.0.0.1 fetched into the
+//  3. j/k while a refresh (the browser's r) writes feeds served on
+//     127.0.0.1, beside the same presses without one;
+//  4. search: the queries the list runs for a search, for 200 searches of
+//     words of every frequency, and for words common and rare in titles;
+//  5. ingest: feeds served by the benchmark on 127.0.0.1 fetched into the
 //     library, then taken out again so the cached library stays as built.
+// What a refresh or an ingest added is taken out again, so the cached
+// library stays as built.
 // It prints one JSON object.
 import {EventEmitter} from 'node:events';
 import path from 'node:path';
@@ -25,10 +29,11 @@ import {FeedList, type Feed} from '../source/feeds/feed-list.js';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {refreshFeeds} from '../source/feeds/refresh.js';
 import {Library} from '../source/library/store.js';
-import {percentile, type KeyKind, type RunnerResult} from './report.js';
+import {percentile, type KeyKind, type RunnerResult, type Spread} from './report.js';
 import {searchQueries} from './queries.js';
+import {measureTitleSearch} from './search.js';
 
-type Options = {library: string; config: string; cols: number; rows: number; presses: number; feeds: string[]; fullTextFeeds: string[]};
+type Options = {library: string; config: string; cols: number; rows: number; presses: number; feeds: string[]; fullTextFeeds: string[]; refreshFeeds: string[]};
 
 const options = JSON.parse(process.argv[2]!) as Options;
 
@@ -87,6 +92,7 @@ class TerminalOutput extends EventEmitter {
 
 const {library} = Library.open(path.join(options.library, 'devnews', 'library.sqlite'));
 const {config} = ConfigFile.open(options.config);
+const asFeed = (url: string): Feed => ({url, sector: 'technology', edition: 'global'});
 const bookmarkStore = new BookmarkStore(config);
 const stdin = new TerminalInput();
 const stdout = new TerminalOutput(options.cols, options.rows);
@@ -96,7 +102,7 @@ const instance = render(
 	<App
 		library={library}
 		bookmarkStore={bookmarkStore}
-		feeds={new FeedList(config, [])}
+		feeds={new FeedList(config, options.refreshFeeds.map(url => asFeed(url)))}
 		config={config}
 		outside={{openLink: async () => ({ok: true}), copy: async () => ({ok: true}), hyperlinks: false}}
 	/>,
@@ -202,10 +208,57 @@ for (let waited = 0; waited < REST_WAIT_MS && rssAtRestMb > rssAfterKeysMb * 0.8
 	rssAtRestMb = rssMb();
 }
 
+// j/k while a refresh writes, beside the same presses without one. Each
+// press is due a frame's gap after the last frame and timed from then, not
+// from when its timer ran: a key typed while the main thread is held waits
+// as long as the timer is late.
+async function pressDue(key: string): Promise<number> {
+	const due = performance.now() + FRAME_GAP_MS;
+	await delay(FRAME_GAP_MS);
+	const frame = stdout.nextWrite().catch((error: unknown) => {
+		throw new Error(`${(error as Error).message}: ${JSON.stringify(key)}`);
+	});
+	stdin.type(key);
+	return (await frame) - due;
+}
+
+/** Down a screen and a half (or to the end of a shorter list) and back up, again and again; news landing above only moves the selection further from the ends. */
+const reach = Math.max(1, Math.min(Math.floor(page * 1.5), count - 1));
+const swing = (index: number) => (Math.floor(index / reach) % 2 === 0 ? KEY.down : KEY.up);
+const file = path.join(options.library, 'devnews', 'library.sqlite');
+const db = new Database(file);
+const lastRowid = () => (db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM articles').get() as {last: number}).last;
+
+/** Takes out what a refresh added after article `before`, the way retention takes articles out (lists, counts and the full-text index with them), and the feeds' state. */
+function takeOut(before: number): void {
+	const added = db.prepare('SELECT rowid FROM articles WHERE rowid > ?').pluck().all(before) as number[];
+	new ArticleWriter(db, new Statements(db)).remove(added);
+	db.transaction(() => {
+		db.prepare("DELETE FROM feeds WHERE url LIKE 'http://127.0.0.1:%'").run();
+		db.prepare("DELETE FROM meta WHERE key = 'feeds.lastRefresh'").run();
+	})();
+}
+
+await move(KEY.top);
+const quietMs: number[] = [];
+for (let index = 0; index < options.presses; index++) quietMs.push(await pressDue(swing(index))); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
+const beforeRefresh = lastRowid();
+const lastRefresh = library.lastRefresh();
+const refreshStarted = performance.now();
+await move('r');
+const refreshMs: number[] = [];
+// Until the refresh is done (it notes when, last).
+for (let index = 0; library.lastRefresh() === lastRefresh; index++) refreshMs.push(await pressDue(swing(index))); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
+const refreshSeconds = (performance.now() - refreshStarted) / 1000;
+const refreshItems = lastRowid() - beforeRefresh;
+
 instance.unmount();
 writer.close();
 library.setRead(opened, false);
 library.setPosition(opened, 0);
+takeOut(beforeRefresh);
+
+const titleSearch = measureTitleSearch(library, page);
 
 // Search: what the list asks for a search, its count and its first screen of rows.
 const searchMs = searchQueries(200).map(query => {
@@ -217,25 +270,16 @@ const searchMs = searchQueries(200).map(query => {
 
 // Ingest: every served feed fetched into the library, as `devnews fetch`
 // does; then the items are taken out again, as the library had them before.
-const file = path.join(options.library, 'devnews', 'library.sqlite');
-const db = new Database(file);
-
 async function ingest(urls: string[]): Promise<RunnerResult['ingest']> {
-	const before = (db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM articles').get() as {last: number}).last;
-	const feeds: Feed[] = urls.map(url => ({url, sector: 'technology', edition: 'global'}));
+	const before = lastRowid();
+	const feeds = urls.map(url => asFeed(url));
 	const started = performance.now();
 	const results = await refreshFeeds(feeds, library, DEFAULT_REFRESH);
 	const seconds = (performance.now() - started) / 1000;
 	const failed = results.filter(result => result.status === 'failed');
 	if (failed.length > 0) throw new Error(`ingest: ${JSON.stringify(failed[0])}`);
 	const items = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
-	const added = db.prepare('SELECT rowid FROM articles WHERE rowid > ?').pluck().all(before) as number[];
-	// Taken out the way retention takes articles out (lists, counts and the full-text index with them).
-	new ArticleWriter(db, new Statements(db)).remove(added);
-	db.transaction(() => {
-		db.prepare("DELETE FROM feeds WHERE url LIKE 'http://127.0.0.1:%'").run();
-		db.prepare("DELETE FROM meta WHERE key = 'feeds.lastRefresh'").run();
-	})();
+	takeOut(before);
 	return {items, seconds, itemsPerSecond: items / seconds};
 }
 
@@ -244,12 +288,15 @@ const fullTextIngest = await ingest(options.fullTextFeeds);
 db.close();
 library.close();
 
+const spread = (ms: number[]): Spread => ({median: percentile(ms, 50), p99: percentile(ms, 99), presses: ms.length});
 const result: RunnerResult = {
 	articles: count,
-	keys: Object.fromEntries(Object.entries(timings).map(([kind, ms]) => [kind, {median: percentile(ms, 50), p99: percentile(ms, 99), presses: ms.length}])) as RunnerResult['keys'],
+	keys: Object.fromEntries(Object.entries(timings).map(([kind, ms]) => [kind, spread(ms)])) as RunnerResult['keys'],
 	rssAfterKeysMb,
 	rssAtRestMb,
 	search: {queries: searchMs.length, median: percentile(searchMs, 50), p95: percentile(searchMs, 95)},
+	titleSearch,
+	refreshKeys: {quiet: spread(quietMs), refreshing: spread(refreshMs), items: refreshItems, seconds: refreshSeconds},
 	ingest: summaryIngest,
 	fullTextIngest,
 };

@@ -1,6 +1,7 @@
 // The benchmark's table and its targets, as ratios between figures taken
 // in the same run (a shared machine's speed drifts; ratios drift less).
 import type {BytesPerKey, BytesResult, KeyKind, Ratio, Results, SizeResult} from './report.js';
+import {SEARCH_KINDS, type TitleSearch} from './search.js';
 
 const KEY_KINDS: KeyKind[] = ['j/k', 'PgDn', 'G/g', 'open/back', 'picker', 'filter keystroke'];
 
@@ -27,6 +28,26 @@ export function bytesTargets(bytes: BytesResult | undefined): Ratio[] {
 	);
 }
 
+/** Search by title words at 1M ÷ at 10k, by the median: a common word's cost does not grow with the library; a rare one's grows with its matches up to the 1,000 ranked. */
+export function searchTargets(bySize: Array<{size: number; titleSearch: TitleSearch}>): Ratio[] {
+	const at = (size: number) => bySize.find(entry => entry.size === size)?.titleSearch;
+	const [small, large] = [at(10_000), at(1_000_000)];
+	if (!small || !large) return [];
+	return [
+		...ratio('search, common title word, median at 1M ÷ at 10k', large['common title word'].median / small['common title word'].median, '≤ 2', value => value <= 2),
+		...ratio('search, rare title word, median at 1M ÷ at 10k', large['rare title word'].median / small['rare title word'].median, '≤ 50', value => value <= 50),
+		...ratio('search by title words at 1M, slowest p95 (ms)', Math.max(...SEARCH_KINDS.map(kind => large[kind].p95)), '≤ 50', value => value <= 50),
+	];
+}
+
+/** The search-by-title table of `npm run bench -- --only search`: a row per kind of word, a column per library; then its targets. */
+export function printSearch(bySize: Array<{size: number; titleSearch: TitleSearch}>, targets: Ratio[]): string {
+	const header = ['search, median / p95 (ms)', ...bySize.map(({size}) => sizeLabel(size))];
+	const rows = SEARCH_KINDS.map(kind => [kind, ...bySize.map(({titleSearch}) => `${ms(titleSearch[kind].median)} / ${ms(titleSearch[kind].p95)}`)]);
+	const widths = header.map((cell, index) => Math.max(cell.length, ...rows.map(row => row[index]!.length)));
+	return `${[pad(header, widths), ...rows.map(row => pad(row, widths)), '', 'targets (ratios from this run):', ...targets.map(entry => targetLine(entry))].join('\n')}\n`;
+}
+
 /** The issue's targets, each as measured in this run; a target whose figures were not taken is left out. */
 export function checkTargets(results: Results): Ratio[] {
 	const smallest = find(results, 10);
@@ -36,6 +57,9 @@ export function checkTargets(results: Results): Ratio[] {
 	const worst = (size: SizeResult | undefined, key: 'median' | 'p99') => (size ? Math.max(...KEY_KINDS.map(kind => size.runner.keys[kind][key])) : undefined);
 	const rss = (size: SizeResult | undefined) => (size ? Math.max(size.firstFrame.rssMb, size.runner.rssAtRestMb) : undefined);
 	const ingest = results.sizes.length > 0 ? Math.min(...results.sizes.map(size => size.runner.ingest.itemsPerSecond)) : undefined;
+	// A key during a refresh waits for the step being written and the list drawn for news; a tenth of a second is still prompt.
+	const refreshRatio = results.sizes.length > 0 ? Math.max(...results.sizes.map(({runner: {refreshKeys}}) => refreshKeys.refreshing.median / refreshKeys.quiet.median)) : undefined;
+	const refreshP99 = results.sizes.length > 0 ? Math.max(...results.sizes.map(({runner: {refreshKeys}}) => refreshKeys.refreshing.p99)) : undefined;
 	return [
 		...ratio('start → first frame, shipped data ÷ bare Ink app', results.shippedData.medianMs / results.helloInk.medianMs, '≤ 1.3', value => value <= 1.3),
 		...ratio('start → first frame at 100k ÷ newsboat at 100k', hundredThousand && newsboatMs && hundredThousand.firstFrame.medianMs / newsboatMs, '≤ 0.3', value => value <= 0.3),
@@ -46,6 +70,9 @@ export function checkTargets(results: Results): Ratio[] {
 		...ratio('RSS at 1M (MB)', rss(million), '< 150', value => value < 150),
 		...ratio('search p95 at 1M (ms)', million?.runner.search.p95, '≤ 50', value => value <= 50),
 		...ratio('ingest of summary items, slowest library (items/s)', ingest, '≥ 10000', value => value >= 10_000),
+		...searchTargets(results.sizes.map(size => ({size: size.size, titleSearch: size.runner.titleSearch}))),
+		...ratio('key → frame j/k during a refresh ÷ without, median, slowest library', refreshRatio, '≤ 10', value => value <= 10),
+		...ratio('key → frame j/k during a refresh, p99, slowest library (ms)', refreshP99, '≤ 100', value => value <= 100),
 		...ratio(
 			`removing ÷ adding ${results.retention?.size.toLocaleString('en')} articles (items/s)`,
 			results.retention && results.retention.removePerSecond / results.retention.addPerSecond,
@@ -88,7 +115,25 @@ export function printTable(results: Results): string {
 		...KEY_KINDS.map(kind => [`key → frame ${kind}, median / p99 (ms)`, ...blank(2), ...perSize(size => `${ms(size.runner.keys[kind].median)} / ${ms(size.runner.keys[kind].p99)}`), ...(newsboat ? [''] : [])]),
 		['RSS right after the key run (MB)', ...blank(2), ...perSize(size => ms(size.runner.rssAfterKeysMb)), ...(newsboat ? [''] : [])],
 		['RSS at rest after it (MB)', ...blank(2), ...perSize(size => ms(size.runner.rssAtRestMb)), ...(newsboat ? [''] : [])],
+		[
+			'key → frame j/k, p50 / p99 (ms): without a refresh',
+			...blank(2),
+			...perSize(({runner: {refreshKeys}}) => `${ms(refreshKeys.quiet.median)} / ${ms(refreshKeys.quiet.p99)}`),
+			...(newsboat ? [''] : []),
+		],
+		[
+			`  while one writes ${(results.sizes[0]?.runner.refreshKeys.items ?? 0).toLocaleString('en')} items`,
+			...blank(2),
+			...perSize(({runner: {refreshKeys}}) => `${ms(refreshKeys.refreshing.median)} / ${ms(refreshKeys.refreshing.p99)}`),
+			...(newsboat ? [''] : []),
+		],
 		['search, median / p95 (ms)', ...blank(2), ...perSize(size => `${ms(size.runner.search.median)} / ${ms(size.runner.search.p95)}`), ...(newsboat ? [''] : [])],
+		...SEARCH_KINDS.map(kind => [
+			`search, ${kind}, median / p95 (ms)`,
+			...blank(2),
+			...perSize(({runner: {titleSearch}}) => `${ms(titleSearch[kind].median)} / ${ms(titleSearch[kind].p95)}`),
+			...(newsboat ? [''] : []),
+		]),
 		['ingest, 10k summary items (items/s)', ...blank(2), ...perSize(size => size.runner.ingest.itemsPerSecond.toFixed(0)), ...(newsboat ? [''] : [])],
 		['ingest, 10k full-text items (items/s)', ...blank(2), ...perSize(size => size.runner.fullTextIngest.itemsPerSecond.toFixed(0)), ...(newsboat ? [''] : [])],
 	];

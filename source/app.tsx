@@ -82,8 +82,12 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	// The reader's lines are at most textWidth long (0: the terminal's width).
 	const readerWidth = settings.textWidth > 0 ? Math.min(width, settings.textWidth) : width;
 	const taxonomy = useMemo(() => library.taxonomy(), [library]);
-	// The feed list is read again when the library changes (a refresh may follow a change to it).
-	const feedList = useMemo(() => (view ? feeds.list() : []), [feeds, view]);
+	// The feeds, each by the title the feed list gives it, else its own (as its last fetch gave it);
+	// read again when the library changes (a refresh may follow a change to the list).
+	const feedList = useMemo(() => {
+		const titles = view.library.feedTitles();
+		return feeds.list().map(feed => ({...feed, title: feed.title ?? titles.get(feed.url)}));
+	}, [feeds, view]);
 	const filter = useListFilter(state);
 	const {counts, rows, selected} = useList(view, bookmarks.list, state, filter, dispatch);
 	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, feedList, dispatch);

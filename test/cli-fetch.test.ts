@@ -55,6 +55,6 @@ test('counts have thousands separators; feeds shows the last fetch in IST', asyn
 	assert.match(fetched.stdout, /\/many: 1,234 items, 1,234 new\n/);
 	assert.match(fetched.stdout, /^1 feed: 1,234 new articles\.$/m);
 	const listed = (await runDevnews(['feeds', '--data', data], env)).stdout;
-	assert.match(listed, /\/many\n {2}sectors from each item · editions from each item · last fetched \d\d-\d\d-\d{4} \d\d:\d\d IST\n/);
+	assert.match(listed, /\/many\n {2}Synthetic RSS 2\.0 feed · sectors from each item · editions from each item · last fetched \d\d-\d\d-\d{4} \d\d:\d\d IST\n/);
 	assert.doesNotMatch(listed, /\d{4}-\d\d-\d\dT/, 'no ISO times');
 });

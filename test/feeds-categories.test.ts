@@ -56,7 +56,7 @@ for (const format of ['rss', 'atom']) {
 
 test('an article holds only the sectors and editions its categories name, as ids', () => {
 	const {taxonomy} = loadTaxonomy(SHIPPED_DATA);
-	const articles = feedArticles(rss2(ITEMS), {url: 'https://example.com/feed'}, taxonomy);
+	const articles = feedArticles(rss2(ITEMS), {url: 'https://example.com/feed'}, taxonomy).articles;
 	assert.deepEqual(
 		articles.map(article => [article.sectors, article.editions]),
 		[

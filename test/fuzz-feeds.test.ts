@@ -88,7 +88,7 @@ for (const [index, name] of ['RSS 2.0', 'RSS 1.0', 'Atom'].entries()) {
 		fc.assert(
 			fc.property(mutated(FEEDS[index]!, XML_PIECES), text => {
 				returnsOrFeedError(() => {
-					for (const article of feedArticles(text, FEED, TAXONOMY)) {
+					for (const article of feedArticles(text, FEED, TAXONOMY).articles) {
 						if (article.createdAt !== undefined) assert.ok(plausibleTime(article.createdAt) !== undefined, `createdAt ${article.createdAt}`);
 					}
 				});
@@ -150,7 +150,7 @@ test('a page nested thousands deep, or full of character references, is refused 
 
 test('a large feed of escaped HTML is read, not refused as an entity bomb', () => {
 	const items = Array.from({length: 1000}, (_, index) => ({id: `e${index}`, title: `Synthetic <b>escaped</b> item ${index}`, summary: '<p>one</p><p>two</p><p>three</p>'}));
-	const articles = feedArticles(rss2(items), FEED, TAXONOMY);
+	const articles = feedArticles(rss2(items), FEED, TAXONOMY).articles;
 	assert.equal(articles.length, 1000);
 	assert.equal(articles[0]!.title, 'Synthetic escaped item 0');
 	assert.equal(articles[0]!.summary, 'one two three');

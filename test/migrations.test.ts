@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import Database from 'better-sqlite3';
+import type {Article} from '../source/core/article.js';
+import {SEARCH_LIMIT} from '../source/library/ranked-search.js';
 import {Library} from '../source/library/store.js';
 import {SCHEMA_VERSION} from '../source/library/sql.js';
 import {LEAKED_CALL_ID, ROOT, SHIPPED_DATA, tempDir} from './helpers.js';
@@ -12,6 +14,21 @@ import {LEAKED_CALL_ID, ROOT, SHIPPED_DATA, tempDir} from './helpers.js';
 /** A library file written by the release before this one (schema 4), with a user's state in it (see test/fixtures/README.md). */
 const V4_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'library-v4.sqlite');
 const FEED = 'https://example.com/synthetic-feed.xml';
+
+/** `count` feed items with `word` in their titles, dated a day apart going back from `newest`. */
+function titled(word: string, count: number, newest: number): Article[] {
+	return Array.from({length: count}, (_, index) => ({
+		id: `older-${index}`,
+		title: `${word}: older item ${index}`,
+		body: [],
+		countries: [],
+		sectors: [],
+		editions: [],
+		kind: 'headline',
+		source: FEED,
+		createdAt: new Date(newest - (index + 1) * 86_400_000).toISOString(),
+	}));
+}
 
 function copyOfFixture(): string {
 	const file = path.join(tempDir('devnews-cache'), 'library.sqlite');
@@ -53,6 +70,9 @@ test('a library from the previous release keeps every read mark, position, fetch
 	assert.equal(library.count({}).total, 9 + 4);
 	assert.equal(library.count({}).unread, 9 + 4 - 2);
 	assert.equal(library.page({}, library.count({}).total - 1, 1)[0]?.createdAt, undefined, 'undated sorts last');
+	// Search finds title matches by their time: the newest of them, fetched before, comes before a thousand older ones fetched after.
+	library.upsert(titled('Synthetic', SEARCH_LIMIT + 10, Date.parse('2025-11-20T00:00:00Z')), FEED);
+	assert.equal(library.page({query: 'synthetic'}, 0, 1)[0]?.id, 'item-fedcba9876543210fedc');
 	library.close();
 
 	const db = new Database(file, {readonly: true});
@@ -76,6 +96,30 @@ test('a migration stopped half-way (killed) is done again whole on the next star
 	const {library} = Library.open(file);
 	library.syncData(SHIPPED_DATA);
 	assert.deepEqual(library.reading('item-fedcba9876543210fedc'), {read: true, position: 0.5});
+});
+
+test('a library of schema 5 gets its title index from its articles, keeping read marks, and its search finds by time', () => {
+	const file = path.join(tempDir('devnews-cache'), 'library.sqlite');
+	const {library} = Library.open(file);
+	library.syncData(SHIPPED_DATA);
+	const newest = Date.UTC(2026, 0, 1);
+	library.upsert([{...titled('Numbat', 1, newest + 86_400_000)[0]!, id: 'newest'}], FEED);
+	library.upsert(titled('Numbat', SEARCH_LIMIT + 10, newest), FEED);
+	library.setRead('newest', true);
+	library.close();
+	// Schema 5 was this one without the title index.
+	const db = new Database(file);
+	db.exec('DROP TABLE titles_fts');
+	db.pragma('user_version = 5');
+	db.close();
+
+	const {library: migrated} = Library.open(file);
+	migrated.syncData(SHIPPED_DATA);
+	assert.equal(migrated.page({query: 'numbat'}, 0, 1)[0]?.id, 'newest');
+	assert.equal(migrated.count({query: 'numbat'}).more, true);
+	assert.equal(migrated.count({query: 'Ukraine'}).total, 1, 'the shipped story is found by its title');
+	assert.deepEqual(migrated.reading('newest'), {read: true, position: 0});
+	migrated.close();
 });
 
 test('a library from a newer devnews is refused with one line, and left as it was', () => {

@@ -99,6 +99,7 @@ test('f picks a source by its title, with counts; the header names it; r refresh
 	assert.match(frame(), /^Source — Enter picks, Esc cancels$/m);
 	assert.match(frame(), /❯ All \(14 · 14 unread\)/);
 	assert.match(frame(), /Synthetic Alpha Wire \(3 · 3 unread\)/);
+	assert.match(frame(), /Synthetic Beta Daily \(2 · 2 unread\)/, 'a feed the list gives no title is named by its own <title>');
 	assert.match(frame(), /Shipped with devnews \(9 · 9 unread\)/);
 	await press('j', KEYS.enter);
 	assert.match(frame(), /devnews › Synthetic Alpha Wire +3 articles · 3 unread/);

@@ -58,9 +58,11 @@ test('dates far in the future sort as unknown, and undated articles sort after e
 test('a failed fetch writes only its reason: a success another process recorded stays', () => {
 	const opened = library();
 	const url = 'https://example.com/feed.xml';
-	opened.feedFetched(url, {etag: '"v2"', lastModified: 'Wed, 26 Nov 2025 10:00:00 GMT'}, 1000);
+	opened.feedFetched(url, {etag: '"v2"', lastModified: 'Wed, 26 Nov 2025 10:00:00 GMT'}, 1000, 'Synthetic feed');
 	opened.feedFailed(url, 'database is locked');
-	assert.deepEqual(opened.feedState(url), {url, etag: '"v2"', lastModified: 'Wed, 26 Nov 2025 10:00:00 GMT', lastSuccess: 1000, lastError: 'database is locked'});
+	assert.deepEqual(opened.feedState(url), {url, etag: '"v2"', lastModified: 'Wed, 26 Nov 2025 10:00:00 GMT', lastSuccess: 1000, lastError: 'database is locked', title: 'Synthetic feed'});
 	opened.feedUnchanged(url, 2000);
-	assert.deepEqual(opened.feedState(url), {url, etag: '"v2"', lastModified: 'Wed, 26 Nov 2025 10:00:00 GMT', lastSuccess: 2000, lastError: undefined});
+	assert.deepEqual(opened.feedState(url), {url, etag: '"v2"', lastModified: 'Wed, 26 Nov 2025 10:00:00 GMT', lastSuccess: 2000, lastError: undefined, title: 'Synthetic feed'});
+	opened.feedFetched(url, {}, 3000);
+	assert.equal(opened.feedState(url).title, 'Synthetic feed', 'a fetch that gives no title keeps the one given before');
 });

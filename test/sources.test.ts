@@ -19,7 +19,7 @@ const {taxonomy} = loadTaxonomy(SHIPPED_DATA);
 
 test('the Google News sitemap: link, title, publication time, keywords; the label names the sector where labels.json says so', () => {
 	const feed = {url: `${HOST}/RSS/GoogleNews`};
-	const articles = feedArticles(fixture('google-news-sitemap.xml'), feed, taxonomy);
+	const articles = feedArticles(fixture('google-news-sitemap.xml'), feed, taxonomy).articles;
 	assert.deepEqual(
 		articles.map(article => article.id),
 		['9000010', '3710216', '9000011'],
@@ -42,7 +42,7 @@ test('the JSON listing per sector × edition: summary, label, countries, the lis
 	const url = sectorListingUrl(HOST, 19, 'Global Edition');
 	assert.equal(url, `${HOST}/api/Search/GetSectorNews/19/Global%20Edition/1`);
 	assert.deepEqual(listingPlace(url), {sector: '19', edition: 'Global Edition'});
-	const articles = feedArticles(fixture('api-GetSectorNews.json'), {url}, taxonomy);
+	const articles = feedArticles(fixture('api-GetSectorNews.json'), {url}, taxonomy).articles;
 	assert.deepEqual(
 		articles.map(article => article.id),
 		['3710216', '9000020', '9000021'],
@@ -58,10 +58,10 @@ test('the JSON listing per sector × edition: summary, label, countries, the lis
 	assert.equal(blog.title, 'Synthetic test article: Coalition talks & the "caretaker" question');
 	assert.match(blog.url ?? '', /\/article\/agency-wire\/9000021-/, 'no label: agency-wire, as the site links it');
 
-	const devNews = feedArticles(fixture('api-GetSectorDevNews.json'), {url: `${HOST}/api/DevNews/GetSectorDevNews/Global%20Edition/19/1`}, taxonomy);
+	const devNews = feedArticles(fixture('api-GetSectorDevNews.json'), {url: `${HOST}/api/DevNews/GetSectorDevNews/Global%20Edition/19/1`}, taxonomy).articles;
 	assert.deepEqual(devNews.map(article => fileArticle(taxonomy, article)), devNews.map(() => ({sectors: ['politics'], editions: ['global']})));
-	const cached = feedArticles(fixture('api-GetEditionNews-cached.json'), {url: `${HOST}/api/Search/GetEditionNews/Global%20Edition/Global%20Edition`}, taxonomy);
-	const fresh = feedArticles(fixture('api-GetEditionNews.json'), {url: `${HOST}/api/Search/GetEditionNews/Global%20Edition/Global%20Edition`}, taxonomy);
+	const cached = feedArticles(fixture('api-GetEditionNews-cached.json'), {url: `${HOST}/api/Search/GetEditionNews/Global%20Edition/Global%20Edition`}, taxonomy).articles;
+	const fresh = feedArticles(fixture('api-GetEditionNews.json'), {url: `${HOST}/api/Search/GetEditionNews/Global%20Edition/Global%20Edition`}, taxonomy).articles;
 	assert.ok(fresh.length > 0);
 	assert.deepEqual(cached, fresh, 'the same answer, whichever case its keys are in');
 	assert.throws(() => feedArticles('{"unexpected": true}', {url}, taxonomy), /not one of the site's article listings/);

@@ -42,7 +42,7 @@ test('feed times before 1990 or more than a day after ingestion count as unknown
 
 test('a feed item with an impossible date is stored undated', () => {
 	const feed = rss2([{id: 'd1', title: 'Synthetic far future'}, {id: 'd2', title: 'Synthetic ordinary'}]).replace(/<pubDate>[^<]*<\/pubDate>/, '<pubDate>Sat, 13 Sep 275760 00:00:00 GMT</pubDate>');
-	const [future, ordinary] = feedArticles(feed, {url: 'https://example.com/feed'}, EMPTY_TAXONOMY);
+	const [future, ordinary] = feedArticles(feed, {url: 'https://example.com/feed'}, EMPTY_TAXONOMY).articles;
 	assert.equal(future?.createdAt, undefined);
 	assert.equal(ordinary?.createdAt, '2026-01-02T03:04:05.000Z');
 });

@@ -66,7 +66,9 @@ function feedLine(context: CommandContext, feed: Feed): string {
 	const edition = listedAs(feed.edition, context.taxonomy.editions, 'editions from each item');
 	const last = state.lastSuccess ? `last fetched ${formatIst(new Date(state.lastSuccess).toISOString())}` : 'never fetched';
 	const error = state.lastError ? ` · last error: ${state.lastError}` : '';
-	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${feed.title ? `${feed.title} · ` : ''}${sector} · ${edition} · ${last}${error}`)}`;
+	// The title the feed list gives it, else the feed's own.
+	const title = feed.title ?? state.title;
+	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${title ? `${title} · ` : ''}${sector} · ${edition} · ${last}${error}`)}`;
 }
 
 export async function feeds(context: CommandContext): Promise<void | number> {

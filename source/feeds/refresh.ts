@@ -19,7 +19,10 @@ export type FeedResult =
 
 export type Progress = {done: number; total: number; last: FeedResult};
 
-async function refreshOne(feed: Feed, library: Library, parser: FeedParser, options: RefreshOptions, stop?: AbortSignal): Promise<FeedResult> {
+/** A refresh's writes to the library: one feed's at a time. */
+type Writes = ReturnType<typeof pLimit>;
+
+async function refreshOne(feed: Feed, library: Library, parser: FeedParser, writes: Writes, options: RefreshOptions, stop?: AbortSignal): Promise<FeedResult> {
 	const stopped: FeedResult = {url: feed.url, status: 'stopped'};
 	if (stop?.aborted) return stopped;
 	const state = library.feedState(feed.url);
@@ -31,10 +34,14 @@ async function refreshOne(feed: Feed, library: Library, parser: FeedParser, opti
 			return {url: feed.url, status: 'not-modified'};
 		}
 
-		const articles = await parser.parse(fetched.text, feed);
+		const {title, articles} = await parser.parse(fetched.text, feed);
 		if (stop?.aborted) return stopped;
-		const {added} = library.upsert(articles, feed.url);
-		library.feedFetched(feed.url, fetched, Date.now());
+		// One feed's steps at a time, so a key waits for one step, not one of each feed being
+		// written; a feed still waiting its turn when the refresh is stopped is not written.
+		const written = await writes(async () => (stop?.aborted ? undefined : library.upsertInSteps(articles, feed.url)));
+		if (!written) return stopped;
+		const {added} = written;
+		library.feedFetched(feed.url, fetched, Date.now(), title);
 		return {url: feed.url, status: 'updated', items: articles.length, added};
 	} catch (error) {
 		// Cut off by the stop, not failed: the feed's record stays as it was.
@@ -53,13 +60,16 @@ export async function refreshFeeds(
 	stop?: AbortSignal,
 ): Promise<FeedResult[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
-	const parser = new FeedParser(library.taxonomy());
+	// The worker copies the library's log into it meanwhile, instead of the writes here.
+	const parser = new FeedParser(library.taxonomy(), library.databaseFile());
+	library.checkpointsHere(false);
+	const writes = pLimit(1);
 	let done = 0;
 	try {
 		const results = await Promise.all(
 			feeds.map(async feed =>
 				limit(async () => {
-					const result = await refreshOne(feed, library, parser, options, stop);
+					const result = await refreshOne(feed, library, parser, writes, options, stop);
 					onProgress({done: ++done, total: feeds.length, last: result});
 					return result;
 				}),
@@ -69,6 +79,7 @@ export async function refreshFeeds(
 		if (!stop?.aborted) library.setLastRefresh(Date.now());
 		return results;
 	} finally {
+		library.checkpointsHere(true);
 		await parser.close();
 	}
 }

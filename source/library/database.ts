@@ -15,6 +15,14 @@ import Database from 'better-sqlite3';
 import {migrate} from './migrations.js';
 import {SCHEMA_VERSION} from './sql.js';
 
+/**
+ * Pages of log after which a write copies the log into the database: 40 MB
+ * rather than SQLite's 4 MB, as a refresh writes a few MB a feed and each
+ * copy stalled it (a fifth of the time of a 10,000-item refresh). While a
+ * refresh writes, another thread copies it instead (Library.checkpointsHere).
+ */
+export const WAL_AUTOCHECKPOINT = 10_000;
+
 /** A library devnews cannot use, with one line saying why and what to do. */
 export class LibraryError extends Error {}
 
@@ -46,10 +54,7 @@ function configure(db: Database.Database, busyTimeoutMs: number): void {
 	// In WAL mode NORMAL loses no committed change on a crash of devnews,
 	// only on a power cut, and spares an fsync per read mark.
 	db.pragma('synchronous = NORMAL');
-	// Copy the log into the database every 40 MB rather than every 4 MB:
-	// a refresh writes a few MB a feed, and each copy stalled it (a fifth
-	// of the time of a 10,000-item refresh).
-	db.pragma('wal_autocheckpoint = 10000');
+	db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
 }
 
 /** Brings the file's schema to this version, or refuses one from a newer devnews. */

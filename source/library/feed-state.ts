@@ -14,9 +14,11 @@ export type FeedState = {
 	/** Epoch ms of the last fetch that worked (a 200 or a 304). */
 	lastSuccess?: number;
 	lastError?: string;
+	/** The feed's own title, as its last fetch gave it. */
+	title?: string;
 };
 
-type FeedRecord = {etag: string | null; last_modified: string | null; last_success: number | null; last_error: string | null};
+type FeedRecord = {etag: string | null; last_modified: string | null; last_success: number | null; last_error: string | null; title: string | null};
 
 const LAST_REFRESH = 'feeds.lastRefresh';
 
@@ -25,22 +27,29 @@ export class FeedStates {
 	constructor(private readonly sql: Statements, private readonly meta: Meta) {}
 
 	get(url: string): FeedState {
-		const row = this.sql.get('SELECT etag, last_modified, last_success, last_error FROM feeds WHERE url = ?').get(url) as FeedRecord | undefined;
+		const row = this.sql.get('SELECT etag, last_modified, last_success, last_error, title FROM feeds WHERE url = ?').get(url) as FeedRecord | undefined;
 		return {
 			url,
 			etag: row?.etag ?? undefined,
 			lastModified: row?.last_modified ?? undefined,
 			lastSuccess: row?.last_success ?? undefined,
 			lastError: row?.last_error ?? undefined,
+			title: row?.title ?? undefined,
 		};
 	}
 
-	/** The feed answered with its items: its validators for next time, and the time. */
-	fetched(url: string, validators: {etag?: string; lastModified?: string}, time: number): void {
+	/** The feed answered with its items: its validators for next time, the time, and its title (one it gave before stays if it gives none now). */
+	fetched(url: string, validators: {etag?: string; lastModified?: string}, time: number, title?: string): void {
 		this.sql
-			.get(`INSERT INTO feeds (url, etag, last_modified, last_success, last_error) VALUES (@url, @etag, @lastModified, @time, NULL)
-				ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_success = excluded.last_success, last_error = NULL`)
-			.run({url, etag: validators.etag ?? null, lastModified: validators.lastModified ?? null, time});
+			.get(`INSERT INTO feeds (url, etag, last_modified, last_success, last_error, title) VALUES (@url, @etag, @lastModified, @time, NULL, @title)
+				ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_success = excluded.last_success, last_error = NULL,
+					title = coalesce(excluded.title, title)`)
+			.run({url, etag: validators.etag ?? null, lastModified: validators.lastModified ?? null, time, title: title ?? null});
+	}
+
+	/** Every feed's own title, by URL, for the ones that gave one. */
+	titles(): Map<string, string> {
+		return new Map(this.sql.get('SELECT url, title FROM feeds WHERE title IS NOT NULL').raw().all() as Array<[string, string]>);
 	}
 
 	/** The feed answered "not modified": its validators stand. */

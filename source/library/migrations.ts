@@ -14,11 +14,13 @@
 //   6  (this one) a list per source, and whether each listed article is
 //      unread (unread only, unread first, next unread); each filing counted
 //      per source; a feed's own title; the kind "summary" for an item that
-//      came with a summary and no story.
+//      came with a summary and no story; a title index keyed by time
+//      (search-schema.ts).
 // Each step to 5 and 6 rebuilds the lists from the articles; what the articles'
 // sectors and editions mean under the current taxonomy is decided later,
 // once the data folder's taxonomy is known (refile.ts).
 import type Database from 'better-sqlite3';
+import {migrateSearchIndex} from './search-schema.js';
 import {SCHEMA, SCHEMA_VERSION, UNDATED} from './sql.js';
 
 /** The oldest schema a migration starts from. */
@@ -113,6 +115,7 @@ function toVersion6(db: Database.Database): void {
 			AND article IN (SELECT rowid FROM articles WHERE origin != 'data')`);
 	db.exec("UPDATE articles SET kind = 'summary' WHERE kind = 'headline' AND rowid IN (SELECT article FROM stories WHERE json_extract(doc, '$.kind') = 'summary')");
 	if (!columns(db, 'listings').has('unread')) relist(db);
+	migrateSearchIndex(db);
 }
 
 /** The steps, by the version each leads to. */

@@ -12,7 +12,7 @@ import type {Meta} from './meta.js';
 import {REINDEX_NEEDED} from './migrations.js';
 import type {Statements} from './statements.js';
 
-type Record = {rowid: number; sectors: string; editions: string; countries: string; doc: string};
+type Record = {rowid: number; sectors: string; editions: string; countries: string; sort_time: number; doc: string};
 
 export class Refiling {
 	private readonly index: FullTextIndex;
@@ -30,7 +30,7 @@ export class Refiling {
 	run(taxonomy: Taxonomy): boolean {
 		const reindex = this.reindexPending();
 		let after = Number(this.meta.get(REINDEX_NEEDED) ?? 0);
-		const next = this.sql.get('SELECT a.rowid, a.sectors, a.editions, a.countries, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?');
+		const next = this.sql.get('SELECT a.rowid, a.sectors, a.editions, a.countries, a.sort_time, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?');
 		const move = this.sql.get('UPDATE articles SET sectors = ?, editions = ?, countries = ? WHERE rowid = ?');
 		let moved = false;
 		for (;;) {
@@ -47,8 +47,9 @@ export class Refiling {
 						const changed = sectors !== record.sectors || editions !== record.editions || countries !== record.countries;
 						if (changed) move.run(sectors, editions, countries, record.rowid);
 						// After a migration the index is empty; otherwise the article leaves it as it was filed, and comes back as it is.
-						if (changed && !reindex) this.index.remove(record.rowid, article, filingOf(record));
-						if (changed || reindex) this.index.add(record.rowid, article, filed);
+						const indexed = {rowid: record.rowid, sortTime: record.sort_time, article};
+						if (changed && !reindex) this.index.remove({...indexed, filing: filingOf(record)});
+						if (changed || reindex) this.index.add({...indexed, filing: filed});
 						moved ||= changed;
 					}
 

@@ -26,9 +26,11 @@
 //   columns hold a word but not where in them (detail=column): half the
 //   size, and searches are plain words, never phrases. Every three-letter
 //   prefix has a list of its own, so search as you type never merges the
-//   lists of the thousands of words that start with "the" or "con".
+//   lists of the thousands of words that start with "the" or "con";
+// - `titles_fts` indexes the titles again, keyed by time (search-schema.ts).
 // The schema is versioned (PRAGMA user_version); migrations.ts moves a
 // library made by an earlier devnews to this one without losing anything.
+import {SEARCH_SCHEMA} from './search-schema.js';
 
 export const SCHEMA_VERSION = 6;
 
@@ -124,7 +126,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
 	title, summary, body, countries, facets,
 	content='', detail=column, prefix='3', tokenize='unicode61 remove_diacritics 2'
 );
-
+${SEARCH_SCHEMA}
 CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_success INTEGER, last_error TEXT, title TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;

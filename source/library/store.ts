@@ -11,7 +11,7 @@ import type {Taxonomy} from '../core/taxonomy.js';
 import {ArticleWriter, type UpsertResult} from './article-writer.js';
 import {CountQueries} from './counts.js';
 import {DataImport} from './data-import.js';
-import {damageMarker, isCorruption, openDatabase, type OpenOptions} from './database.js';
+import {damageMarker, isCorruption, openDatabase, WAL_AUTOCHECKPOINT, type OpenOptions} from './database.js';
 import {FeedStates, type FeedState} from './feed-state.js';
 import type {ListFilter} from './list-filter.js';
 import type {CountColumn} from './counts.js';
@@ -32,6 +32,13 @@ export type {UpsertResult} from './article-writer.js';
 export {LibraryError, isCorruption} from './database.js';
 
 export type OpenedLibrary = {library: Library; warning?: string};
+
+/**
+ * While a refresh writes in steps, subscribers are told at most this
+ * often (and once it is done); the view is new after every step, so a
+ * screen drawn for a key in between reads what is there.
+ */
+const STEP_NOTICE_MS = 100;
 
 /**
  * The library at one version. A new view is made whenever the library
@@ -63,6 +70,8 @@ export class Library {
 	private readonly sql: Statements;
 	private readonly listeners = new Set<() => void>();
 	private current: LibraryView = {library: this, version: 0};
+	private lastNotice = Number.NEGATIVE_INFINITY;
+	private notice: NodeJS.Timeout | undefined;
 
 	private constructor(db: Database.Database, file: string, persistent: boolean) {
 		this.db = db;
@@ -83,6 +92,7 @@ export class Library {
 	}
 
 	close(): void {
+		clearTimeout(this.notice);
 		this.db.close();
 	}
 
@@ -105,23 +115,32 @@ export class Library {
 	/** The library's current view (see LibraryView). */
 	readonly view = (): LibraryView => this.current;
 
-	/** What the views show changed: they read the library again. */
-	private changed(): void {
+	/** What the views show changed: they read the library again, told now or, for a step of a refresh, soon (STEP_NOTICE_MS). */
+	private changed(step = false): void {
 		this.current = {library: this, version: this.current.version + 1};
+		const wait = this.lastNotice + STEP_NOTICE_MS - performance.now();
+		if (!step || wait <= 0 || this.listeners.size === 0) this.tell();
+		else this.notice ??= setTimeout(() => this.tell(), wait);
+	}
+
+	private tell(): void {
+		clearTimeout(this.notice);
+		this.notice = undefined;
+		this.lastNotice = performance.now();
 		for (const listener of this.listeners) listener();
 	}
 
 	/** Rows, counts and searches read before a change to the articles may be wrong now. */
-	private articlesChanged(): void {
+	private articlesChanged(step = false): void {
 		this.ranked.forget();
-		this.readsChanged();
+		this.readsChanged(step);
 	}
 
 	/** Read marks moved: the unread counts, and where each list's unread walk is. */
-	private readsChanged(): void {
+	private readsChanged(step = false): void {
 		this.lists.forget();
 		this.counts.forget();
-		this.changed();
+		this.changed(step);
 	}
 
 	/**
@@ -142,6 +161,30 @@ export class Library {
 		const result = this.writer.upsert(articles, origin, this.taxonomy());
 		if (result.added + result.updated > 0) this.articlesChanged();
 		return result;
+	}
+
+	/** The same as upsert, in steps between which the event loop runs (a refresh: the browser answers keys meanwhile). */
+	async upsertInSteps(articles: Article[], origin: string): Promise<UpsertResult> {
+		const result = await this.writer.upsertInSteps(articles, origin, this.taxonomy(), step => {
+			if (step.added + step.updated > 0) this.articlesChanged(true);
+		});
+		// The last step is told now.
+		if (this.notice) this.tell();
+		return result;
+	}
+
+	/** The database's file, for another thread to open (a refresh's checkpoints); undefined for one in memory. */
+	databaseFile(): string | undefined {
+		return this.db.memory ? undefined : this.db.name;
+	}
+
+	/**
+	 * Whether writes here copy the write-ahead log into the database when it
+	 * has grown (SQLite's checkpoint, which held a refresh's write for 100 to
+	 * 150 ms each time), or leave that to another thread while a refresh writes.
+	 */
+	checkpointsHere(here: boolean): void {
+		this.db.pragma(`wal_autocheckpoint = ${here ? WAL_AUTOCHECKPOINT : 0}`);
 	}
 
 	/** Removes news older than `keepDays` but what is bookmarked (see retention.ts); returns how many went. */
@@ -232,8 +275,13 @@ export class Library {
 		return this.feeds.get(url);
 	}
 
-	feedFetched(url: string, validators: {etag?: string; lastModified?: string}, time: number): void {
-		this.feeds.fetched(url, validators, time);
+	feedFetched(url: string, validators: {etag?: string; lastModified?: string}, time: number, title?: string): void {
+		this.feeds.fetched(url, validators, time, title);
+	}
+
+	/** Each feed's own title (its <title>), by URL, as its last fetch gave it. */
+	feedTitles(): Map<string, string> {
+		return this.feeds.titles();
 	}
 
 	feedUnchanged(url: string, time: number): void {
