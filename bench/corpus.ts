@@ -1,13 +1,14 @@
 // Synthetic libraries for the benchmark, built once and kept between runs
 // under bench/.cache: a devnews library (the shipped data plus N synthetic
 // articles) in the folder devnews uses as XDG_CACHE_HOME. A library is
-// rebuilt only when the library schema or the generator changes.
+// rebuilt only when the library schema (its text) or the generator changes.
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {DATA_FOLDER} from '../source/data/data-folder.js';
 import {Library} from '../source/library/store.js';
-import {SCHEMA_VERSION} from '../source/library/sql.js';
+import {SCHEMA, SCHEMA_VERSION} from '../source/library/sql.js';
 import {GENERATOR_VERSION, syntheticArticle} from './synthetic.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,9 +17,12 @@ export const CACHE = path.join(ROOT, 'bench', '.cache');
 
 const BATCH = 5000;
 
+/** The schema's own text, hashed: a library made while a version's schema was still changing is not taken for one of this schema. */
+const SCHEMA_HASH = createHash('sha256').update(SCHEMA).digest('hex').slice(0, 8);
+
 /** The XDG_CACHE_HOME holding a library of the shipped data and `size` synthetic articles. */
 export function libraryHome(size: number): string {
-	return path.join(CACHE, `library-${size}-schema${SCHEMA_VERSION}-gen${GENERATOR_VERSION}`);
+	return path.join(CACHE, `library-${size}-schema${SCHEMA_VERSION}-${SCHEMA_HASH}-gen${GENERATOR_VERSION}`);
 }
 
 export const libraryFile = (home: string) => path.join(home, 'devnews', 'library.sqlite');

@@ -39,8 +39,13 @@ export class Anchors {
 		anchors.set(anchor.offset, anchor);
 	}
 
-	/** Articles were added or removed, or marked read: every position may have moved. */
+	/** Articles were added or removed: every position may have moved. */
 	forget(): void {
 		this.walks.clear();
+	}
+
+	/** Read marks moved: the positions in walks of the unread (or of the read) may have. */
+	forgetWalks(moved: (walk: string) => boolean): void {
+		for (const walk of [...this.walks.keys()]) if (moved(walk)) this.walks.delete(walk);
 	}
 }

@@ -10,7 +10,7 @@ import type {CountQueries} from './counts.js';
 import {searchOf, type ListFilter} from './list-filter.js';
 import type {SearchMatches} from './search-matches.js';
 import type {Statements} from './statements.js';
-import {walkKey, walkOrder, walkPosition, walksOf, walkWhere, type Walk} from './walks.js';
+import {isReadWalk, walkKey, walkOrder, walkPosition, walksOf, walkWhere, type Walk} from './walks.js';
 
 type RowRecord = {
 	rowid: number;
@@ -156,9 +156,14 @@ export class ListQueries {
 		return this.rowsIn('id', ids);
 	}
 
-	/** Articles were added, removed or marked: every remembered position may have moved. */
+	/** Articles were added or removed: every remembered position may have moved. */
 	forget(): void {
 		this.anchors.forget();
+	}
+
+	/** Read marks moved: positions in the walks of unread or read stories may have; those of whole lists have not. */
+	forgetReadWalks(): void {
+		this.anchors.forgetWalks(isReadWalk);
 	}
 
 	private walks(filter: ListFilter): Walk[] {

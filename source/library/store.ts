@@ -133,14 +133,16 @@ export class Library {
 	/** Rows, counts and searches read before a change to the articles may be wrong now. */
 	private articlesChanged(step = false): void {
 		this.ranked.forget();
-		this.readsChanged(step);
-	}
-
-	/** Read marks moved: the unread counts, and where each list's unread walk is. */
-	private readsChanged(step = false): void {
 		this.lists.forget();
 		this.counts.forget();
 		this.changed(step);
+	}
+
+	/** Read marks moved: the unread counts, and where the walks of each list's unread and read are. */
+	private readsChanged(): void {
+		this.lists.forgetReadWalks();
+		this.counts.forget();
+		this.changed();
 	}
 
 	/**

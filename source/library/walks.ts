@@ -45,7 +45,10 @@ export function walksOf(filter: ListFilter, source: number | undefined, counts: 
 }
 
 /** What remembers a walk's windows (anchors.ts). */
-export const walkKey = (walk: Walk): string => JSON.stringify([walk.list, walk.unread, walk.sector, walk.edition, walk.newestFirst]);
+export const walkKey = (walk: Walk): string => JSON.stringify([walk.list, walk.unread ?? null, walk.sector ?? null, walk.edition ?? null, walk.newestFirst]);
+
+/** Whether a walk's key is of the unread or the read of a list, whose rows a read mark moves. */
+export const isReadWalk = (key: string): boolean => (JSON.parse(key) as unknown[])[1] !== null;
 
 /**
  * The walk's rows: from where (`withArticles`: joined to their articles,
