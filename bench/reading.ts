@@ -10,7 +10,7 @@
 //   node --import tsx bench/reading.ts [--sizes 10000,100000,1000000] [--runs 21]
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {MARK_BATCH} from '../source/library/bulk-marks.js';
+import {MARK_BATCH, markMany} from '../source/library/bulk-marks.js';
 import {Library, type ListFilter} from '../source/library/store.js';
 import {ensureLibrary, libraryFile} from './corpus.js';
 import {percentile} from './report.js';
@@ -87,8 +87,8 @@ for (const size of sizes) {
 	row('next unread, from 90% down').ms.set(size, median(() => library.nextUnread({sector: 'health'}, from)));
 	library.setReadMany(marked, false);
 
-	// A whole sector marked read, then put back: A and its undo, a few times, a batch at a
-	// time as the browser marks them; and the longest a key waits meanwhile (one batch).
+	// A whole sector marked read, then put back: A and its undo, a few times, as the browser
+	// marks them (bulk-marks.ts); and the longest a key waits meanwhile: one batch.
 	const count = library.count(sector).unread;
 	const mark = row(`mark a sector read (${(count / size).toLocaleString('en', {style: 'percent'})} of the library)`);
 	const undo = row('undo it');
@@ -96,28 +96,26 @@ for (const size of sizes) {
 	const markMs: number[] = [];
 	const undoMs: number[] = [];
 	let longest = 0;
-	const timedBatches = (rowids: number[], read: boolean) => {
-		const changed: number[] = [];
-		for (let start = 0; start < rowids.length; start += MARK_BATCH) {
-			const started = performance.now();
-			changed.push(...library.setReadMany(rowids.slice(start, start + MARK_BATCH), read));
-			longest = Math.max(longest, performance.now() - started);
-		}
-
+	const timedMarks = async (rowids: number[], read: boolean) => {
+		let last = performance.now();
+		const changed = await markMany(library, rowids, read, () => {
+			const now = performance.now();
+			longest = Math.max(longest, now - last);
+			last = now;
+		});
 		return changed;
 	};
 
 	for (let run = 0; run < 3; run++) {
 		let started = performance.now();
-		const changed = timedBatches(library.unreadIn(sector), true);
+		const changed = await timedMarks(library.unreadIn(sector), true); // eslint-disable-line no-await-in-loop -- one mark at a time
 		markMs.push(performance.now() - started);
 		started = performance.now();
-		timedBatches(changed, false);
+		await timedMarks(changed, false); // eslint-disable-line no-await-in-loop -- likewise
 		undoMs.push(performance.now() - started);
 	}
 
 	batch.ms.set(size, longest);
-
 	mark.ms.set(size, percentile(markMs, 50));
 	mark.perSecond ??= new Map();
 	mark.perSecond.set(size, count / (percentile(markMs, 50) / 1000));

@@ -60,26 +60,27 @@ export async function refreshFeeds(
 	stop?: AbortSignal,
 ): Promise<FeedResult[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
-	// The worker copies the library's log into it meanwhile, instead of the writes here.
-	const parser = new FeedParser(library.taxonomy(), library.databaseFile());
-	library.checkpointsHere(false);
+	const parser = new FeedParser(library.taxonomy());
 	const writes = pLimit(1);
 	let done = 0;
+	const {checkpointingElsewhere} = await import('../library/checkpointer.js');
 	try {
-		const results = await Promise.all(
-			feeds.map(async feed =>
-				limit(async () => {
-					const result = await refreshOne(feed, library, parser, writes, options, stop);
-					onProgress({done: ++done, total: feeds.length, last: result});
-					return result;
-				}),
+		// Another thread copies the library's log into it meanwhile, instead of the writes here.
+		const results = await checkpointingElsewhere(library, async () =>
+			Promise.all(
+				feeds.map(async feed =>
+					limit(async () => {
+						const result = await refreshOne(feed, library, parser, writes, options, stop);
+						onProgress({done: ++done, total: feeds.length, last: result});
+						return result;
+					}),
+				),
 			),
 		);
 		// A stopped refresh is not one: the header keeps saying when the last whole one was.
 		if (!stop?.aborted) library.setLastRefresh(Date.now());
 		return results;
 	} finally {
-		library.checkpointsHere(true);
 		await parser.close();
 	}
 }
