@@ -13,7 +13,7 @@ import {CLEAR_SCREEN} from './render/escapes.js';
 import {FrameWriter} from './render/frame-writer.js';
 import {ScreenReaderWriter} from './render/screen-reader-writer.js';
 import {openWithBrowser} from './terminal/browser-command.js';
-import {copyToClipboard, supportsHyperlinks, type OpenResult} from './terminal/links.js';
+import {copyToClipboard, supportsHyperlinks, type LinkResult} from './terminal/links.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
@@ -68,7 +68,7 @@ export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {scr
 	 * command): the screen and the keys are its until it exits, then devnews
 	 * draws again. Nothing of devnews runs meanwhile (spawnSync holds it).
 	 */
-	const runOnTerminal = (args: string[]): OpenResult => {
+	const runOnTerminal = (args: string[]): LinkResult => {
 		const [program, ...rest] = args as [string, ...string[]];
 		const raw = process.stdin.isTTY && process.stdin.isRaw;
 		if (writer instanceof FrameWriter) {

@@ -11,7 +11,7 @@ import type {ConfigFile} from './config-file.js';
 const DEFAULT_KEEP_DAYS = 365;
 
 /** The reader's longest line, in cells: about the line length that reads best. */
-export const DEFAULT_TEXT_WIDTH = 80;
+const DEFAULT_TEXT_WIDTH = 80;
 
 export type Settings = {
 	keepDays: number;

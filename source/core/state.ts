@@ -78,7 +78,7 @@ export type Action =
 	| {type: 'offerUndo'; undo?: State['undo']; text?: string}
 	| {type: 'refresh'; progress?: RefreshProgress};
 
-export type StartOptions = {
+type StartOptions = {
 	width: number;
 	height: number;
 	sector?: string;

@@ -64,7 +64,7 @@ const group = (where: Where) => (where === 'search' ? 'search' : 'browse');
 
 const slot = (where: Where, key: Key) => `${group(where)} ${keyId(key)}`;
 
-export type UserKeys = {bindings: Binding[]; problems: string[]};
+type UserKeys = {bindings: Binding[]; problems: string[]};
 
 /** The user's setting as keys per command, with a line for each entry that is not one. */
 function wishes(setting: Record<string, unknown>, problems: string[]): Map<Command, Key[]> {

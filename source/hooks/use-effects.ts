@@ -23,15 +23,16 @@ import {completeStory} from '../feeds/complete-story.js';
 import type {RefreshOptions} from '../feeds/limits.js';
 import {markMany} from '../library/bulk-marks.js';
 import type {Library, ListFilter} from '../library/store.js';
+import type {LinkResult} from '../terminal/links.js';
 import type {Bookmarks} from './use-bookmarks.js';
 import {pickerEntries} from './use-picker.js';
 import {findStory, readerExtras} from './use-story.js';
 
 /** What the app asks of the outside world; tests pass their own. */
 export type Outside = {
-	openLink: (url: string) => Promise<{ok: true} | {ok: false; reason: string}>;
+	openLink: (url: string) => Promise<LinkResult>;
 	/** Copies to the clipboard; `ok: false` when the copy cannot land, with why. */
-	copy: (text: string) => Promise<{ok: true} | {ok: false; reason: string}>;
+	copy: (text: string) => Promise<LinkResult>;
 	/** Whether the terminal shows OSC 8 hyperlinks. */
 	hyperlinks: boolean;
 	/** Draws the whole screen again (Ctrl-l), where the renderer can. */

@@ -54,15 +54,15 @@ export function osc52Copy(text: string): string {
 	return `${ESC}]52;c;${Buffer.from(sanitizeLine(text)).toString('base64')}${BEL}`;
 }
 
-/** Whether a copy is expected to land; if not, why, and what turns it on. */
-export type CopyResult = {ok: true} | {ok: false; reason: string};
+/** What copying or opening a link came to: done (or, for a copy, expected to land), or why not and what to do. */
+export type LinkResult = {ok: true} | {ok: false; reason: string};
 
 /**
  * Copies `text` with OSC 52, given to `write` (the terminal); inside tmux,
  * asks tmux whether it drops the sequence. Elsewhere nothing says whether
  * the terminal took it, so it is expected to have.
  */
-export async function copyToClipboard(text: string, write: (sequence: string) => unknown, env: NodeJS.ProcessEnv = process.env): Promise<CopyResult> {
+export async function copyToClipboard(text: string, write: (sequence: string) => unknown, env: NodeJS.ProcessEnv = process.env): Promise<LinkResult> {
 	write(osc52Copy(text));
 	if (!env['TMUX'] || (await tmuxOption('set-clipboard', env)) !== 'off') return {ok: true};
 	return {ok: false, reason: "tmux's set-clipboard is off (tmux set -g set-clipboard on)"};
@@ -78,8 +78,6 @@ async function tmuxOption(name: string, env: NodeJS.ProcessEnv): Promise<string 
 	}
 }
 
-export type OpenResult = {ok: true} | {ok: false; reason: string};
-
 /**
  * Whether a browser could start here. On Linux without a display (an SSH
  * session, a server console) xdg-open would fail or start a text browser
@@ -91,7 +89,7 @@ export function canStartBrowser(env: NodeJS.ProcessEnv = process.env, platform =
 }
 
 /** Opens a web link in the user's browser; `open` spawns the opener directly, never a shell. */
-export async function openInBrowser(url: string, env: NodeJS.ProcessEnv = process.env): Promise<OpenResult> {
+export async function openInBrowser(url: string, env: NodeJS.ProcessEnv = process.env): Promise<LinkResult> {
 	if (!isWebUrl(url)) return {ok: false, reason: 'not an http(s) link'};
 	if (!canStartBrowser(env)) return {ok: false, reason: 'no display to start a browser on'};
 	try {
