@@ -89,7 +89,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 		return feeds.list().map(feed => ({...feed, title: feed.title ?? titles.get(feed.url)}));
 	}, [feeds, view]);
 	const filter = useListFilter(state);
-	const {counts, rows, selected} = useList(view, bookmarks.list, state, filter, dispatch);
+	const {counts, rows, selected, held} = useList(view, bookmarks.list, state, filter, dispatch);
 	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, feedList, dispatch);
 	const help = useMemo(() => helpColumns(helpLines(bindings), Math.min(KEY_COLUMN, Math.floor(width / 3)), width), [bindings, width]);
 	// The help's length changes with the width, as a story's does.
@@ -112,7 +112,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 		dispatch({type: 'pickerSelect', index: state.picker.selected, count: entries.length});
 	}
 
-	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, state, filter, count: counts.total, selectedId: selected?.id, readerWidth, sources: feedList, dispatch});
+	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, state, filter, count: counts.total, selectedId: selected?.id, held, readerWidth, sources: feedList, dispatch});
 
 	useCommands(
 		state,

@@ -226,3 +226,23 @@ test('counts carry thousands separators in the header and the pickers', async ()
 	assert.equal(library.count({}).unread, 1209);
 	ui.unmount();
 });
+
+test('in the bookmarks view, unread only, n goes to the next unread story the view shows, and A marks what it shows', async () => {
+	const {frame, press, waitFor, ui, library} = await renderApp({width: 100, height: 20});
+	await press('j', 'b');
+	await waitFor(/Bookmarked: Hungary/);
+	await press('j', 'b');
+	await waitFor(/Bookmarked: Historic/);
+	await press('j', 'b');
+	await waitFor(/Bookmarked: How blockchain/);
+	await press(KEYS.enter, KEYS.escape, 'B', 'U');
+	assert.match(frame(), /devnews › Bookmarks · unread only/);
+	assert.doesNotMatch(frame(), /How blockchain/, 'read, so not in an unread-only view');
+	assert.match(selectedLine(frame()), /Historic Expansion/);
+	await press('n');
+	assert.match(selectedLine(frame()), /Hungary Pledges/, 'the next unread of the rows on screen');
+	await press('A');
+	await waitFor(/Marked 2 stories read — u or A undoes\./);
+	assert.equal(library.count({}).unread, 6, 'the two bookmarks, and nothing else');
+	ui.unmount();
+});

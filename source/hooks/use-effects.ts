@@ -8,10 +8,11 @@
 import {useRef} from 'react';
 import {useApp} from 'ink';
 import type {Effect, Saved} from '../core/commands.js';
-import {needsFullStory} from '../core/article.js';
+import {needsFullStory, type ArticleRow} from '../core/article.js';
 import type {KeyNames} from '../core/bindings.js';
 import {readerLines} from '../core/layout.js';
 import {counted, formatCount} from '../core/numbers.js';
+import {nextUnreadIn} from '../core/next-unread.js';
 import {currentEntry, type Source} from '../core/pickers.js';
 import {SORT_NAMES} from '../core/sort.js';
 import type {Action, Picker, State} from '../core/state.js';
@@ -54,6 +55,8 @@ type Deps = {
 	/** Rows in the list on screen, and the selected one's id. */
 	count: number;
 	selectedId?: string;
+	/** The list on screen, where it is held whole (the bookmarks view). */
+	held?: ArticleRow[];
 	/** The reader's line length. */
 	readerWidth: number;
 	/** The feeds, by title, the reader names a story's source with. */
@@ -73,7 +76,7 @@ const SAVED_WORDS: {[K in Saved['key']]: (value: Extract<Saved, {key: K}>['value
 };
 
 export function useEffects(deps: Deps): (effect: Effect) => void {
-	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, readerWidth, sources, dispatch} = deps;
+	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, held, readerWidth, sources, dispatch} = deps;
 	const {exit} = useApp();
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
@@ -108,7 +111,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	};
 
 	const openPicker = (picker: Picker) => {
-		const entries = pickerEntries(library, picker, filter, taxonomy, feeds.list());
+		const entries = pickerEntries(library, picker, filter, taxonomy, sources);
 		const current = picker === 'sector' ? state.sector : picker === 'edition' ? state.edition : state.source;
 		dispatch({type: 'openPicker', picker, selected: currentEntry(entries, current), count: entries.length});
 	};
@@ -116,7 +119,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	/** The next (or previous) unread in the list from the selection, or from the open story; opened if a story is. */
 	const nextUnread = async (backwards: boolean) => {
 		const from = state.reader?.id ?? selectedId;
-		const found = state.mode === 'bookmarks' ? nextUnreadBookmark(from, backwards) : library.nextUnread(filter, from, backwards);
+		const found = held ? nextUnreadIn(held, from, backwards) : library.nextUnread(filter, from, backwards);
 		if (!found) {
 			say(`No ${backwards ? 'earlier ' : ''}unread stories in this view.`);
 			return;
@@ -125,15 +128,6 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		dispatch({type: 'select', index: found.index, count: Math.max(count, found.index + 1)});
 		if (found.wrapped) say(backwards ? 'Went round to the last unread story.' : 'Went round to the first unread story.');
 		if (state.reader) await openStory(found.id);
-	};
-
-	const nextUnreadBookmark = (from: string | undefined, backwards: boolean) => {
-		const list = bookmarks.list.map(bookmark => ({id: bookmark.id, read: library.reading(bookmark.id).read}));
-		const at = list.findIndex(entry => entry.id === from);
-		const order = backwards ? [...list.keys()].reverse() : [...list.keys()];
-		const after = order.filter(index => at === -1 || (backwards ? index < at : index > at));
-		const index = after.find(index => !list[index]!.read) ?? order.find(index => !list[index]!.read && index !== at);
-		return index === undefined ? undefined : {id: list[index]!.id, index, wrapped: !after.includes(index)};
 	};
 
 	/** Marks many stories a batch at a time (bulk-marks.ts), the progress on the status line; one such mark at a time. */
@@ -152,7 +146,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	};
 
 	const markAllRead = async (everywhere: boolean) => {
-		const rowids = everywhere ? library.unreadIn({}) : state.mode === 'bookmarks' ? library.rowidsOf(bookmarks.list.map(bookmark => bookmark.id)) : library.unreadIn(filter);
+		const rowids = everywhere ? library.unreadIn({}) : held ? library.rowidsOf(held.map(row => row.id)) : library.unreadIn(filter);
 		const changed = await markAll(rowids, true);
 		if (!changed) return;
 		if (changed.length === 0) {

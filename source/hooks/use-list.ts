@@ -9,7 +9,13 @@ import {bookmarkRow} from '../bookmarks/snapshot.js';
 import type {LibraryView, ListFilter} from '../library/store.js';
 import {useDebounced} from './use-debounced.js';
 
-export type ListData = {filter: ListFilter; counts: Counts; rows: ArticleRow[]; selected?: ArticleRow};
+export type ListData = {
+	counts: Counts;
+	rows: ArticleRow[];
+	selected?: ArticleRow;
+	/** The whole list, where it is held in memory (the bookmarks view): what its next unread and marks read go through. */
+	held?: ArticleRow[];
+};
 
 /** How long typing must pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -56,5 +62,5 @@ export function useList(view: LibraryView, bookmarks: Bookmark[], state: State, 
 		if (index !== undefined) dispatch({type: 'follow', index, count: counts.total});
 	}
 
-	return {filter, counts, rows, selected: row};
+	return {counts, rows, selected: row, held: marked};
 }

@@ -5,6 +5,7 @@
 // walks of `listings` in time order (walks.ts), each an index walk.
 import type Database from 'better-sqlite3';
 import type {ArticleRow} from '../core/article.js';
+import {nextUnreadIn, type UnreadFound} from '../core/next-unread.js';
 import {Anchors} from './anchors.js';
 import type {CountQueries} from './counts.js';
 import {searchOf, type ListFilter} from './list-filter.js';
@@ -43,9 +44,6 @@ function toRow(record: RowRecord): ArticleRow {
 		read: record.read === 1,
 	};
 }
-
-/** The next unread story of a list after a place in it, where it is, and whether the search went round from the top (or bottom). */
-export type UnreadFound = {id: string; index: number; wrapped: boolean};
 
 export class ListQueries {
 	private readonly anchors = new Anchors();
@@ -121,7 +119,7 @@ export class ListQueries {
 	 */
 	nextUnread(filter: ListFilter, fromId: string | undefined, backwards = false): UnreadFound | undefined {
 		const search = searchOf(filter);
-		if (search) return this.nextUnreadMatch(search, fromId, backwards);
+		if (search) return nextUnreadIn(this.rowsOf(this.search.matches(search).rowids), fromId, backwards);
 		const [first] = this.walks(filter);
 		if (!first) return undefined;
 		const walk: Walk = {...first, unread: true, size: 0};
@@ -201,17 +199,6 @@ export class ListQueries {
 		const first = records[0];
 		if (first) this.anchors.remember(key, {offset, time: first.sort_time, id: first.id});
 		return records;
-	}
-
-	private nextUnreadMatch(search: ListFilter & {query: string}, fromId: string | undefined, backwards: boolean): UnreadFound | undefined {
-		const {rowids} = this.search.matches(search);
-		const rows = this.rowsOf(rowids);
-		const order = backwards ? [...rows.keys()].reverse() : [...rows.keys()];
-		const at = fromId === undefined ? -1 : rows.findIndex(row => row.id === fromId);
-		const after = order.filter(index => (at === -1 ? true : backwards ? index < at : index > at));
-		const found = after.find(index => !rows[index]!.read) ?? order.find(index => !rows[index]!.read && index !== at);
-		if (found === undefined) return undefined;
-		return {id: rows[found]!.id, index: found, wrapped: !after.includes(found)};
 	}
 
 	/** Rows for rowids, in the order given. */

@@ -15,7 +15,8 @@ import {damageMarker, isCorruption, openDatabase, WAL_AUTOCHECKPOINT, type OpenO
 import {FeedStates, type FeedState} from './feed-state.js';
 import type {ListFilter} from './list-filter.js';
 import type {CountColumn} from './counts.js';
-import {ListQueries, type UnreadFound} from './list-queries.js';
+import type {UnreadFound} from '../core/next-unread.js';
+import {ListQueries} from './list-queries.js';
 import {Meta} from './meta.js';
 import {RankedSearch} from './ranked-search.js';
 import {SearchMatches} from './search-matches.js';
@@ -26,7 +27,6 @@ import {Statements} from './statements.js';
 
 export type {ListFilter} from './list-filter.js';
 export type {CountColumn} from './counts.js';
-export type {UnreadFound} from './list-queries.js';
 export type {FeedState} from './feed-state.js';
 export type {UpsertResult} from './article-writer.js';
 export {LibraryError, isCorruption} from './database.js';
