@@ -70,6 +70,9 @@ test('u and A undo a mark of many while the status line offers it, and are thems
 	assert.equal(keyToCommand('u', {}, offered), 'undo');
 	assert.equal(keyToCommand('A', {}, offered), 'undo');
 	assert.equal(keyToCommand('j', {}, offered), 'down');
+	const everything = reducer(list, {type: 'offerUndo', undo: 'markEverythingRead', text: 'Marked 9 stories read everywhere — u or C undoes.'});
+	assert.equal(keyToCommand('C', {}, everything), 'undo');
+	assert.equal(keyToCommand('A', {}, everything), 'markAllRead', 'the offer names u and C: A is itself');
 	const cleared = reducer(offered, {type: 'message'});
 	assert.equal(keyToCommand('u', {}, cleared), 'toggleRead');
 	assert.equal(keyToCommand('A', {}, cleared), 'markAllRead');

@@ -53,9 +53,6 @@ const MOVES = new Set<BoundCommand>(['up', 'down', 'pageUp', 'pageDown', 'top', 
 /** The picker each picker command opens, which the same key closes again. */
 const PICKERS: Partial<Record<BoundCommand, Picker>> = {sectorPicker: 'sector', editionPicker: 'edition', sourcePicker: 'source'};
 
-/** What the next key after a mark of many stories read undoes: `u`, or the same key again. */
-const UNDOING = new Set<BoundCommand>(['toggleRead', 'markAllRead', 'markEverythingRead']);
-
 /** The keymap the table of bindings describes. */
 export function createKeymap(bindings: Binding[]): Keymap {
 	const commands = new Map<string, BoundCommand>();
@@ -88,7 +85,8 @@ export function createKeymap(bindings: Binding[]): Keymap {
 			return command === 'back' || command === 'quit' || PICKERS[command] === state.overlay ? 'back' : undefined;
 		}
 
-		if (state.undo && UNDOING.has(command)) return 'undo';
+		// The next key after a mark of many read undoes it when it is u (mark read or unread) or the mark's own key again.
+		if (state.undo && (command === 'toggleRead' || command === state.undo)) return 'undo';
 		// q quits only from the list itself; elsewhere it goes back.
 		if (command === 'quit' && !(inList && state.mode === 'articles')) return 'back';
 		return command;
