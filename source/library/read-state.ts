@@ -1,11 +1,9 @@
 // What the reader did with each article: read or not, and where in the
 // story it was left, so a story reopens where it was.
-import type Database from 'better-sqlite3';
-import {BATCH} from './article-writer.js';
 import type {Statements} from './statements.js';
 
 export class ReadState {
-	constructor(private readonly db: Database.Database, private readonly sql: Statements) {}
+	constructor(private readonly sql: Statements) {}
 
 	/** Where the reader was in a story (0 to 1), and whether it was read. */
 	reading(id: string): {read: boolean; position: number} {
@@ -18,22 +16,12 @@ export class ReadState {
 		return this.sql.get('UPDATE articles SET read = ? WHERE id = ? AND read != ?').run(read ? 1 : 0, id, read ? 1 : 0).changes > 0;
 	}
 
-	/**
-	 * Marks many articles (by rowid) read or unread, all in one transaction
-	 * (an undo puts back all of it or none); returns the rowids that changed.
-	 */
+	/** Marks many articles (by rowid) read or unread, in one statement (so one transaction); returns the rowids that changed. */
 	setReadMany(rowids: number[], read: boolean): number[] {
-		const mark = this.sql.get('UPDATE articles SET read = @read WHERE rowid IN (SELECT value FROM json_each(@rowids)) AND read != @read RETURNING rowid').pluck();
-		return this.db
-			.transaction(() => {
-				const changed: number[] = [];
-				for (let start = 0; start < rowids.length; start += BATCH) {
-					changed.push(...(mark.all({read: read ? 1 : 0, rowids: JSON.stringify(rowids.slice(start, start + BATCH))}) as number[]));
-				}
-
-				return changed;
-			})
-			.immediate();
+		return this.sql
+			.get('UPDATE articles SET read = @read WHERE rowid IN (SELECT value FROM json_each(@rowids)) AND read != @read RETURNING rowid')
+			.pluck()
+			.all({read: read ? 1 : 0, rowids: JSON.stringify(rowids)}) as number[];
 	}
 
 	setPosition(id: string, position: number): void {

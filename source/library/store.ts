@@ -87,7 +87,7 @@ export class Library {
 		this.search = new SearchMatches(this.sql, this.ranked);
 		this.counts = new CountQueries(this.sql, this.search);
 		this.lists = new ListQueries(db, this.sql, this.search, this.counts);
-		this.readState = new ReadState(db, this.sql);
+		this.readState = new ReadState(this.sql);
 		this.feeds = new FeedStates(this.sql, meta);
 	}
 
