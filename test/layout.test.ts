@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import stringWidth from 'string-width';
 import type {Article, ArticleRow} from '../source/core/article.js';
 import type {Taxonomy} from '../source/core/taxonomy.js';
-import {countLabel, fit, formatRow, headerDetails, packFields, readerLines, truncate, wrapText} from '../source/core/layout.js';
+import {countLabel, fit, formatRow, headerDetails, headerParts, packFields, readerLines, truncate, wrapText} from '../source/core/layout.js';
 
 const taxonomy: Taxonomy = {
 	sectors: [{id: 'politics', name: 'Politics', order: 1}],
@@ -115,4 +115,18 @@ test('counts of a search that found more than it ranked carry a "+"', () => {
 	assert.equal(countLabel('Politics', {total: 40, unread: 0, more: true}), 'Politics (40+)');
 	assert.equal(countLabel('All', {total: 12_345, unread: 1234}), 'All (12,345 · 1,234 unread)', 'thousands separated');
 	assert.equal(countLabel('Health', undefined), 'Health (0)');
+});
+
+test('the header cuts the place, never the flags, with details and without them (a story, a picker, the help)', () => {
+	const details = headerDetails({total: 40, unread: 40}, Date.now(), {unreadOnly: true});
+	const flags = ['unread only', 'oldest first'];
+	for (const [shown, width] of [[details, 60], [[], 50]] as Array<[string[][], number]>) {
+		const {left, right} = headerParts('Synthetic 世界 News of a long name', flags, shown, width);
+		assert.ok(left.endsWith(' · unread only · oldest first'), `${width}: ${left}`);
+		assert.match(left, /^devnews › Synthetic .*…/);
+		assert.ok(stringWidth(left) + (right ? 2 + stringWidth(right) : 0) <= width, `${width}: fits`);
+	}
+
+	assert.equal(headerParts('Synthetic 世界 News', flags, [], 40).left, 'devnews › … · unread only · oldest first', 'the flags stay while a cell of the place is left');
+	assert.deepEqual(headerParts('Politics · All editions', [], [], 80), {left: 'devnews › Politics · All editions', right: ''});
 });

@@ -284,25 +284,30 @@ const PLACE_ROOM = 12;
  * The header's two sides at `width`: "devnews › {place} · {flags}" on the
  * left, the details on the right. The place is kept whole with as many
  * details as fit (fewer words first, then fewer details); only when not
- * even the count fits is the place cut, never the flags (unread only, the
- * order), which say how to read the list.
+ * even the count fits is the place cut, and the flags (unread only, the
+ * order), which say how to read the list, only when not even a cell of the
+ * place is left.
  */
 export function headerParts(place: string, flags: string[], details: string[][], width: number): {left: string; right: string} {
 	const lead = 'devnews › ';
 	const kept = flags.length > 0 ? ` · ${flags.join(' · ')}` : '';
 	const whole = lead + place + kept;
-	for (const candidate of details) {
+	// A screen with no details (a story, a picker, the help) has the whole line for the place.
+	const candidates = details.length > 0 ? details : [[]];
+	for (const candidate of candidates) {
 		const right = candidate.join(' · ');
-		if (stringWidth(whole) + 2 + stringWidth(right) <= width) return {left: whole, right};
+		if (stringWidth(whole) + (right ? 2 + stringWidth(right) : 0) <= width) return {left: whole, right};
 	}
 
-	for (const candidate of details.slice(-2)) {
+	for (const candidate of candidates.slice(-2)) {
 		const right = candidate.join(' · ');
-		const room = width - stringWidth(lead) - stringWidth(kept) - 2 - stringWidth(right);
+		const room = width - stringWidth(lead) - stringWidth(kept) - (right ? 2 + stringWidth(right) : 0);
 		if (room >= PLACE_ROOM) return {left: lead + truncate(place, room) + kept, right};
 	}
 
-	return {left: truncate(whole, width), right: ''};
+	// No room for details: the place takes what the flags leave, however little.
+	const room = width - stringWidth(lead) - stringWidth(kept);
+	return {left: room >= 1 ? lead + truncate(place, room) + kept : truncate(whole, width), right: ''};
 }
 
 function ago(ms: number): string {
