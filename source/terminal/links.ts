@@ -3,7 +3,6 @@
 // and none of them ever passes through a shell.
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
-import open from 'open';
 import {END_HYPERLINK, OSC8, ST} from '../render/escapes.js';
 import {sanitizeLine} from './sanitize.js';
 
@@ -93,7 +92,10 @@ export async function openInBrowser(url: string, env: NodeJS.ProcessEnv = proces
 	if (!isWebUrl(url)) return {ok: false, reason: 'not an http(s) link'};
 	if (!canStartBrowser(env)) return {ok: false, reason: 'no display to start a browser on'};
 	try {
-		// `open` rejects when the opener cannot be spawned.
+		// `open` (and the half-dozen packages it uses to find the system's
+		// browser) loads only when a link is opened. It rejects when the opener
+		// cannot be spawned.
+		const {default: open} = await import('open');
 		await open(url, {wait: false});
 		return {ok: true};
 	} catch (error) {
