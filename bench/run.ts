@@ -6,6 +6,7 @@
 //   npm run bench -- [--sizes 10,10000,100000,1000000] [--runs 5] [--presses 500] [--byte-presses 50]
 //   npm run bench -- --only bytes [--byte-presses 50]     bytes per key beside newsboat, alone
 //   npm run bench -- --only search [--sizes 10000,1000000]  search by title words, alone
+//   npm run bench -- --only startup [--runs 5]               commands and first frame beside their floors, alone
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import {bytesPerKey, type ListKeys} from './bytes.js';
 import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';
 import {measureRetention} from './retention.js';
 import {measureTitleSearch} from './search.js';
+import {measureStartup, printStartup} from './startup.js';
 import {firstFrame, type Launch} from './pty.js';
 import {bytesTargets, checkTargets, printBytes, printSearch, printTable, searchTargets} from './table.js';
 import type {BytesResult, FirstFrameResult, Results, RunnerResult, SizeResult} from './report.js';
@@ -37,8 +39,8 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const presses = Number(values.presses);
 const bytePresses = Number(values['byte-presses']);
-if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && values.only !== 'bytes' && values.only !== 'search')) {
-	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search]');
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'startup'].includes(values.only))) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|startup]');
 }
 
 const NEWSBOAT_ITEMS = 100_000;
@@ -139,6 +141,19 @@ if (values.only === 'bytes') {
 log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
 await run(process.execPath, ['scripts/build.mjs']);
 await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
+const helloLaunch: Launch = {command: path.join(BUILD, 'hello', 'hello.js'), args: [], env: process.env, shows: screen => screen.includes('Hello from Ink'), ...TERMINAL};
+/** devnews on the shipped data, in a cache folder of its own (`home`). */
+const shippedLaunch = (home: string): Launch => ({command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList('Leaked Call Sparks'), ...TERMINAL});
+
+if (values.only === 'startup') {
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-startup-'));
+	log(`start-up: commands beside node -e 0, first frame beside bare Ink, ${runs} runs in turns…`);
+	process.stdout.write(printStartup(await measureStartup(ROOT, helloLaunch, shippedLaunch(home), devnewsEnv(home), runs)));
+	fs.rmSync(home, {recursive: true, force: true});
+	fs.rmSync(config, {recursive: true, force: true});
+	process.exit(0);
+}
+
 await run(process.execPath, ['scripts/build.mjs', 'bench/runner.tsx', path.join(BUILD, 'runner')]);
 
 log('preparing libraries (kept in bench/.cache between runs)…');
@@ -147,8 +162,8 @@ const newsboat = version && sizes.includes(NEWSBOAT_ITEMS) ? await ensureNewsboa
 const shippedHome = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-shipped-'));
 
 const launches: Array<{key: string; launch: Launch}> = [
-	{key: 'hello', launch: {command: path.join(BUILD, 'hello', 'hello.js'), args: [], env: process.env, shows: screen => screen.includes('Hello from Ink')}},
-	{key: 'shipped', launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(shippedHome), shows: showsList('Leaked Call Sparks')}},
+	{key: 'hello', launch: helloLaunch},
+	{key: 'shipped', launch: shippedLaunch(shippedHome)},
 ];
 for (const [size, home] of homes) {
 	// eslint-disable-next-line no-await-in-loop -- one at a time, on a quiet machine
