@@ -7,20 +7,58 @@
 // every character that is not plain ASCII:
 // - printable ASCII followed by printable ASCII is a grapheme of one cell,
 //   so only the stretches around other characters are measured by it;
+// - a stretch of letters, digits, punctuation, symbols and spaces of the
+//   Basic Multilingual Plane, with no emoji, no marks and none of the few
+//   characters that join a neighbour's grapheme, is a grapheme per
+//   character, each as wide as its East Asian width says; string-width's
+//   emoji expression (\p{RGI_Emoji}) costs 50–100 ms to compile the first
+//   time a line holds a "·" or a "↑", which was most of what devnews's
+//   first frame took beyond a bare Ink app's. test/string-width.test.ts
+//   checks every such character against string-width;
 // - a string's width never changes, so the last few thousand are kept.
 // The bundle (scripts/build.mjs) routes Ink's and its helpers' imports of
 // string-width here too.
+import {eastAsianWidth} from 'get-east-asian-width';
 import measure from 'string-width';
 import {hasEscapes, unicodeStretches} from './unicode-stretches.js';
 
 type Options = Parameters<typeof measure>[1];
 
-/** The width of `text`, from string-width only for the stretches that are not plain ASCII. */
+// What makes a stretch need string-width: anything but a letter, digit,
+// punctuation, symbol or space (marks, controls, format characters); a
+// character beyond the BMP; one that joins its neighbour's grapheme though
+// it is a letter (U+0D4E prepends; U+0E33 and U+0EB3 are spacing marks;
+// Hangul jamo combine; U+FF9E–FF9F extend); an emoji (ASCII's digits, #
+// and * are emoji only in sequences, which need a mark); and a default-
+// ignorable letter (U+3164), which takes no cell.
+const JOINING = /[^\p{L}\p{N}\p{P}\p{S}\p{Zs}]|[\u{10000}-\u{10FFFF}\u0D4E\u0E33\u0EB3\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\uFF9E\uFF9F]/u;
+const EMOJI = /(?![\u0020-\u007F])\p{Emoji}/u;
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+
+/** Whether every character of `stretch` is a grapheme of its own, as wide as its East Asian width. */
+export const isSimple = (stretch: string): boolean => !JOINING.test(stretch) && !EMOJI.test(stretch) && !IGNORABLE.test(stretch);
+
+/** The width of a stretch isSimple() holds: a cell per ASCII character, the East Asian width of the others. */
+function simpleWidth(stretch: string): number {
+	let width = 0;
+	for (let index = 0; index < stretch.length; index++) {
+		const code = stretch.charCodeAt(index);
+		width += code < 0x80 ? 1 : eastAsianWidth(code);
+	}
+
+	return width;
+}
+
+/** The width of `text`, from string-width only for the stretches that are not plain ASCII or simple. */
 function widthOf(text: string): number {
 	// Escape sequences take no cells; string-width knows them.
 	if (hasEscapes(text)) return measure(text);
 	let width = text.length;
-	for (const {from, to} of unicodeStretches(text)) width += measure(text.slice(from, to)) - (to - from);
+	for (const {from, to} of unicodeStretches(text)) {
+		const stretch = text.slice(from, to);
+		width += (isSimple(stretch) ? simpleWidth(stretch) : measure(stretch)) - (to - from);
+	}
+
 	return width;
 }
 
