@@ -24,6 +24,8 @@ export type ListKeys = {
 // holds a frame back at most 17 ms), so a quiet spell this long means done.
 const QUIET_MS = 150;
 const LONGEST_MS = 10_000;
+// Before the first measured key, a longer quiet spell.
+const SETTLED_MS = 1000;
 
 class Session {
 	bytes = 0;
@@ -52,10 +54,10 @@ class Session {
 		}
 	}
 
-	/** Waits until nothing has come for QUIET_MS. */
-	async settled(): Promise<void> {
+	/** Waits until nothing has come for `quietMs`. */
+	async settled(quietMs = QUIET_MS): Promise<void> {
 		const started = performance.now();
-		while (performance.now() - this.lastOutput < QUIET_MS) {
+		while (performance.now() - this.lastOutput < quietMs) {
 			if (performance.now() - started > LONGEST_MS) throw new Error('the screen never settled');
 			await new Promise(resolve => setTimeout(resolve, 10)); // eslint-disable-line no-await-in-loop
 		}
@@ -89,6 +91,8 @@ export async function bytesPerKey(launch: Launch, keys: ListKeys, columns: numbe
 		await session.showing(launch.shows);
 		await session.settled();
 		for (const key of keys.toList) await session.press(key); // eslint-disable-line no-await-in-loop
+		// A list drawn in parts (newsboat reads its items) is not counted in the first key.
+		await session.settled(SETTLED_MS);
 		const mean = async (times: number, key: (index: number) => string) => {
 			let bytes = 0;
 			for (let index = 0; index < times; index++) bytes += await session.press(key(index)); // eslint-disable-line no-await-in-loop

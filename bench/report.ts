@@ -37,7 +37,8 @@ export type BytesResult = {
 	feeds: number;
 	perFeed: number;
 	presses: number;
-	terminals: Array<{columns: number; rows: number; titles: 'short' | 'long'; pages: number; devnews: BytesPerKey; newsboat: BytesPerKey | undefined}>;
+	/** devnews where TERM is all it knows of the terminal (xterm-256color), and where it knows it is xterm (REP too). */
+	terminals: Array<{columns: number; rows: number; titles: 'short' | 'long'; pages: number; devnews: BytesPerKey; devnewsInXterm: BytesPerKey; newsboat: BytesPerKey | undefined}>;
 };
 
 export type SizeResult = {size: number; firstFrame: FirstFrameResult; runner: RunnerResult};

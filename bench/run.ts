@@ -100,9 +100,10 @@ async function newestTitle(env: NodeJS.ProcessEnv, args: string[] = []): Promise
 
 /**
  * devnews on the feeds at `urls` alone: a data folder of its own listing
- * them (no shipped stories), fetched into a library of its own. In a
- * terminal known to be an xterm (XTERM_VERSION, which xterm sets), as
- * newsboat's curses takes one from TERM: both may repeat a character (REP).
+ * them (no shipped stories), fetched into a library of its own. Its
+ * terminal is xterm-256color as newsboat's is; devnews takes that for a
+ * terminal that erases in the background colour but may not repeat a
+ * character (REP), while newsboat's curses takes it for xterm, which does.
  */
 async function devnewsOnFeeds(dir: string, urls: string[]): Promise<Launch> {
 	const data = path.join(dir, 'data');
@@ -110,7 +111,7 @@ async function devnewsOnFeeds(dir: string, urls: string[]): Promise<Launch> {
 	fs.rmSync(path.join(data, 'articles'), {recursive: true});
 	fs.mkdirSync(path.join(data, 'articles'));
 	fs.writeFileSync(path.join(data, 'feeds.json'), JSON.stringify(urls.map(url => ({url, sector: 'technology', edition: 'global'}))));
-	const env = {...devnewsEnv(path.join(dir, 'cache')), XTERM_VERSION: 'XTerm(390)'};
+	const env = devnewsEnv(path.join(dir, 'cache'));
 	await run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'fetch', '--data', data], env);
 	return {command: path.join(ROOT, 'dist', 'cli.js'), args: ['--data', data], env, shows: showsList(await newestTitle(env, ['--data', data]))};
 }
@@ -125,6 +126,8 @@ async function measureBytes(): Promise<BytesResult> {
 		try {
 			log(`  ${titles} titles: ${BYTES_FEEDS} feeds of ${BYTES_PER_FEED} items from 127.0.0.1 into devnews${version ? ' and newsboat' : ''}…`);
 			const devnews = await devnewsOnFeeds(path.join(dir, 'devnews'), feeds.urls);
+			// The same in a terminal known to be xterm (which sets XTERM_VERSION): REP as well.
+			const devnewsInXterm = {...devnews, env: {...devnews.env, XTERM_VERSION: 'XTerm(390)'}};
 			const newsboat = version ? newsboatLaunch(await newsboatOnFeeds(path.join(dir, 'newsboat'), feeds.urls)) : undefined;
 			for (const {columns, rows} of BYTES_TERMINALS) {
 				// Pages down within one feed of newsboat's, whose list ends there.
@@ -136,6 +139,7 @@ async function measureBytes(): Promise<BytesResult> {
 					titles,
 					pages,
 					devnews: await bytesPerKey(devnews, DEVNEWS_KEYS, columns, rows, {presses: bytePresses, pages}),
+					devnewsInXterm: await bytesPerKey(devnewsInXterm, DEVNEWS_KEYS, columns, rows, {presses: bytePresses, pages}),
 					newsboat: newsboat ? await bytesPerKey(newsboat, NEWSBOAT_KEYS, columns, rows, {presses: bytePresses, pages}) : undefined,
 				});
 			}
