@@ -9,7 +9,6 @@ import stripAnsi from 'strip-ansi';
 import {cleanEnv, type Launch} from './pty.js';
 import type {BytesPerKey} from './report.js';
 
-
 /** The keys a program binds to the measured actions, as a terminal sends them. */
 export type ListKeys = {
 	/** From the program's first screen to an item list. */
@@ -25,6 +24,8 @@ export type ListKeys = {
 // holds a frame back at most 17 ms), so a quiet spell this long means done.
 const QUIET_MS = 150;
 const LONGEST_MS = 10_000;
+// Before the first measured key, a longer quiet spell.
+const SETTLED_MS = 1000;
 
 class Session {
 	bytes = 0;
@@ -53,10 +54,10 @@ class Session {
 		}
 	}
 
-	/** Waits until nothing has come for QUIET_MS. */
-	async settled(): Promise<void> {
+	/** Waits until nothing has come for `quietMs`. */
+	async settled(quietMs = QUIET_MS): Promise<void> {
 		const started = performance.now();
-		while (performance.now() - this.lastOutput < QUIET_MS) {
+		while (performance.now() - this.lastOutput < quietMs) {
 			if (performance.now() - started > LONGEST_MS) throw new Error('the screen never settled');
 			await new Promise(resolve => setTimeout(resolve, 10)); // eslint-disable-line no-await-in-loop
 		}
@@ -79,26 +80,29 @@ class Session {
 
 /**
  * Bytes per key in an item list of `launch`'s program at `columns` × `rows`:
- * `presses` of each action. j/k goes down half of them and back up (so it
- * scrolls where a page is shorter than that), PgDn pages on down, and
- * open/back opens the selected item and leaves it, in turn.
+ * `presses` of j/k and of open/back, `pages` of PgDn. j/k goes down half of
+ * them and back up (so it scrolls where a page is shorter than that), PgDn
+ * pages on down (never to the list's end, where a page down changes
+ * nothing), and open/back opens the selected item and leaves it, in turn.
  */
-export async function bytesPerKey(launch: Launch, keys: ListKeys, columns: number, rows: number, presses: number): Promise<BytesPerKey> {
+export async function bytesPerKey(launch: Launch, keys: ListKeys, columns: number, rows: number, {presses, pages}: {presses: number; pages: number}): Promise<BytesPerKey> {
 	const session = new Session(launch, columns, rows);
 	try {
 		await session.showing(launch.shows);
 		await session.settled();
 		for (const key of keys.toList) await session.press(key); // eslint-disable-line no-await-in-loop
-		const mean = async (key: (index: number) => string) => {
+		// A list drawn in parts (newsboat reads its items) is not counted in the first key.
+		await session.settled(SETTLED_MS);
+		const mean = async (times: number, key: (index: number) => string) => {
 			let bytes = 0;
-			for (let index = 0; index < presses; index++) bytes += await session.press(key(index)); // eslint-disable-line no-await-in-loop
-			return bytes / presses;
+			for (let index = 0; index < times; index++) bytes += await session.press(key(index)); // eslint-disable-line no-await-in-loop
+			return bytes / times;
 		};
 
 		return {
-			'j/k': await mean(index => (index < presses / 2 ? keys.down : keys.up)),
-			PgDn: await mean(() => keys.pageDown),
-			'open/back': await mean(index => (index % 2 === 0 ? keys.open : keys.back)),
+			'j/k': await mean(presses, index => (index < presses / 2 ? keys.down : keys.up)),
+			PgDn: await mean(pages, () => keys.pageDown),
+			'open/back': await mean(presses, index => (index % 2 === 0 ? keys.open : keys.back)),
 		};
 	} finally {
 		await session.stop();

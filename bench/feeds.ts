@@ -28,10 +28,19 @@ export type FeedOptions = {
 	 * dates, spread over two years.
 	 */
 	fresh?: boolean;
+	/** Cut each title at a word to at most this many characters (short headlines); else whole, 60 to 120. */
+	titleLength?: number;
 };
 
+/** `title` cut at a word to at most `length` characters. */
+function shortened(title: string, length: number): string {
+	if (title.length <= length) return title;
+	const space = title.lastIndexOf(' ', length);
+	return title.slice(0, space > 0 ? space : length);
+}
+
 /** Feeds of synthetic articles, as RSS 2.0 items with a title, link, guid, date and summary. */
-export async function serveSyntheticFeeds(taxonomy: Taxonomy, {feeds, perFeed, first = 0, fullText, ready = false, fresh = false}: FeedOptions): Promise<SyntheticFeeds> {
+export async function serveSyntheticFeeds(taxonomy: Taxonomy, {feeds, perFeed, first = 0, fullText, ready = false, fresh = false, titleLength}: FeedOptions): Promise<SyntheticFeeds> {
 	const server = await startFeedServer();
 	const feedTitle = (feed: number) => `Synthetic feed ${feed + 1}`;
 	const urls: string[] = [];
@@ -43,7 +52,7 @@ export async function serveSyntheticFeeds(taxonomy: Taxonomy, {feeds, perFeed, f
 				const article = syntheticArticle(number, taxonomy, feeds * perFeed);
 				return {
 					id: article.id,
-					title: article.title,
+					title: titleLength === undefined ? article.title : shortened(article.title, titleLength),
 					summary: article.summary,
 					content: fullText ? article.body.map(paragraph => `<p>${escapeHtml(paragraph)}</p>`).join('') : undefined,
 					link: article.url,

@@ -31,7 +31,10 @@ type Prepared = {dir: string; urls: string; cache: string; config: string; env: 
 
 function prepared(items: number, perFeed: number): Prepared {
 	const layout = perFeed === ITEMS_PER_FEED ? '' : `-${perFeed}-a-feed`;
-	const dir = path.join(CACHE, `newsboat-${items}${layout}-gen${GENERATOR_VERSION}`);
+	return filesIn(path.join(CACHE, `newsboat-${items}${layout}-gen${GENERATOR_VERSION}`));
+}
+
+function filesIn(dir: string): Prepared {
 	return {
 		dir,
 		urls: path.join(dir, 'urls'),
@@ -48,19 +51,10 @@ export async function ensureNewsboat(items: number, taxonomy: Taxonomy, log: (li
 	const done = path.join(files.dir, 'complete');
 	if (fs.existsSync(done)) return files;
 	fs.rmSync(files.dir, {recursive: true, force: true});
-	fs.mkdirSync(files.dir, {recursive: true});
 	const started = performance.now();
 	const feeds = await serveSyntheticFeeds(taxonomy, {feeds: Math.ceil(items / perFeed), perFeed: Math.min(items, perFeed), fullText: false});
 	try {
-		fs.writeFileSync(files.urls, `${feeds.urls.join('\n')}\n`);
-		fs.writeFileSync(files.config, 'reload-threads 4\nshow-read-feeds yes\n');
-		// Asynchronously: the feeds are served from this process.
-		const code = await new Promise<number | null>((resolve, reject) => {
-			const child = spawn('newsboat', ['-u', files.urls, '-c', files.cache, '-C', files.config, '-x', 'reload'], {env: files.env, stdio: 'ignore'});
-			child.on('error', reject);
-			child.on('close', resolve);
-		});
-		if (code !== 0) throw new Error(`newsboat -x reload exited with ${code}`);
+		await loadNewsboat(files, feeds.urls);
 	} finally {
 		await feeds.server.close();
 	}
@@ -68,6 +62,27 @@ export async function ensureNewsboat(items: number, taxonomy: Taxonomy, log: (li
 	fs.writeFileSync(done, new Date().toISOString());
 	log(`  loaded newsboat with ${items.toLocaleString('en')} synthetic items in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	return files;
+}
+
+/** A newsboat of its own in `dir` (a new folder), loaded from the feeds at `urls` (served by this process). */
+export async function newsboatOnFeeds(dir: string, urls: string[]): Promise<Prepared> {
+	const files = filesIn(dir);
+	await loadNewsboat(files, urls);
+	return files;
+}
+
+async function loadNewsboat(files: Prepared, urls: string[]): Promise<void> {
+	fs.mkdirSync(files.dir, {recursive: true});
+	fs.writeFileSync(files.urls, `${urls.join('\n')}\n`);
+	// j and k move the selection, as in devnews (newsboat's own j and k go to the next and previous feed).
+	fs.writeFileSync(files.config, 'reload-threads 4\nshow-read-feeds yes\nbind-key j down\nbind-key k up\n');
+	// Asynchronously: the feeds are served from this process.
+	const code = await new Promise<number | null>((resolve, reject) => {
+		const child = spawn('newsboat', ['-u', files.urls, '-c', files.cache, '-C', files.config, '-x', 'reload'], {env: files.env, stdio: 'ignore'});
+		child.on('error', reject);
+		child.on('close', resolve);
+	});
+	if (code !== 0) throw new Error(`newsboat -x reload exited with ${code}`);
 }
 
 /** How to start newsboat on its loaded cache; its first frame is the feed list. */

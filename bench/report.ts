@@ -31,13 +31,14 @@ export type FirstFrameResult = {medianMs: number; runsMs: number[]; rssMb: numbe
 /** Mean bytes per key press by action (see bench/bytes.ts). */
 export type BytesPerKey = Record<'j/k' | 'PgDn' | 'open/back', number>;
 
-/** Bytes per key in an item list, devnews beside newsboat, at each terminal size. */
+/** Bytes per key in an item list, devnews beside newsboat on the same feeds, at each terminal size and title length. */
 export type BytesResult = {
-	/** Articles in devnews's library; items in newsboat's one feed. */
-	library: number;
-	newsboatItems: number | undefined;
+	/** The feeds both programs read: how many, and items in each. */
+	feeds: number;
+	perFeed: number;
 	presses: number;
-	terminals: Array<{columns: number; rows: number; devnews: BytesPerKey; newsboat: BytesPerKey | undefined}>;
+	/** devnews where TERM is all it knows of the terminal (xterm-256color), and where it knows it is xterm (REP too). */
+	terminals: Array<{columns: number; rows: number; titles: 'short' | 'long'; pages: number; devnews: BytesPerKey; devnewsInXterm: BytesPerKey; newsboat: BytesPerKey | undefined}>;
 };
 
 export type SizeResult = {size: number; firstFrame: FirstFrameResult; runner: RunnerResult};

@@ -17,7 +17,7 @@ import {loadDataDir} from '../source/data/load-data.js';
 import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary, libraryFile} from './corpus.js';
 import {serveSyntheticFeeds} from './feeds.js';
 import {bytesPerKey, type ListKeys} from './bytes.js';
-import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';
+import {ensureNewsboat, newsboatLaunch, newsboatOnFeeds, newsboatVersion} from './newsboat.js';
 import {measureRetention} from './retention.js';
 import {measureTitleSearch} from './search.js';
 import {measureStartup, printStartup} from './startup.js';
@@ -52,18 +52,24 @@ const INGEST_FIRST = 50_000_000;
 const REFRESH_FEEDS = 30;
 const REFRESH_FIRST = 60_000_000;
 const TERMINAL = {cols: 80, rows: 24};
-// Bytes per key: devnews on a library of 10k articles, newsboat on one feed
-// long enough to page down through at the larger size.
-const BYTES_LIBRARY = 10_000;
-const BYTES_NEWSBOAT_ITEMS = 4000;
+// Bytes per key: devnews and newsboat on the same feeds, served from
+// 127.0.0.1 (3 of 1,000 items, each with its whole story, so that opening
+// one fetches no page), with headlines of up to 30
+// characters and of 60 to 120, at three terminal sizes.
+const BYTES_FEEDS = 3;
+const BYTES_PER_FEED = 1000;
+const BYTES_TITLES = [
+	{titles: 'short' as const, titleLength: 30},
+	{titles: 'long' as const, titleLength: undefined},
+];
 const BYTES_TERMINALS = [
 	{columns: 80, rows: 24},
+	{columns: 120, rows: 40},
 	{columns: 200, rows: 60},
 ];
 const DEVNEWS_KEYS: ListKeys = {toList: [], down: 'j', up: 'k', pageDown: '\u001B[6~', open: '\r', back: 'q'};
-// newsboat binds j/k to the next and previous feed; the selection moves with
-// the arrow keys (as its keypad mode sends them), and q leaves an item.
-const NEWSBOAT_KEYS: ListKeys = {toList: ['\r'], down: '\u001BOB', up: '\u001BOA', pageDown: '\u001B[6~', open: '\r', back: 'q'};
+// newsboat opens on its feed list: Enter shows the first feed's items; j and k are bound to down and up there (bench/newsboat.ts), and q leaves an item.
+const NEWSBOAT_KEYS: ListKeys = {toList: ['\r'], down: 'j', up: 'k', pageDown: '\u001B[6~', open: '\r', back: 'q'};
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -89,30 +95,64 @@ const devnewsEnv = (cacheHome: string): NodeJS.ProcessEnv => ({...process.env, X
 /** The first frame of the list: its footer and its first row (a title cut to the column). */
 const showsList = (title: string) => (screen: string) => screen.includes('↑↓ move') && screen.includes(title.slice(0, 24));
 
-async function newestTitle(cacheHome: string): Promise<string> {
-	const out = await run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'list', '--limit', '1', '--json'], devnewsEnv(cacheHome));
+async function newestTitle(env: NodeJS.ProcessEnv, args: string[] = []): Promise<string> {
+	const out = await run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'list', '--limit', '1', '--json', ...args], env);
 	return (JSON.parse(out) as Array<{title: string}>)[0]!.title;
 }
 
-/** Bytes per key at each terminal size, devnews and newsboat in turn. */
+/**
+ * devnews on the feeds at `urls` alone: a data folder of its own listing
+ * them (no shipped stories), fetched into a library of its own. Its
+ * terminal is xterm-256color as newsboat's is; devnews takes that for a
+ * terminal that erases in the background colour but may not repeat a
+ * character (REP), while newsboat's curses takes it for xterm, which does.
+ */
+async function devnewsOnFeeds(dir: string, urls: string[]): Promise<Launch> {
+	const data = path.join(dir, 'data');
+	fs.cpSync(SHIPPED_DATA, data, {recursive: true});
+	fs.rmSync(path.join(data, 'articles'), {recursive: true});
+	fs.mkdirSync(path.join(data, 'articles'));
+	fs.writeFileSync(path.join(data, 'feeds.json'), JSON.stringify(urls.map(url => ({url, sector: 'technology', edition: 'global'}))));
+	const env = devnewsEnv(path.join(dir, 'cache'));
+	await run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'fetch', '--data', data], env);
+	return {command: path.join(ROOT, 'dist', 'cli.js'), args: ['--data', data], env, shows: showsList(await newestTitle(env, ['--data', data]))};
+}
+
+/** Bytes per key at each terminal size and title length, devnews and newsboat in turn, on the same feeds. */
 async function measureBytes(): Promise<BytesResult> {
-	const home = ensureLibrary(BYTES_LIBRARY, log);
-	const devnews: Launch = {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(home))};
-	const newsboat = version ? newsboatLaunch(await ensureNewsboat(BYTES_NEWSBOAT_ITEMS, taxonomy, log, BYTES_NEWSBOAT_ITEMS)) : undefined;
 	const terminals: BytesResult['terminals'] = [];
-	for (const {columns, rows} of BYTES_TERMINALS) {
-		log(`  bytes per key at ${columns}×${rows}, ${bytePresses} presses of each kind…`);
+	for (const {titles, titleLength} of BYTES_TITLES) {
 		/* eslint-disable no-await-in-loop -- one program at a time, on a quiet machine */
-		terminals.push({
-			columns,
-			rows,
-			devnews: await bytesPerKey(devnews, DEVNEWS_KEYS, columns, rows, bytePresses),
-			newsboat: newsboat ? await bytesPerKey(newsboat, NEWSBOAT_KEYS, columns, rows, bytePresses) : undefined,
-		});
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-bytes-'));
+		const feeds = await serveSyntheticFeeds(taxonomy, {feeds: BYTES_FEEDS, perFeed: BYTES_PER_FEED, fullText: true, ready: true, fresh: true, titleLength});
+		try {
+			log(`  ${titles} titles: ${BYTES_FEEDS} feeds of ${BYTES_PER_FEED} items from 127.0.0.1 into devnews${version ? ' and newsboat' : ''}…`);
+			const devnews = await devnewsOnFeeds(path.join(dir, 'devnews'), feeds.urls);
+			// The same in a terminal known to be xterm (which sets XTERM_VERSION): REP as well.
+			const devnewsInXterm = {...devnews, env: {...devnews.env, XTERM_VERSION: 'XTerm(390)'}};
+			const newsboat = version ? newsboatLaunch(await newsboatOnFeeds(path.join(dir, 'newsboat'), feeds.urls)) : undefined;
+			for (const {columns, rows} of BYTES_TERMINALS) {
+				// Pages down within one feed of newsboat's, whose list ends there.
+				const pages = Math.min(bytePresses, Math.floor(BYTES_PER_FEED / rows) - 1);
+				log(`  bytes per key at ${columns}×${rows}, ${titles} titles, ${bytePresses} presses of j/k and open/back, ${pages} of PgDn…`);
+				terminals.push({
+					columns,
+					rows,
+					titles,
+					pages,
+					devnews: await bytesPerKey(devnews, DEVNEWS_KEYS, columns, rows, {presses: bytePresses, pages}),
+					devnewsInXterm: await bytesPerKey(devnewsInXterm, DEVNEWS_KEYS, columns, rows, {presses: bytePresses, pages}),
+					newsboat: newsboat ? await bytesPerKey(newsboat, NEWSBOAT_KEYS, columns, rows, {presses: bytePresses, pages}) : undefined,
+				});
+			}
+		} finally {
+			await feeds.server.close();
+			fs.rmSync(dir, {recursive: true, force: true});
+		}
 		/* eslint-enable no-await-in-loop */
 	}
 
-	return {library: BYTES_LIBRARY, newsboatItems: newsboat ? BYTES_NEWSBOAT_ITEMS : undefined, presses: bytePresses, terminals};
+	return {feeds: BYTES_FEEDS, perFeed: BYTES_PER_FEED, presses: bytePresses, terminals};
 }
 
 if (values.only === 'search') {
@@ -167,7 +207,7 @@ const launches: Array<{key: string; launch: Launch}> = [
 ];
 for (const [size, home] of homes) {
 	// eslint-disable-next-line no-await-in-loop -- one at a time, on a quiet machine
-	launches.push({key: String(size), launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(home))}});
+	launches.push({key: String(size), launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(devnewsEnv(home)))}});
 }
 
 if (newsboat) launches.push({key: 'newsboat', launch: newsboatLaunch(newsboat)});

@@ -68,6 +68,16 @@ const STYLES: StyleSpec[] = [
 	{open: '\u001B[38;5;208m', close: '\u001B[39m'},
 	{open: '\u001B[1m\u001B[7m\u001B[36m', close: '\u001B[39m\u001B[27m\u001B[22m'},
 	{open: '\u001B[2m\u001B[4m', close: '\u001B[24m\u001B[22m'},
+	// The themes' colours: dark's and light's as 24-bit and 256-colour codes, the sixteen's by number.
+	{open: '\u001B[38;2;95;215;255m', close: '\u001B[39m'},
+	{open: '\u001B[38;5;245m', close: '\u001B[39m'},
+	{open: '\u001B[36m', close: '\u001B[39m'},
+	// Backgrounds, which an erase paints where the terminal erases in the colour in force.
+	{open: '\u001B[48;5;22m', close: '\u001B[49m'},
+	{open: '\u001B[48;2;0;95;135m', close: '\u001B[49m'},
+	{open: '\u001B[1m\u001B[33m\u001B[41m', close: '\u001B[49m\u001B[39m\u001B[22m'},
+	{open: '\u001B[4m\u001B[42m', close: '\u001B[49m\u001B[24m'},
+	{open: '\u001B[7m\u001B[38;5;245m', close: '\u001B[39m\u001B[27m'},
 	link('https://example.com/a'),
 	{open: `${link('https://example.com/b?q=1').open}\u001B[1m`, close: `\u001B[22m${link('').close}`},
 ];
@@ -107,6 +117,14 @@ type Look = Omit<ScreenCell, 'text' | 'width'>;
 
 const lookOf = ({text, width, ...look}: ScreenCell): Look => look;
 
+/**
+ * What shows of a blank: its background, underline and link; with inverse,
+ * its foreground too (as the background). Its foreground colour, boldness
+ * and dimness otherwise shape no glyph, and an erase (which leaves the
+ * background alone) may draw it.
+ */
+const blankLookOf = (look: Look): Partial<Look> => (look.inverse ? look : {background: look.background, underline: look.underline, link: look.link});
+
 /** How the emulator shows each style: drawn once on a terminal of its own. */
 async function stylesAsShown(): Promise<Look[]> {
 	const looks: Look[] = [];
@@ -141,6 +159,12 @@ async function assertShows(terminal: EmulatedTerminal, frame: Frame, context: st
 				continue;
 			}
 
+			if (cell.text === ' ') {
+				assert.equal(at.text || ' ', ' ', where(column));
+				assert.deepEqual(blankLookOf(lookOf(at)), blankLookOf(looks[cell.style]!), where(column));
+				continue;
+			}
+
 			assert.deepEqual(lookOf(at), looks[cell.style], where(column));
 			if (cell.unsure) {
 				assert.ok(at.text.startsWith(String.fromCodePoint(cell.text.codePointAt(0)!)), where(column));
@@ -156,7 +180,17 @@ async function assertShows(terminal: EmulatedTerminal, frame: Frame, context: st
 }
 
 // Arbitrary frames and the steps between them.
-const segment = fc.record({style: fc.nat(STYLES.length - 1), graphemes: fc.array(fc.nat(GRAPHEMES.length - 1), {maxLength: 14})});
+const BLANK = GRAPHEMES.findIndex(grapheme => grapheme.text === ' ');
+const run = (grapheme: fc.Arbitrary<number>) => fc.tuple(grapheme, fc.integer({min: 2, max: 40})).map(([index, length]) => Array.from({length}, () => index));
+const segment = fc.record({
+	style: fc.nat(STYLES.length - 1),
+	graphemes: fc.oneof(
+		{weight: 4, arbitrary: fc.array(fc.nat(GRAPHEMES.length - 1), {maxLength: 14})},
+		// Runs of one character: blanks (padding between columns, a highlight to the edge: 40 reach it at any width), or any other.
+		{weight: 2, arbitrary: run(fc.constant(BLANK))},
+		{weight: 1, arbitrary: run(fc.nat(GRAPHEMES.length - 1))},
+	),
+});
 const testLine = fc.array(segment, {maxLength: 4});
 // Two lines at least: an empty write is not a frame (Ink sends one on a
 // resize), and devnews always draws its whole screen.
@@ -235,11 +269,14 @@ function scrolledFrame(frame: Frame, {top, size, by, incoming}: {top: number; si
 	return after;
 }
 
+// Whatever the terminal is said to do: xterm.js erases in the background colour and repeats, as xterm does.
+const abilities = fc.record({backColourErase: fc.boolean(), repeat: fc.boolean()});
+
 test('any sequence of frames, scrolls, resizes and repaints ends with the emulator showing the last frame', async () => {
 	await fc.assert(
-		fc.asyncProperty(fc.integer({min: 4, max: 36}), fc.integer({min: 1, max: 8}), frame, fc.array(step, {maxLength: 8}), async (columns, rows, first, steps) => {
+		fc.asyncProperty(fc.integer({min: 4, max: 36}), fc.integer({min: 1, max: 8}), frame, fc.array(step, {maxLength: 8}), abilities, async (columns, rows, first, steps, can) => {
 			const terminal = new EmulatedTerminal(columns, rows);
-			const writer = new FrameWriter(terminal);
+			const writer = new FrameWriter(terminal, {abilities: can});
 			let shown = first;
 			writer.stream.write(frameText(shown));
 			await assertShows(terminal, shown, 'first frame');
@@ -303,6 +340,14 @@ test('moving the selection writes the two rows it changed and the counter, witho
 	assert.ok(output.length < 2 * 80 + 40, `${output.length} bytes: ${JSON.stringify(output)}`);
 });
 
+/** What a writer writes for these frames, given them directly. */
+function writesOf(frames: string[], columns: number, rows: number): string {
+	const terminal = new EmulatedTerminal(columns, rows, true);
+	const writer = new FrameWriter(terminal);
+	for (const frame of frames) writer.stream.write(frame);
+	return terminal.writes.join('');
+}
+
 /** The text a fresh terminal shows for one frame, drawn whole. */
 async function shownAlone(frame: string, columns: number, rows: number): Promise<string> {
 	const terminal = new EmulatedTerminal(columns, rows);
@@ -322,15 +367,17 @@ test('the cursor is hidden and autowrap off while frames are drawn; both come ba
 	assert.equal(terminal.writes.length, 2);
 });
 
-test('on a TTY each frame is one write in synchronized output; elsewhere without it', () => {
-	const tty = new EmulatedTerminal(20, 4, true);
+test('on a TTY a frame larger than a packet is one write in synchronized output; a small one, or one elsewhere, is without it', () => {
+	const tty = new EmulatedTerminal(80, 24, true);
 	const writer = new FrameWriter(tty);
-	writer.stream.write('one\ntwo');
-	writer.stream.write('one\nthree');
+	writer.stream.write(listScreen(80, 24, 0));
+	writer.stream.write(listScreen(80, 24, 1));
+	// The first frame, a screenful, is wrapped; moving the selection (two rows) is not.
 	// eslint-disable-next-line no-control-regex -- the sequences are what is checked
-	for (const write of tty.writes) assert.match(write, /^\u001B\[\?2026h[^]*\u001B\[\?2026l$/);
-	const pipe = new EmulatedTerminal(20, 4, false);
-	new FrameWriter(pipe).stream.write('one\ntwo');
+	assert.match(tty.writes[0]!, /^\u001B\[\?2026h[^]*\u001B\[\?2026l$/);
+	assert.ok(!tty.writes[1]!.includes('2026'), JSON.stringify(tty.writes[1]));
+	const pipe = new EmulatedTerminal(80, 24, false);
+	new FrameWriter(pipe).stream.write(listScreen(80, 24, 0));
 	assert.ok(!pipe.writes[0]!.includes('2026'));
 });
 
@@ -385,12 +432,11 @@ test('Ink draws through the writer: frames follow the app, and Ink writes nothin
 	// A render that changes nothing writes nothing.
 	instance.rerender(<Screen selected={2} />);
 	assert.equal(terminal.writes.length, 2);
+	// Every write is a frame's: no cursor or other sequence from Ink.
+	assert.equal(terminal.writes.join(''), writesOf(['devnews\nALPHA\nbeta\ngamma\n', 'devnews\nalpha\nbeta\nGAMMA\n'], 30, 5));
 	// (Ink draws once more as it unmounts: the same frame, or in CI mode a blank one.)
 	instance.unmount();
 	writer.close();
-	// Every write but the last (close) is a frame in synchronized output: no cursor or other sequence from Ink.
-	// eslint-disable-next-line no-control-regex -- the sequences are what is checked
-	for (const write of terminal.writes.slice(0, -1)) assert.match(write, /^\u001B\[\?2026h[^]*\u001B\[\?2026l$/);
 	assert.ok(!terminal.writes.join('').includes(CLEAR_SCROLLBACK));
 });
 
@@ -421,4 +467,46 @@ test('a resize draws the screen once, as the app lays it out for the new size, n
 	assert.equal((await terminal.text()).split('\n')[0], 'laid out for 50 columns'.padEnd(50, '.'));
 	instance.unmount();
 	writer.close();
+});
+
+const XTERM = {backColourErase: true, repeat: true};
+
+test('a highlight to the edge is written as its text and repeats where the terminal repeats, as spaces where not; the screen the same', async () => {
+	const frames = [listScreen(200, 10, 0), listScreen(200, 10, 1)];
+	const withRepeat = new EmulatedTerminal(200, 10);
+	const without = new EmulatedTerminal(200, 10);
+	for (const [terminal, abilities] of [[withRepeat, XTERM], [without, {backColourErase: true, repeat: false}]] as const) {
+		const writer = new FrameWriter(terminal, {abilities});
+		for (const frame of frames) writer.stream.write(frame);
+		assert.equal(await terminal.text(), await shownAlone(frames[1]!, 200, 10)); // eslint-disable-line no-await-in-loop
+		assert.deepEqual((await terminal.screen())[2]!.map(cell => cell.inverse), Array.from({length: 200}, () => true)); // eslint-disable-line no-await-in-loop
+	}
+
+	// The selected row's 151 blanks to the edge: a space and one REP.
+	// eslint-disable-next-line no-control-regex -- the sequence is what is checked
+	assert.match(withRepeat.writes[1]!, /happened \u001B\[150b/);
+	assert.ok(!without.writes[1]!.includes('b\u001B'));
+	assert.ok(withRepeat.writes[1]!.length < without.writes[1]!.length - 140, `${withRepeat.writes[1]!.length} against ${without.writes[1]!.length}`);
+});
+
+test('blanks in a background colour are erased (EL at the end of a row, ECH inside it) where the terminal erases in that colour; written elsewhere', async () => {
+	const blue = (text: string) => `\u001B[44m${text}\u001B[49m`;
+	const frames = ['first\nline', `${blue('ab' + ' '.repeat(30) + 'cd' + ' '.repeat(46))}\n${blue('x' + ' '.repeat(79))}`];
+	const screens: string[] = [];
+	for (const backColourErase of [true, false]) {
+		const abilities = {backColourErase, repeat: false};
+		const terminal = new EmulatedTerminal(80, 3);
+		const writer = new FrameWriter(terminal, {abilities});
+		for (const frame of frames) writer.stream.write(frame);
+		const screen = await terminal.screen(); // eslint-disable-line no-await-in-loop
+		// Every cell of both rows blue, and the text where it was: the cursor stood where each erase began.
+		for (const row of [0, 1]) assert.ok(screen[row]!.every(cell => cell.background === screen[0]![0]!.background && cell.background !== '0:0'));
+		assert.equal((await terminal.text()).split('\n').slice(0, 2).join('\n'), `ab${' '.repeat(30)}cd\nx`); // eslint-disable-line no-await-in-loop
+		screens.push(terminal.writes[1]!);
+	}
+
+	const [erased, written] = screens as [string, string];
+	assert.ok(erased.includes('\u001B[30X') && erased.includes('\u001B[K'), JSON.stringify(erased));
+	assert.ok(!written.includes('X') && !written.includes('\u001B[K'), JSON.stringify(written));
+	assert.ok(erased.length < written.length - 120);
 });

@@ -56,9 +56,6 @@ const PLAIN_ASCII = /^[\u0020-\u007E]*$/;
 /** The cell in `column`; blank past the line's end. */
 export const cellAt = (line: Line, column: number) => line[column] ?? BLANK;
 
-/** Two cells look the same on screen. */
-export const sameCell = (a: Cell, b: Cell) => a === b || (a.text === b.text && a.style === b.style);
-
 function cellOf(text: string, width: 1 | 2, style: Style): Cell {
 	if (style === PLAIN && width === 1 && text.length === 1 && text.charCodeAt(0) < 0x7F) return ASCII_CELLS[text.charCodeAt(0)]!;
 	// One code point (one or two UTF-16 units) has one width everywhere that knows it.

@@ -5,7 +5,7 @@
 const CSI = '\u001B[';
 
 export const SGR_RESET = `${CSI}m`;
-/** Erase in Line, from the cursor to the end of the line (with the default background). */
+/** Erase in Line, from the cursor to the end of the line, without moving it (in the background colour in force, where the terminal erases so). */
 export const ERASE_TO_LINE_END = `${CSI}K`;
 /** Home, then Erase in Display 2: the whole screen; never 3, which also wipes the scrollback. */
 export const CLEAR_SCREEN = `${CSI}H${CSI}2J`;
@@ -50,8 +50,10 @@ export const cursorUp = relative('A');
 export const cursorDown = relative('B');
 export const cursorForward = relative('C');
 export const cursorBack = relative('D');
-/** Erase Character: blanks `count` cells from the cursor on, without moving it. */
+/** Erase Character: blanks `count` cells from the cursor on (in the background colour in force, where the terminal erases so), without moving it. */
 export const eraseCharacters = relative('X');
+/** Repeat (REP): the character just written, `count` times more, in the same style; the cursor moves on past them. */
+export const repeatCharacter = relative('b');
 
 /** DECSTBM: scrolling happens between these rows only. It puts the cursor home. */
 export const scrollRegion = (top: number, bottom: number) => `${CSI}${top + 1};${bottom + 1}r`;

@@ -2,11 +2,12 @@
 // the screen as last drawn, line by line (the text Ink gave and its cells),
 // and for each new frame draws only the lines whose text differs, and in
 // them only the cells that differ, with the cheapest cursor moves and style
-// changes. The screen is cleared and drawn whole only at the first frame,
+// changes, and runs of one character (blanks above all) the cheapest way
+// the terminal allows. The screen is cleared and drawn whole only at the first frame,
 // after a resize, and when the app asks (repaint, for Ctrl-l); never is the
 // scrollback erased (ESC[3J). Over SSH a key press then costs the bytes of
 // what it changed, not of a screen.
-import {parseLine, type Line} from './cells.js';
+import {parseLine, utf8Length, type Line} from './cells.js';
 import {
 	AUTOWRAP_OFF,
 	AUTOWRAP_ON,
@@ -21,6 +22,7 @@ import {InkStdout} from './ink-stdout.js';
 import {Painter} from './painter.js';
 import {findScroll, scrolled} from './scrolls.js';
 import {PLAIN} from './styles.js';
+import {terminalAbilities, type TerminalAbilities} from './terminal-abilities.js';
 
 /** The real terminal: process.stdout, or a stand-in of the same shape. */
 export type Terminal = {
@@ -40,14 +42,25 @@ export type FrameWriterOptions = {
 	 */
 	maxFps?: number;
 	/**
-	 * Wrap each frame in synchronized output (DEC mode 2026), so the terminal
-	 * shows it whole, never half drawn; terminals that do not know the mode
-	 * ignore it. 16 bytes a frame; by default when writing to a TTY.
+	 * Wrap each frame larger than a packet in synchronized output (DEC mode
+	 * 2026), so the terminal shows it whole, never half drawn; terminals
+	 * that do not know the mode ignore it. 16 bytes a frame; by default when
+	 * writing to a TTY.
 	 */
 	synchronized?: boolean;
+	/** What the terminal can do beyond the basics (erasing in a background colour, REP); by default as its environment tells. */
+	abilities?: TerminalAbilities;
 };
 
 type ShownLine = {text: string; cells: Line};
+
+/**
+ * A frame up to this many bytes reaches the terminal in one read, over SSH
+ * too (a TCP packet carries about 1,400), and a terminal draws what it read
+ * before it shows the screen: such a frame (a selection moved) is never seen
+ * half drawn, and goes without the 16 bytes of synchronized output.
+ */
+const ONE_READ = 1024;
 
 const EMPTY_LINE: ShownLine = {text: '', cells: []};
 const DEFAULT_SIZE = {columns: 80, rows: 24};
@@ -75,7 +88,7 @@ export class FrameWriter {
 		const maxFps = options.maxFps ?? 0;
 		this.interval = maxFps > 0 ? 1000 / maxFps : 0;
 		this.synchronized = options.synchronized ?? Boolean(terminal.isTTY);
-		this.painter = new Painter();
+		this.painter = new Painter(options.abilities ?? terminalAbilities());
 		this.stream = new InkStdout(this, frame => this.submit(frame));
 		terminal.on('resize', this.resized);
 	}
@@ -151,7 +164,8 @@ export class FrameWriter {
 		this.waiting = undefined;
 		this.lastWrite = performance.now();
 		const output = this.paint(this.latest!);
-		if (output) this.terminal.write(this.synchronized ? BEGIN_SYNCHRONIZED + output + END_SYNCHRONIZED : output);
+		if (!output) return;
+		this.terminal.write(this.synchronized && utf8Length(output) > ONE_READ ? BEGIN_SYNCHRONIZED + output + END_SYNCHRONIZED : output);
 	}
 
 	/** The bytes that turn the screen shown into `frame`. */

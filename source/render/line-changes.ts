@@ -1,21 +1,27 @@
 // What to draw on one screen row to turn the line shown into the next:
-// the stretches of columns whose cells differ, and where to erase the rest
-// of the row when the line got shorter.
-import {BLANK, cellAt as at, sameCell, type Line} from './cells.js';
-import {ERASE_TO_LINE_END} from './escapes.js';
+// the stretches of columns whose cells look different. (How each stretch
+// is drawn, blanks and repeats included, is the painter's choice.)
+import {cellAt as at, type Cell, type Line} from './cells.js';
+import {erasedLook} from './styles.js';
+
 /** Columns [from, to) of a line to draw again. */
 export type Stretch = {from: number; to: number};
 
-export type LineChanges = {stretches: Stretch[]; eraseFrom: number | undefined};
-
-/** The column after the last one that is not a blank. */
-function contentEnd(line: Line): number {
-	let end = line.length;
-	while (end > 0 && sameCell(line[end - 1]!, BLANK)) end--;
-	return end;
+/**
+ * Two cells look the same on screen: the same grapheme in the same style,
+ * or blanks of the same background that show nothing else (a blank's
+ * foreground colour, say, shows nowhere).
+ */
+function looksSame(a: Cell, b: Cell): boolean {
+	if (a === b) return true;
+	if (a.text !== b.text) return false;
+	if (a.style === b.style) return true;
+	if (a.text !== ' ') return false;
+	const look = erasedLook(a.style);
+	return look !== undefined && look === erasedLook(b.style);
 }
 
-export function lineChanges(shown: Line, next: Line, columns: number): LineChanges {
+export function lineChanges(shown: Line, next: Line, columns: number): Stretch[] {
 	const end = Math.max(shown.length, next.length);
 	const stretches: Stretch[] = [];
 	let from = -1;
@@ -24,7 +30,7 @@ export function lineChanges(shown: Line, next: Line, columns: number): LineChang
 	let covered = 0;
 	for (let column = 0; column < end || column < covered; column++) {
 		const cell = at(next, column);
-		if (column < covered || !sameCell(at(shown, column), cell)) {
+		if (column < covered || !looksSame(at(shown, column), cell)) {
 			if (from === -1) from = column;
 			if (cell.unsure) covered = Math.max(covered, Math.min(columns, column + cell.span));
 		} else if (from !== -1) {
@@ -37,15 +43,5 @@ export function lineChanges(shown: Line, next: Line, columns: number): LineChang
 	}
 
 	if (from !== -1) stretches.push({from, to: Math.max(end, covered)});
-
-	// Past the end of the next line, erasing the rest of the row beats
-	// writing blanks over more columns than the erase sequence is long.
-	const nextEnd = contentEnd(next);
-	const tail = stretches.findIndex(stretch => stretch.to > nextEnd);
-	if (tail === -1) return {stretches, eraseFrom: undefined};
-	const eraseFrom = Math.max(nextEnd, stretches[tail]!.from);
-	if (stretches.length - tail === 1 && stretches[tail]!.to - eraseFrom <= ERASE_TO_LINE_END.length) return {stretches, eraseFrom: undefined};
-	const kept = stretches.slice(0, tail);
-	if (stretches[tail]!.from < nextEnd) kept.push({from: stretches[tail]!.from, to: nextEnd});
-	return {stretches: kept, eraseFrom};
+	return stretches;
 }

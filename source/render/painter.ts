@@ -3,15 +3,23 @@
 // where the terminal's cursor is and which style it draws in (its "pen"),
 // so every move and every style change sent is the least one needed, and
 // can go back to an earlier state to try another way and keep the cheaper.
-import {COVERED, cellAt, utf8Length, type Line} from './cells.js';
+// A run of one character is drawn the cheapest way the terminal allows, as
+// curses draws it: written, repeated (REP), or, for blanks, erased (ECH, or
+// EL where the run reaches the end of the row), in the blanks' background
+// colour where the terminal erases in it.
+import {COVERED, cellAt, utf8Length, type Cell, type Line} from './cells.js';
 import {cursorMove, type CursorPlace} from './cursor-moves.js';
-import {ERASE_TO_LINE_END, NEXT_LINE, WHOLE_SCREEN_REGION, eraseCharacters, scrollDown, scrollRegion, scrollUp} from './escapes.js';
-import {lineChanges, type LineChanges} from './line-changes.js';
+import {ERASE_TO_LINE_END, NEXT_LINE, WHOLE_SCREEN_REGION, eraseCharacters, repeatCharacter, scrollDown, scrollRegion, scrollUp} from './escapes.js';
+import {lineChanges, type Stretch} from './line-changes.js';
 import type {Scroll} from './scrolls.js';
-import {PLAIN, styleChange, type Style} from './styles.js';
+import {PLAIN, erasedLook, styleChange, type Style} from './styles.js';
+import {UNKNOWN_TERMINAL, type TerminalAbilities} from './terminal-abilities.js';
 
 /** Everything the painter holds, to go back to. */
 export type PainterState = {output: string; row: number; column: number; pen: Style};
+
+/** A character REP may repeat: one column of printable ASCII, as curses repeats. */
+const repeatable = (cell: Cell) => cell.width === 1 && cell.text.length === 1 && cell.text >= ' ' && cell.text <= '~';
 
 export class Painter {
 	/** What to send the terminal, so far. */
@@ -20,6 +28,8 @@ export class Painter {
 	pen: Style = PLAIN;
 	/** The screen's width, known once it is cleared. */
 	private columns = 0;
+
+	constructor(private readonly abilities: TerminalAbilities = UNKNOWN_TERMINAL) {}
 
 	/** After the screen was cleared (home, default style), at a size of `columns`. */
 	cleared(columns: number): void {
@@ -76,37 +86,35 @@ export class Painter {
 	 */
 	drawLine(row: number, shown: Line, next: Line): void {
 		const over = lineChanges(shown, next, this.columns);
-		const first = Math.min(over.stretches[0]?.from ?? Number.POSITIVE_INFINITY, over.eraseFrom ?? Number.POSITIVE_INFINITY);
-		if (first === Number.POSITIVE_INFINITY) return;
+		const first = over[0]?.from;
+		if (first === undefined) return;
 		const before = this.state();
 		this.paint(row, next, over);
 		const drawnOver = this.state();
 		this.restore(before);
-		this.eraseFrom(row, next, first);
+		this.goTo(row, next, first);
+		// Erasing paints the pen's background: the default one.
+		this.usePen(PLAIN);
+		this.output += ERASE_TO_LINE_END;
 		this.paint(row, next, lineChanges(next.slice(0, first), next, this.columns));
 		if (this.output.length > drawnOver.output.length) this.restore(drawnOver);
 	}
 
-	/** Draws the stretches of `line` on screen row `row`, left to right, and erases where it says. */
-	private paint(row: number, line: Line, {stretches, eraseFrom}: LineChanges): void {
+	/** Draws the stretches of `line` on screen row `row`, left to right. */
+	private paint(row: number, line: Line, stretches: Stretch[]): void {
 		for (const {from, to} of stretches) {
 			this.goTo(row, line, from);
-			this.draw(row, line, from, to);
+			// The rest of the row erased: the stretches after are its blanks.
+			if (this.draw(row, line, from, to)) return;
 		}
-
-		if (eraseFrom !== undefined) this.eraseFrom(row, line, eraseFrom);
 	}
 
-	/** Clears `row` from `column` (past the end of `line`) to its end. */
-	private eraseFrom(row: number, line: Line, column: number): void {
-		this.goTo(row, line, column);
-		// Erasing paints the pen's background: the default one.
-		this.usePen(PLAIN);
-		this.output += ERASE_TO_LINE_END;
-	}
-
-	/** Writes the cells of `line` from `from` to `to`, the cursor standing at `from`. */
-	private draw(row: number, line: Line, from: number, to: number): void {
+	/**
+	 * Writes the cells of `line` from `from` to `to`, the cursor standing at
+	 * `from`. True when it erased the rest of the row instead (its cells from
+	 * there on are all one blank): the cursor then stands where that began.
+	 */
+	private draw(row: number, line: Line, from: number, to: number): boolean {
 		for (let column = from; column < to; ) {
 			const cell = cellAt(line, column);
 			if (cell === COVERED) {
@@ -114,11 +122,11 @@ export class Painter {
 				continue;
 			}
 
-			this.usePen(cell.style);
 			if (cell.unsure) {
 				// Blank every column a terminal might give it, draw it, and stand where
 				// the next cell goes whatever width the terminal gave it; the caller
 				// draws the cells it may have covered (see span) again.
+				this.usePen(cell.style);
 				const span = Math.min(cell.span, this.columns - column);
 				this.output += eraseCharacters(span) + cell.text;
 				this.cursor.column = -1;
@@ -127,11 +135,93 @@ export class Painter {
 				continue;
 			}
 
+			if (cell.width === 1) {
+				const drawn = this.drawRun(row, line, column, to);
+				if (drawn === undefined) return true;
+				column = drawn;
+				continue;
+			}
+
+			this.usePen(cell.style);
 			this.output += cell.text;
 			column += cell.width;
 			// The cursor stays in the last column once it is written (autowrap is off).
 			this.cursor.column = column < this.columns ? column : -1;
 		}
+
+		return false;
+	}
+
+	/**
+	 * Draws the run of cells like the one at `column` (up to `to`), the
+	 * cheapest of the ways the terminal allows: written; the first written
+	 * and repeated; or, for blanks, erased. Returns the column after it, or
+	 * undefined when it erased the rest of the row.
+	 */
+	private drawRun(row: number, line: Line, column: number, to: number): number | undefined {
+		const cell = cellAt(line, column);
+		// Blanks that look alike (the same background) are one run, drawn in the first one's style.
+		const look = cell.text === ' ' ? erasedLook(cell.style) : undefined;
+		const alike =
+			look === undefined
+				? (other: Cell) => other.text === cell.text && other.style === cell.style
+				: (other: Cell) => other.text === ' ' && (other.style === cell.style || erasedLook(other.style) === look);
+		let end = column + 1;
+		// Up to the row's end, to know whether the run reaches it.
+		while (end < this.columns && alike(cellAt(line, end))) end++;
+		const last = Math.min(end, to);
+		const count = last - column;
+		const after = last < to ? cellAt(line, last).style : undefined;
+		const leaving = (pen: Style) => (after === undefined ? 0 : styleChange(pen, after).length);
+		const arriving = styleChange(this.pen, cell.style).length + leaving(cell.style);
+		let best = arriving + count * utf8Length(cell.text);
+		let way: 'write' | 'repeat' | 'erase' | 'erase to end' = 'write';
+		if (this.abilities.repeat && count > 1 && repeatable(cell)) {
+			const cost = arriving + 1 + repeatCharacter(count - 1).length;
+			if (cost < best) [best, way] = [cost, 'repeat'];
+		}
+
+		if (look !== undefined && (look === PLAIN || this.abilities.backColourErase)) {
+			const pen = styleChange(this.pen, look).length;
+			if (end === this.columns && pen + ERASE_TO_LINE_END.length < best) {
+				way = 'erase to end';
+			} else {
+				const stepOver = last < to ? cursorMove({row, column}, {row, column: last}).length : 0;
+				if (pen + eraseCharacters(count).length + stepOver + leaving(look) < best) way = 'erase';
+			}
+		}
+
+		switch (way) {
+			case 'write': {
+				this.usePen(cell.style);
+				this.output += cell.text.repeat(count);
+				break;
+			}
+
+			case 'repeat': {
+				this.usePen(cell.style);
+				this.output += cell.text + repeatCharacter(count - 1);
+				break;
+			}
+
+			case 'erase to end': {
+				this.usePen(look!);
+				this.output += ERASE_TO_LINE_END;
+				return undefined;
+			}
+
+			case 'erase': {
+				this.usePen(look!);
+				this.output += eraseCharacters(count);
+				// Erasing leaves the cursor where it was: it steps over the blanks if more follows.
+				if (last < to) this.moveTo(row, last);
+				return last;
+			}
+		}
+
+		// The cursor stays in the last column once it is written (autowrap is off).
+		this.cursor.column = last < this.columns ? last : -1;
+		return last;
 	}
 
 	/**
@@ -174,7 +264,9 @@ export class Painter {
 			this.cursor.column = 0;
 		}
 
+		// Drawn its cheapest way, a run of blanks may be erased and the cursor left at its start.
 		this.draw(row, line, rewriteFrom, column);
+		this.moveTo(row, column);
 	}
 
 	/** Bytes to write the cells [from, to) of `line` again and take the pen on to the cell at `to`; past `budget`, Infinity. */

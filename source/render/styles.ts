@@ -82,3 +82,30 @@ export function styleChange(from: Style, to: Style): string {
 
 	return change;
 }
+
+// SGR parameters a blank does not show: its foreground colour, bold, dim
+// and italic shape only a glyph. Its background colour shows; so do
+// inverse (the foreground becomes the background), underline, strike and
+// the rest, which only writing the blank draws.
+const UNSEEN_ON_BLANK = /^(?:3[0-7]|9[0-7]|38;.*|[123])$/;
+const BACKGROUND = /^(?:4[0-7]|10[0-7]|48;.*)$/;
+const erasedLooks = new WeakMap<Style, Style | null>();
+
+/**
+ * The style to erase in (EL, ECH) for cells that look like blanks drawn in
+ * `style`: its background colour alone, or PLAIN. Undefined where a blank
+ * of `style` shows more than a background (inverse, underline, a link), so
+ * that an erase cannot draw it.
+ */
+export function erasedLook(style: Style): Style | undefined {
+	if (style === PLAIN) return PLAIN;
+	let look = erasedLooks.get(style);
+	if (look === undefined) {
+		const background = style.attributes.filter(code => BACKGROUND.test(parametersOf(code)));
+		const seen = style.link !== undefined || style.attributes.some(code => !UNSEEN_ON_BLANK.test(parametersOf(code)) && !BACKGROUND.test(parametersOf(code)));
+		look = seen ? null : styleOf(background);
+		erasedLooks.set(style, look);
+	}
+
+	return look ?? undefined;
+}
