@@ -37,13 +37,11 @@ export class FetchError extends Error {
 	}
 }
 
-/** Checks a fetch passes: `refusal` of every URL it goes to, redirects included, and `lookup` for every connection. */
+/** Checks a fetch passes: `refusal` of every URL it goes to, redirects included, and `lookup` for every connection it makes itself. */
 export type FetchGuard = {
-	/** Why `url` may not be fetched; undefined when it may. */
-	refusal: (url: string) => string | undefined;
+	/** Why `url` may not be fetched; undefined when it may. `proxied`: a proxy, not this machine, resolves its host and connects. */
+	refusal: (url: string, proxied: boolean) => Promise<string | undefined>;
 	lookup: LookupFunction;
-	/** The addresses of `url`'s host checked ahead: through a proxy, the connection (and its lookup) is the proxy's. */
-	addressRefusal: (url: string) => Promise<string | undefined>;
 };
 
 const USER_AGENT = 'devnews (terminal news reader)';
@@ -129,7 +127,7 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 		for (let redirects = 0; ; redirects++) {
 			if (!isWebUrl(current)) throw new FetchError(`not an http(s) link: ${current}`);
 			const proxy = getProxyForUrl(current);
-			const refusal = guard?.refusal(current) ?? (proxy ? await guard?.addressRefusal(current) : undefined);
+			const refusal = await guard?.refusal(current, proxy !== '');
 			if (refusal) throw new FetchError(`refused: ${refusal}`);
 			const dispatcher = dispatcherFor(proxy);
 			const headers: Record<string, string> = {'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.8, */*;q=0.5'};
