@@ -7,12 +7,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {after, afterEach, before, test} from 'node:test';
-import type {Article} from '../source/core/article.js';
 import {dataFolder} from '../source/data/data-folder.js';
 import {fetchFullStory} from '../source/feeds/full-story.js';
 import {DEFAULT_LIMITS} from '../source/feeds/limits.js';
 import type {Resolve} from '../source/feeds/public-address.js';
-import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
+import {rss2, serveXml, startFeedServer, storyPage, summaryItem, type FeedServer} from './feed-server.js';
 import {copyOfShippedData, isolatedEnv, runDevnews} from './helpers.js';
 import {startProxy, type Proxy} from './proxy-server.js';
 
@@ -61,23 +60,11 @@ function failingResolver(): Resolve & {asked: string[]} {
 	return Object.assign(resolve, {asked});
 }
 
-const item = (url: string, source: string): Article => ({
-	id: 'proxied',
-	url,
-	title: 'Synthetic item',
-	summary: 'Only a summary.',
-	countries: [],
-	sectors: [],
-	editions: [],
-	body: [],
-	kind: 'summary',
-	source,
-});
 
 test("a story on the site's host opens through the proxy with every local lookup failing, and none is made", async () => {
 	const resolve = failingResolver();
 	const page = `http://www.devdiscourse.com:${port}/article/politics/3710999-synthetic-bridge`;
-	const full = await fetchFullStory(item(page, 'https://www.devdiscourse.com/RSS/GoogleNews'), limits, resolve);
+	const full = await fetchFullStory(summaryItem(page, 'https://www.devdiscourse.com/RSS/GoogleNews'), limits, resolve);
 	assert.equal(full.kind, 'full');
 	assert.match(full.body.join('\n'), /The city council voted on Monday/);
 	assert.deepEqual(proxy.targets, [`www.devdiscourse.com:${port}`], 'fetched through the proxy');
@@ -86,7 +73,7 @@ test("a story on the site's host opens through the proxy with every local lookup
 
 test('another host only the proxy can resolve is left to the proxy', async () => {
 	const resolve = failingResolver();
-	const full = await fetchFullStory(item(`http://news.example:${port}/article/politics/3710999-synthetic-bridge`, `http://news.example:${port}/rss`), limits, resolve);
+	const full = await fetchFullStory(summaryItem(`http://news.example:${port}/article/politics/3710999-synthetic-bridge`, `http://news.example:${port}/rss`), limits, resolve);
 	assert.equal(full.kind, 'full');
 	assert.deepEqual(proxy.targets, [`news.example:${port}`]);
 	assert.deepEqual(resolve.asked, ['news.example'], 'asked once, ahead of the proxy');
@@ -98,7 +85,7 @@ test('through the proxy, a name this machine resolves to an address that is not 
 		{address: '::ffff:a9fe:a9fe', family: 6},
 	];
 	await assert.rejects(
-		fetchFullStory(item(`http://news.example:${port}/article/politics/3710999-synthetic-bridge`, `http://news.example:${port}/rss`), limits, resolve),
+		fetchFullStory(summaryItem(`http://news.example:${port}/article/politics/3710999-synthetic-bridge`, `http://news.example:${port}/rss`), limits, resolve),
 		/^Error: refused: news\.example is at ::ffff:a9fe:a9fe, not a public address$/,
 	);
 	assert.deepEqual(proxy.targets, []);
