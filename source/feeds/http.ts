@@ -2,7 +2,7 @@
 // hostile network needs: a timeout for the whole exchange (a response that
 // never ends is cut off), a size cap (counted as the body arrives, after
 // gzip is undone), few redirects, http(s) only, conditional GET, and the
-// body decoded from the charset the header or the XML declaration names.
+// body decoded from the charset a browser would find (page-charset.ts).
 // Page fetches also pass a guard at every hop (page-guard.ts); fetching
 // with undici, not Node's built-in fetch, is what lets the guard resolve the
 // names the connections use (Node's fetch takes no lookup of ours). undici
@@ -17,6 +17,7 @@ import {getProxyForUrl} from 'proxy-from-env';
 import type {Dispatcher, Response} from 'undici';
 import {isWebUrl} from '../terminal/links.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
+import {documentCharset} from './page-charset.js';
 
 export type Validators = {etag?: string; lastModified?: string};
 
@@ -60,14 +61,6 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 	return Buffer.concat(chunks);
 }
 
-/** The charset named by the Content-Type header, else by the XML declaration, else UTF-8. */
-export function charsetOf(bytes: Uint8Array, contentType: string | undefined): string {
-	const fromHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-	if (fromHeader) return fromHeader;
-	const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
-	return /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? 'utf-8';
-}
-
 /**
  * The body as text, decoded as the WHATWG Encoding Standard says, as a
  * browser would: a byte order mark wins over the label, and latin1,
@@ -76,7 +69,7 @@ export function charsetOf(bytes: Uint8Array, contentType: string | undefined): s
  * quotes, dashes, €) as C1 controls, so @exodus/bytes does the decoding.
  */
 function decode(bytes: Uint8Array, contentType: string | undefined): string {
-	const charset = charsetOf(bytes, contentType);
+	const charset = documentCharset(bytes, contentType);
 	const encoding = normalizeEncoding(charset);
 	// "replacement" is the standard's name for labels (ISO-2022-KR and the like) that must not be decoded at all.
 	if (!encoding || encoding === 'replacement') throw new FetchError(`unknown charset "${charset}"`);
