@@ -79,6 +79,15 @@ test('another host only the proxy can resolve is left to the proxy', async () =>
 	assert.deepEqual(resolve.asked, ['news.example'], 'asked once, ahead of the proxy');
 });
 
+test('a lookup that gets no answer (a resolver that never replies) holds the story up for a moment only', {timeout: 10_000}, async () => {
+	const silent: Resolve = async () => new Promise(() => undefined);
+	const started = performance.now();
+	const full = await fetchFullStory(summaryItem(`http://news.example:${port}/article/politics/3710999-synthetic-bridge`, `http://news.example:${port}/rss`), limits, silent);
+	assert.equal(full.kind, 'full');
+	assert.ok(performance.now() - started < limits.timeoutMs, 'within the fetch\'s own time');
+	assert.deepEqual(proxy.targets, [`news.example:${port}`]);
+});
+
 test('through the proxy, a name this machine resolves to an address that is not public is refused, and the proxy is not asked', async () => {
 	const resolve: Resolve = async () => [
 		{address: '93.184.216.34', family: 4},

@@ -15,8 +15,9 @@
 // hosts are public and are not looked up; another name is looked up here,
 // and refused if it resolves to an address that is not public. A name this
 // machine cannot resolve (a network where only the proxy resolves names) is
-// left to the proxy: it is the network's own gate, and reaches for devnews
-// only what it reaches for a browser on the same network.
+// left to the proxy, as is one whose lookup gets no answer in time: the
+// proxy is the network's own gate, and reaches for devnews only what it
+// reaches for a browser on the same network.
 import {isIP} from 'node:net';
 import type {FetchGuard} from './http.js';
 import {pageHostRefusal} from '../core/page-hosts.js';
@@ -24,6 +25,26 @@ import {checkedLookup, isLocalName, isPublicAddress, resolveAll, type Resolve, t
 
 /** A URL's host name as addresses are written: IPv6 without its brackets. */
 const hostnameOf = (url: string) => new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+
+/**
+ * How long a lookup ahead of a proxy may take. A network that resolves no
+ * outside names may not answer at all (resolv.conf's default: 5 s a try,
+ * tried twice a server); a name this machine knows answers in milliseconds.
+ */
+const PROXIED_LOOKUP_MS = 1500;
+
+/** The addresses `lookup` finds, or a failure once PROXIED_LOOKUP_MS have gone by: no answer is taken as none. */
+async function withinLookupTime(lookup: Promise<ResolvedAddress[]>): Promise<ResolvedAddress[]> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => reject(new Error('no answer')), PROXIED_LOOKUP_MS);
+	});
+	try {
+		return await Promise.race([lookup, late]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 /** Whether a host is Devdiscourse's (devdiscourse.com or a name under it). */
 const isSiteHost = (hostname: string) => /(?:^|\.)devdiscourse\.com\.?$/i.test(hostname);
@@ -63,7 +84,7 @@ export function addressGuard(chosenUrl: string, resolve: Resolve = resolveAll, h
 			if (family !== 0) return addressRefusal(hostname, [{address: hostname, family}]);
 			if (isLocalName(hostname) && !(hostname === chosenHost && (await isChosenLocal()))) return `${hostname} names this machine or its local network, not a public host`;
 			if (!proxied || isSiteHost(hostname)) return undefined;
-			const found = await resolve(hostname).catch(() => []);
+			const found = await withinLookupTime(resolve(hostname)).catch(() => []);
 			return addressRefusal(hostname, found);
 		},
 		lookup: checkedLookup(addressRefusal, resolve),
