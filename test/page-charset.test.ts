@@ -6,11 +6,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {after, before, test} from 'node:test';
+import {normalizeEncoding} from '@exodus/bytes/encoding.js';
+import fc from 'fast-check';
 import {dataFolder} from '../source/data/data-folder.js';
 import {fetchFullStory} from '../source/feeds/full-story.js';
 import {DEFAULT_LIMITS} from '../source/feeds/limits.js';
 import {metaCharset} from '../source/feeds/page-charset.js';
 import {rss2, serveXml, startFeedServer, storyPage, summaryItem, type FeedServer} from './feed-server.js';
+import {fuzzParameters, timed} from './fuzz.js';
 import {copyOfShippedData, isolatedEnv, runDevnews} from './helpers.js';
 
 let server: FeedServer;
@@ -69,6 +72,22 @@ test('the prescan reads tags as a browser does: the first 1,024 bytes, no commen
 	assert.equal(metaCharset(bytes('<meta charset="no-such-charset"><meta charset="koi8-r">')), 'koi8-r');
 	assert.equal(metaCharset(bytes(`<title>${'x'.repeat(1024)}</title><meta charset="windows-1252">`)), undefined, 'past the first 1,024 bytes');
 	assert.equal(metaCharset(bytes('<meta charset="windows-1252"')), undefined, 'a tag cut off by the end');
+});
+
+test("any page's first bytes give the prescan an encoding's name or none, and never hold it up", () => {
+	const piece = fc.constantFrom('<', '>', '<!--', '-->', '<meta', ' ', '/', '=', '"', "'", 'charset', 'http-equiv', 'content-type', 'content', ';', 'koi8-r', 'utf-16', '<a', '</', '<?', '<!');
+	const html = fc.oneof(
+		fc.array(piece, {maxLength: 400}).map(pieces => Buffer.from(pieces.join(''))),
+		fc.uint8Array({maxLength: 2000}),
+	);
+	fc.assert(
+		fc.property(html, bytes => {
+			const {value: found, ms} = timed(() => metaCharset(bytes));
+			assert.ok(found === undefined || normalizeEncoding(found) === found, String(found));
+			assert.ok(ms < 100, `took ${ms} ms`);
+		}),
+		fuzzParameters(),
+	);
 });
 
 test('a story kept garbled is read again from its page when opened; a garbled copy never replaces the clean story', async () => {
