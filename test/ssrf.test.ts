@@ -117,4 +117,7 @@ test('a feed a public page links to is refused on a name that resolves to this m
 	const localPage = addressGuard(`http://127.0.0.1:${port}/page`, names);
 	await assert.rejects(fetchLimited(site.url('/to-metadata'), {}, limits, {guard: localPage}), /^Error: refused: 169\.254\.169\.254 is not a public address$/, 'a local page may name feeds on its own host, not on others');
 	assert.equal((await fetchLimited(site.url('/story'), {}, limits, {guard: localPage})).status, 'ok');
+	const named = addressGuard(`http://localhost:${port}/page`, resolver({localhost: [['127.0.0.1']]}));
+	assert.equal((await fetchLimited(`http://localhost:${port}/story`, {}, limits, {guard: named})).status, 'ok', 'a page on localhost may name a feed there');
+	await assert.rejects(fetchLimited(`http://localhost:${port}/story`, {}, limits, {guard}), /^Error: refused: localhost names this machine or its local network, not a public host$/);
 });

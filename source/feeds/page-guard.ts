@@ -59,9 +59,10 @@ export function addressGuard(chosenUrl: string, resolve: Resolve = resolveAll, h
 	// Whether the chosen host is off the public internet: asked only when an address needs it, so a fetch that is allowed anyway makes no lookup of it.
 	let chosenIsLocal: Promise<boolean> | undefined;
 	const isChosenLocal = async () => {
+		const family = isIP(chosenHost);
 		chosenIsLocal ??= isLocalName(chosenHost)
 			? Promise.resolve(true)
-			: (isIP(chosenHost) ? Promise.resolve([{address: chosenHost, family: isIP(chosenHost)}]) : resolve(chosenHost)).then(
+			: (family === 0 ? resolve(chosenHost) : Promise.resolve([{address: chosenHost, family}])).then(
 					found => found.length > 0 && found.every(({address}) => !isPublicAddress(address)),
 					() => false,
 				);
@@ -82,7 +83,7 @@ export function addressGuard(chosenUrl: string, resolve: Resolve = resolveAll, h
 			// A socket is given an address in the URL as it is, without a lookup: checked here.
 			const family = isIP(hostname);
 			if (family !== 0) return addressRefusal(hostname, [{address: hostname, family}]);
-			if (isLocalName(hostname) && !(hostname === chosenHost && (await isChosenLocal()))) return `${hostname} names this machine or its local network, not a public host`;
+			if (isLocalName(hostname) && hostname !== chosenHost) return `${hostname} names this machine or its local network, not a public host`;
 			if (!proxied || isSiteHost(hostname)) return undefined;
 			const found = await withinLookupTime(resolve(hostname)).catch(() => []);
 			return addressRefusal(hostname, found);
