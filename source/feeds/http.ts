@@ -3,11 +3,12 @@
 // never ends is cut off), a size cap (counted as the body arrives, after
 // gzip is undone), few redirects, http(s) only, conditional GET, and the
 // body decoded from the charset a browser would find (page-charset.ts).
-// Page fetches also pass a guard at every hop (page-guard.ts); fetching
-// with undici, not Node's built-in fetch, is what lets the guard resolve the
-// names the connections use (Node's fetch takes no lookup of ours). undici
-// is imported when a fetch starts, so the feed parser's worker, which shares
-// this code's chunk, does not load it.
+// Page fetches (and those of feeds a page links to) also pass a guard at
+// every hop (page-guard.ts); fetching with undici, not Node's built-in
+// fetch, is what lets the guard resolve the names the connections use
+// (Node's fetch takes no lookup of ours). undici is imported when a fetch
+// starts, so the feed parser's worker, which shares this code's chunk, does
+// not load it.
 // Every request goes through the proxy the environment names, as other
 // tools do: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY (upper or lower
 // case), read by proxy-from-env; undici's ProxyAgent tunnels to it.
