@@ -6,13 +6,15 @@
 // (to the test server there); the resolver here fails every lookup.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {after, afterEach, before, test} from 'node:test';
 import {dataFolder} from '../source/data/data-folder.js';
 import {fetchFullStory} from '../source/feeds/full-story.js';
 import {DEFAULT_LIMITS} from '../source/feeds/limits.js';
 import type {Resolve} from '../source/feeds/public-address.js';
 import {rss2, serveXml, startFeedServer, storyPage, summaryItem, type FeedServer} from './feed-server.js';
-import {copyOfShippedData, isolatedEnv, runDevnews} from './helpers.js';
+import {copyOfShippedData, isolatedEnv, ROOT, runDevnews} from './helpers.js';
 import {startProxy, type Proxy} from './proxy-server.js';
 
 let site: FeedServer;
@@ -100,16 +102,18 @@ test('through the proxy, a name this machine resolves to an address that is not 
 	assert.deepEqual(proxy.targets, []);
 });
 
-test('devnews read of a summary-only item from the site opens its story through HTTP_PROXY', async () => {
+test('devnews read of a summary-only item from the site opens its story through HTTP_PROXY, every lookup of this machine failing', async () => {
 	const data = copyOfShippedData();
 	fs.writeFileSync(dataFolder(data).feeds, JSON.stringify([{url: `http://www.devdiscourse.com:${port}/rss`}]));
-	const env = {...isolatedEnv(), HTTP_PROXY: proxy.url};
+	const noDns = pathToFileURL(path.join(ROOT, 'test', 'no-dns.mjs')).href;
+	const env = {...isolatedEnv(), HTTP_PROXY: proxy.url, NODE_OPTIONS: `--import=${noDns}`};
 	const fetched = await runDevnews(['fetch', '--data', data], env);
 	assert.equal(fetched.code, 0, fetched.stderr);
+	assert.equal(fetched.stderr, '', 'a feed through the proxy makes no lookup either');
 	const [found] = JSON.parse((await runDevnews(['search', 'proxy', '--json', '--data', data], env)).stdout) as Array<{id: string}>;
 	const read = await runDevnews(['read', found!.id, '--data', data], env);
 	assert.equal(read.code, 0, read.stderr);
-	assert.equal(read.stderr, '');
+	assert.equal(read.stderr, '', 'no lookup, and no failure');
 	assert.match(read.stdout, /The city council voted on Monday/);
 	assert.deepEqual(proxy.targets, [`www.devdiscourse.com:${port}`, `www.devdiscourse.com:${port}`], 'the feed, then the page');
 });
