@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
 import {closedPort, isolatedEnv, runDevnews} from './helpers.js';
+import {startProxy} from './proxy-server.js';
 
 let server: FeedServer;
 
@@ -65,4 +66,36 @@ test('a page none of whose feeds answers adds nothing, and says why', async () =
 	assert.match(added.stderr, /not added: .*\/missing, which .* links to: HTTP 404 Not Found\n/);
 	assert.match(added.stderr, /none of the feeds .*\/dead-page links to answers as a feed; nothing added\.\n$/);
 	assert.equal((await runDevnews(['feeds', '--json'], env)).stdout, before, 'the list as it was');
+});
+
+test("a public page's feed links to this machine or a metadata address are not added, in any spelling; one line names each", async () => {
+	const env = isolatedEnv();
+	const port = new URL(server.url('/')).port;
+	// The page is on a public name, which only the proxy resolves (to the server here); its feed on the site's host is added.
+	const proxy = await startProxy({'news.example': '127.0.0.1', 'www.devdiscourse.com': '127.0.0.1'});
+	const inward = [`http://2130706433:${port}/feed`, `http://[::ffff:127.0.0.1]:${port}/feed`, `http://0x7f.1:${port}/second-feed`, 'http://169.254.169.254/latest/meta-data/', `http://localhost:${port}/feed`];
+	server.route('/public-page', page([...inward, `http://www.devdiscourse.com:${port}/feed`]));
+	try {
+		const added = await runDevnews(['feeds', 'add', `http://news.example:${port}/public-page`], {...env, HTTP_PROXY: proxy.url});
+		assert.equal(added.code, 0, added.stderr);
+		assert.equal(added.stdout, `Added http://www.devdiscourse.com:${port}/feed\n`);
+		const lines = added.stderr.split('\n').filter(Boolean);
+		const named = [`127.0.0.1:${port}/feed`, `[::ffff:7f00:1]:${port}/feed`, `127.0.0.1:${port}/second-feed`, '169.254.169.254/latest/meta-data/', `localhost:${port}/feed`];
+		const refusals = [
+			'127.0.0.1 is not a public address',
+			'::ffff:7f00:1 is not a public address',
+			'127.0.0.1 is not a public address',
+			'169.254.169.254 is not a public address',
+			'localhost names this machine or its local network, not a public host',
+		];
+		assert.deepEqual(
+			lines,
+			named.map((url, index) => `devnews: not added: http://${url}, which http://news.example:${port}/public-page links to: refused: ${refusals[index]!}; to add it all the same, give its address yourself`),
+		);
+		assert.deepEqual(proxy.targets, [`news.example:${port}`, `www.devdiscourse.com:${port}`], 'nothing asked of the inward addresses');
+		const typed = await runDevnews(['feeds', 'add', `http://0x7f.1:${port}/second-feed`], env);
+		assert.equal(typed.stdout, `Added ${server.url('/second-feed')}\n`, 'typed by the user, it is added');
+	} finally {
+		await proxy.close();
+	}
 });

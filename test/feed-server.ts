@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
+import type {Article} from '../source/core/article.js';
 import {ROOT} from './helpers.js';
 
 export type FixtureItem = {id: string; title: string; summary?: string; content?: string; link?: string; date?: string; categories?: string[]};
@@ -128,5 +129,19 @@ export function serveXml(body: string | Buffer, options: {etag?: string; lastMod
 		response.writeHead(200, headers).end(payload);
 	};
 }
+
+/** A summary-only item of the feed at `source`, whose page is at `url`: what a story page is fetched for. */
+export const summaryItem = (url: string | undefined, source: string): Article => ({
+	id: 'synthetic-item',
+	url,
+	title: 'Synthetic item',
+	summary: 'Only a summary.',
+	countries: [],
+	sectors: [],
+	editions: [],
+	body: [],
+	kind: 'summary',
+	source,
+});
 
 export const storyPage = (): string => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'story-page.html'), 'utf8');

@@ -1,7 +1,7 @@
 // devnews feeds add: a feed's address, a web page's (its feed links are
-// added: autodiscovery, each only once it answers as a feed), or none with
-// --sector (the site's own JSON listing of that sector in the edition
-// given, Global Edition unless said). Each feed gets a line saying what
+// added: autodiscovery, each only once it answers as a feed and passes the
+// address rule pages do), or none with --sector (the site's own JSON
+// listing of that sector in the edition given, Global Edition unless said). Each feed gets a line saying what
 // came of it: added, its sector or edition changed, or already listed.
 import pLimit from 'p-limit';
 import {SITE_ORIGIN} from '../core/devdiscourse.js';
@@ -9,6 +9,7 @@ import {feedLinks, isWebPage, type FoundFeed} from '../feeds/discover.js';
 import {normalizeFeedUrl, SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
 import {readFeed} from '../feeds/feed-parser.js';
 import {fetchLimited} from '../feeds/http.js';
+import {addressGuard} from '../feeds/page-guard.js';
 import type {RefreshOptions} from '../feeds/limits.js';
 import {sectorListingUrl} from '../feeds/site-api.js';
 import {isWebUrl} from '../terminal/links.js';
@@ -26,23 +27,31 @@ function siteListing(context: CommandContext): Feed {
 	return {url: sectorListingUrl(SITE_ORIGIN, sector.siteId, String(edition.siteId)), title: `Devdiscourse ${sector.name}, ${edition.name}`, sector: sector.id, edition: edition.id};
 }
 
-/** Why a feed a page links to cannot be added (it does not answer, or is no feed devnews reads); undefined when it can. */
-async function refusal(url: string, options: RefreshOptions): Promise<string | undefined> {
+/**
+ * Why a feed the page at `page` links to cannot be added (it does not
+ * answer, is no feed devnews reads, or is on an address off the public
+ * internet that the page's own is not on); undefined when it can. A page
+ * could otherwise have devnews fetch, from then on, a feed on this machine
+ * or its network (a router, a cloud metadata service), and its items' pages
+ * as that feed's own.
+ */
+async function refusal(url: string, page: string, options: RefreshOptions): Promise<string | undefined> {
 	try {
-		const fetched = await fetchLimited(url, {}, options);
+		const fetched = await fetchLimited(url, {}, options, {guard: addressGuard(page)});
 		if (fetched.status !== 'ok') return undefined;
 		if (isWebPage(fetched.text, fetched.contentType)) return 'a web page, not a feed';
 		readFeed(fetched.text, fetched.url);
 		return undefined;
 	} catch (error) {
-		return (error as Error).message;
+		const {message} = error as Error;
+		return message.startsWith('refused: ') ? `${message}; to add it all the same, give its address yourself` : message;
 	}
 }
 
 /** The feeds a page links to that answer as feeds, fetched within the same limits as any; a line for each left out. */
 async function answeringFeeds(page: string, found: FoundFeed[], options: RefreshOptions): Promise<FoundFeed[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
-	const refusals = await Promise.all(found.map(async feed => limit(async () => refusal(feed.url, options))));
+	const refusals = await Promise.all(found.map(async feed => limit(async () => refusal(feed.url, page, options))));
 	for (const [index, reason] of refusals.entries()) {
 		if (reason) warn(sanitizeLine(`not added: ${found[index]!.url}, which ${page} links to: ${reason}`));
 	}

@@ -1,5 +1,6 @@
 // The data contract (see README "Data"): what one article is, and the
 // smaller row the list screens page through.
+import {isGarbled} from './garbled-text.js';
 import {pageHostRefusal} from './page-hosts.js';
 import {fileArticle, OTHER, type Taxonomy} from './taxonomy.js';
 
@@ -92,9 +93,9 @@ export function isFromFeed(article: Article): boolean {
 	return article.source !== DATA_SOURCE && article.source !== BOOKMARK_SOURCE;
 }
 
-/** A feed item that came without its story, and has a page devnews may fetch the story from (see page-hosts.ts). */
+/** A feed item that came without its story (or with it garbled: garbled-text.ts), and has a page devnews may fetch the story from (see page-hosts.ts). */
 export function needsFullStory(article: Article): boolean {
-	return article.kind !== 'full' && isFromFeed(article) && pageHostRefusal(article.url, article.source) === undefined;
+	return (article.kind !== 'full' || isGarbled(article)) && isFromFeed(article) && pageHostRefusal(article.url, article.source) === undefined;
 }
 
 /** The kind of what a source gave: its story, its summary, or its headline alone. */

@@ -2,12 +2,13 @@
 // hostile network needs: a timeout for the whole exchange (a response that
 // never ends is cut off), a size cap (counted as the body arrives, after
 // gzip is undone), few redirects, http(s) only, conditional GET, and the
-// body decoded from the charset the header or the XML declaration names.
-// Page fetches also pass a guard at every hop (page-guard.ts); fetching
-// with undici, not Node's built-in fetch, is what lets the guard resolve the
-// names the connections use (Node's fetch takes no lookup of ours). undici
-// is imported when a fetch starts, so the feed parser's worker, which shares
-// this code's chunk, does not load it.
+// body decoded from the charset a browser would find (page-charset.ts).
+// Page fetches (and those of feeds a page links to) also pass a guard at
+// every hop (page-guard.ts); fetching with undici, not Node's built-in
+// fetch, is what lets the guard resolve the names the connections use
+// (Node's fetch takes no lookup of ours). undici is imported when a fetch
+// starts, so the feed parser's worker, which shares this code's chunk, does
+// not load it.
 // Every request goes through the proxy the environment names, as other
 // tools do: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY (upper or lower
 // case), read by proxy-from-env; undici's ProxyAgent tunnels to it.
@@ -17,6 +18,7 @@ import {getProxyForUrl} from 'proxy-from-env';
 import type {Dispatcher, Response} from 'undici';
 import {isWebUrl} from '../terminal/links.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
+import {documentCharset} from './page-charset.js';
 
 export type Validators = {etag?: string; lastModified?: string};
 
@@ -37,13 +39,11 @@ export class FetchError extends Error {
 	}
 }
 
-/** Checks a fetch passes: `refusal` of every URL it goes to, redirects included, and `lookup` for every connection. */
+/** Checks a fetch passes: `refusal` of every URL it goes to, redirects included, and `lookup` for every connection it makes itself. */
 export type FetchGuard = {
-	/** Why `url` may not be fetched; undefined when it may. */
-	refusal: (url: string) => string | undefined;
+	/** Why `url` may not be fetched; undefined when it may. `proxied`: a proxy, not this machine, resolves its host and connects. */
+	refusal: (url: string, proxied: boolean) => Promise<string | undefined>;
 	lookup: LookupFunction;
-	/** The addresses of `url`'s host checked ahead: through a proxy, the connection (and its lookup) is the proxy's. */
-	addressRefusal: (url: string) => Promise<string | undefined>;
 };
 
 const USER_AGENT = 'devnews (terminal news reader)';
@@ -62,14 +62,6 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 	return Buffer.concat(chunks);
 }
 
-/** The charset named by the Content-Type header, else by the XML declaration, else UTF-8. */
-export function charsetOf(bytes: Uint8Array, contentType: string | undefined): string {
-	const fromHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-	if (fromHeader) return fromHeader;
-	const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
-	return /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? 'utf-8';
-}
-
 /**
  * The body as text, decoded as the WHATWG Encoding Standard says, as a
  * browser would: a byte order mark wins over the label, and latin1,
@@ -78,7 +70,7 @@ export function charsetOf(bytes: Uint8Array, contentType: string | undefined): s
  * quotes, dashes, €) as C1 controls, so @exodus/bytes does the decoding.
  */
 function decode(bytes: Uint8Array, contentType: string | undefined): string {
-	const charset = charsetOf(bytes, contentType);
+	const charset = documentCharset(bytes, contentType);
 	const encoding = normalizeEncoding(charset);
 	// "replacement" is the standard's name for labels (ISO-2022-KR and the like) that must not be decoded at all.
 	if (!encoding || encoding === 'replacement') throw new FetchError(`unknown charset "${charset}"`);
@@ -129,7 +121,7 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 		for (let redirects = 0; ; redirects++) {
 			if (!isWebUrl(current)) throw new FetchError(`not an http(s) link: ${current}`);
 			const proxy = getProxyForUrl(current);
-			const refusal = guard?.refusal(current) ?? (proxy ? await guard?.addressRefusal(current) : undefined);
+			const refusal = await guard?.refusal(current, proxy !== '');
 			if (refusal) throw new FetchError(`refused: ${refusal}`);
 			const dispatcher = dispatcherFor(proxy);
 			const headers: Record<string, string> = {'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.8, */*;q=0.5'};

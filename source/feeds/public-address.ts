@@ -10,6 +10,10 @@
 // the resolution the connection uses: the addresses it checks are the ones
 // connected to, for every connection, redirects included. Every address a
 // name has must pass, since a connection may try any of them.
+//
+// Addresses in URLs arrive as the URL parser writes them: 2130706433, 0x7f.1
+// and 0177.0.0.1 are all 127.0.0.1 by then, and [::ffff:127.0.0.1] is
+// ::ffff:7f00:1, which the ranges below cover.
 import dns from 'node:dns';
 import {BlockList, isIP, type LookupFunction} from 'node:net';
 
@@ -26,23 +30,48 @@ for (const [network, prefix] of [
 	NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
 
-// Unspecified, loopback, NAT64 local use, discard, IETF protocol assignments
-// (Teredo among them), documentation, 6to4 (which embeds any IPv4 address),
-// unique local, link-local, site-local and multicast.
+// Unspecified and loopback with the deprecated IPv4-compatible addresses
+// around them (::127.0.0.1 is ::/96), IPv4-translated (::ffff:0:a.b.c.d),
+// NAT64 local use, discard, IETF protocol assignments (Teredo among them),
+// documentation, 6to4 (which embeds any IPv4 address), unique local,
+// link-local, site-local and multicast.
 for (const [network, prefix] of [
-	['::', 128], ['::1', 128], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['2002::', 16],
+	['::', 96], ['::ffff:0:0:0', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['2002::', 16],
 	['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) {
 	NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
 
+// The NAT64 well-known prefix reaches the IPv4 address in its last 32 bits: that one is checked.
+const NAT64 = new BlockList();
+NAT64.addSubnet('64:ff9b::', 96, 'ipv6');
+
+/** The IPv4 address an address of the NAT64 well-known prefix stands for. */
+function nat64Target(address: string): string {
+	const groups = address.split(':');
+	if (groups.at(-1)!.includes('.')) return groups.at(-1)!;
+	const [high, low] = groups.slice(-2).map(group => Number.parseInt(group || '0', 16));
+	return [high! >> 8, high! & 0xff, low! >> 8, low! & 0xff].join('.');
+}
+
 /** Whether `address` is an IP address on the public internet. */
 export function isPublicAddress(address: string): boolean {
 	const family = isIP(address);
-	return family !== 0 && !NOT_PUBLIC.check(address, family === 6 ? 'ipv6' : 'ipv4');
+	if (family === 0 || NOT_PUBLIC.check(address, family === 6 ? 'ipv6' : 'ipv4')) return false;
+	return family === 4 || !NAT64.check(address, 'ipv6') || isPublicAddress(nat64Target(address));
 }
 
-type ResolvedAddress = {address: string; family: number};
+/**
+ * Whether a host name names this machine or its local network by
+ * definition, whatever a resolver says: localhost (RFC 6761), mDNS's .local,
+ * .home.arpa and .internal. A proxy would resolve them on its own side.
+ */
+export function isLocalName(hostname: string): boolean {
+	const name = hostname.toLowerCase().replace(/\.$/, '');
+	return name === 'localhost' || /\.(?:localhost|local|home\.arpa|internal)$/.test(name);
+}
+
+export type ResolvedAddress = {address: string; family: number};
 
 /** Every address a name resolves to (what `dns.lookup` would give a socket). */
 export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
@@ -50,21 +79,23 @@ export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
 export const resolveAll: Resolve = async hostname => dns.promises.lookup(hostname, {all: true, verbatim: true});
 
 /**
- * A socket `lookup` that resolves with `resolve` and fails, naming the name
- * and the address, unless `allowed(hostname, address)` holds for every
- * address the name has.
+ * A socket `lookup` that resolves with `resolve` and fails with
+ * "refused: …" when `refusal` gives a reason for the addresses found.
  */
-export function checkedLookup(allowed: (hostname: string, address: string) => boolean, resolve: Resolve = resolveAll): LookupFunction {
+export function checkedLookup(refusal: (hostname: string, found: ResolvedAddress[]) => Promise<string | undefined>, resolve: Resolve = resolveAll): LookupFunction {
 	return (hostname, options, callback) => {
-		resolve(hostname).then(
-			found => {
-				const addresses = options.family === 4 || options.family === 6 ? found.filter(({family}) => family === options.family) : found;
-				const refused = found.find(({address}) => !allowed(hostname, address));
-				if (refused) {
-					callback(new Error(`refused: ${hostname} is at ${refused.address}, not a public address`), '');
-				} else if (addresses.length === 0) {
-					callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {code: 'ENOTFOUND'}), '');
-				} else if (options.all) {
+		const answer = async () => {
+			const found = await resolve(hostname);
+			const reason = await refusal(hostname, found);
+			if (reason) throw new Error(`refused: ${reason}`);
+			const addresses = options.family === 4 || options.family === 6 ? found.filter(({family}) => family === options.family) : found;
+			if (addresses.length === 0) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {code: 'ENOTFOUND'});
+			return addresses;
+		};
+
+		answer().then(
+			addresses => {
+				if (options.all) {
 					callback(null, addresses);
 				} else {
 					callback(null, addresses[0]!.address, addresses[0]!.family);

@@ -1,8 +1,10 @@
 // What the library keeps when an article it holds arrives again. A feed
 // re-sends its items on every refresh, mostly as summaries: a story the
 // library already holds in full (shipped in data/, or fetched from its page
-// for offline reading) must not fall back to a summary because of that.
+// for offline reading) must not fall back to a summary because of that,
+// nor a clean story to a read of it garbled by a wrong charset.
 import type {Article} from '../core/article.js';
+import {isGarbled} from '../core/garbled-text.js';
 
 export type Stored = {article: Article; origin: string};
 
@@ -10,9 +12,12 @@ export type Stored = {article: Article; origin: string};
  * The article to store when `incoming` (from `origin`) meets `existing`:
  * the incoming one, except that a summary-only item never replaces a story
  * held in full; then the full story stays, with its origin, and takes only
- * the fields it lacked.
+ * the fields it lacked. A full story garbled by a wrong charset does not
+ * replace a clean one (a garbled one it does: a page read again, now in
+ * its own charset).
  */
 export function mergeArticle(existing: Stored | undefined, incoming: Article, origin: string): Stored {
+	if (existing?.article.kind === 'full' && incoming.kind === 'full' && isGarbled(incoming) && !isGarbled(existing.article)) return existing;
 	if (!existing || existing.article.kind !== 'full' || incoming.kind === 'full') return {article: incoming, origin};
 	const kept = existing.article;
 	const lacking = Object.entries(incoming).filter(([key, value]) => value !== undefined && kept[key as keyof Article] === undefined);
