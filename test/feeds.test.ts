@@ -77,7 +77,10 @@ test('RSS 2.0, RSS 1.0 and Atom feeds land in the library, gzip and other charse
 	const atomRow = library.page({query: 'atom item 2'}, 0, 1)[0];
 	assert.equal(atomRow?.title, 'Synthetic atom item 2');
 	assert.equal(library.article(atomRow!.id)?.byline, 'Synthetic Desk');
-	assert.equal(library.article(atomRow!.id)?.createdAt, '2026-01-01T00:02:00.000Z');
+	// An Atom entry with <updated> alone says when it last changed, not when it was published.
+	assert.equal(library.article(atomRow!.id)?.updatedAt, '2026-01-01T00:02:00.000Z');
+	assert.equal(library.article(atomRow!.id)?.createdAt, undefined);
+	assert.equal(atomRow?.updatedAt, '2026-01-01T00:02:00.000Z', 'the row sorts by it, and says which time it is');
 	assert.ok(library.lastRefresh());
 });
 
