@@ -34,6 +34,62 @@ export type SiteStory = {
 	imageCaption?: string;
 };
 
+/** Three synthetic stories: a two-sector labelled blog datelined "washington", an unlabelled PTI story from "losangeles" with a title past 150 characters, and a politics story labelled "health". */
+export const SITE_STORIES: SiteStory[] = [
+	{
+		newsId: 9000031,
+		title: 'Synthetic test article: Solar grids & schools in São Paulo, "Nairobi" and Pune',
+		subTitle: "Synthetic test article. A made-up study's summary, with an apostrophe & an ampersand.",
+		newsLabels: 'technology',
+		sector: '6,15',
+		region: 'Global Edition,East Africa',
+		country: 'Brazil,Kenya,India',
+		tags: 'solar, Schools,solar , micro-grids',
+		source: 'Devdiscourse News Desk',
+		sourceUrl: 'WASHINGTON D.C.',
+		type: 'Blog',
+		subType: 'Opinion',
+		author: 'Synthetic Test Author',
+		createdOn: '2025-11-25T04:01:10.1234567',
+		publishedOn: '2025-11-25T06:35:00',
+		modifiedOn: '2025-11-26T04:10:41.4733333',
+		description: ['Synthetic test article. First paragraph of an invented study.', 'Second invented paragraph.'],
+		imageCaption: 'Synthetic test caption',
+	},
+	{
+		newsId: 9000032,
+		title: `Synthetic test article: ${'a very long headline about wildfire smoke and hospital admissions '.repeat(3)}ends here`,
+		subTitle: 'Synthetic test article. Smoke and hospitals.',
+		newsLabels: null,
+		sector: '2',
+		region: 'Global Edition,North America',
+		country: 'United States',
+		source: 'PTI',
+		sourceUrl: 'losangeles',
+		type: 'News',
+		createdOn: '2025-11-26T00:12:00',
+		publishedOn: '2025-11-26T00:20:00',
+		modifiedOn: '2025-11-26T01:02:03.5',
+		description: ['Synthetic test article. Invented text about smoke.'],
+	},
+	{
+		newsId: 9000033,
+		title: 'Synthetic test article: Clinic budget vote splits the assembly',
+		newsLabels: 'health',
+		sector: '19',
+		region: 'South Asia',
+		country: 'India',
+		tags: 'budget',
+		source: 'Devdiscourse News Desk',
+		sourceUrl: 'new delhi',
+		type: 'News',
+		createdOn: '2025-11-26T02:00:00',
+		publishedOn: '2025-11-26T02:30:00',
+		modifiedOn: '2025-11-26T02:45:00',
+		description: ['Synthetic test article. An invented vote.'],
+	},
+];
+
 /** The site's sector titles by number (the taxonomy's names), for the breadcrumb. */
 const SECTOR_TITLES: Record<string, string> = {
 	'1': 'Economy & Business',

@@ -30,6 +30,7 @@ import {
 	sectorDevNewsItem,
 	sectorNewsItem,
 	siteJson,
+	SITE_STORIES,
 	type Json,
 	type SiteStory,
 } from './site-render.js';
@@ -109,64 +110,10 @@ test("autodiscovery finds the feeds a page's head names, as absolute links", () 
 // say less than the page, never something else; a listing's time is named
 // for what the controller fills it from; a sector only guessed from the
 // label is never among the stated ones.
-const STORIES: SiteStory[] = [
-	{
-		newsId: 9000031,
-		title: 'Synthetic test article: Solar grids & schools in São Paulo, "Nairobi" and Pune',
-		subTitle: "Synthetic test article. A made-up study's summary, with an apostrophe & an ampersand.",
-		newsLabels: 'technology',
-		sector: '6,15',
-		region: 'Global Edition,East Africa',
-		country: 'Brazil,Kenya,India',
-		tags: 'solar, Schools,solar , micro-grids',
-		source: 'Devdiscourse News Desk',
-		sourceUrl: 'WASHINGTON D.C.',
-		type: 'Blog',
-		subType: 'Opinion',
-		author: 'Synthetic Test Author',
-		createdOn: '2025-11-25T04:01:10.1234567',
-		publishedOn: '2025-11-25T06:35:00',
-		modifiedOn: '2025-11-26T04:10:41.4733333',
-		description: ['Synthetic test article. First paragraph of an invented study.', 'Second invented paragraph.'],
-		imageCaption: 'Synthetic test caption',
-	},
-	{
-		newsId: 9000032,
-		title: `Synthetic test article: ${'a very long headline about wildfire smoke and hospital admissions '.repeat(3)}ends here`,
-		subTitle: 'Synthetic test article. Smoke and hospitals.',
-		newsLabels: null,
-		sector: '2',
-		region: 'Global Edition,North America',
-		country: 'United States',
-		source: 'PTI',
-		sourceUrl: 'losangeles',
-		type: 'News',
-		createdOn: '2025-11-26T00:12:00',
-		publishedOn: '2025-11-26T00:20:00',
-		modifiedOn: '2025-11-26T01:02:03.5',
-		description: ['Synthetic test article. Invented text about smoke.'],
-	},
-	{
-		newsId: 9000033,
-		title: 'Synthetic test article: Clinic budget vote splits the assembly',
-		newsLabels: 'health',
-		sector: '19',
-		region: 'South Asia',
-		country: 'India',
-		tags: 'budget',
-		source: 'Devdiscourse News Desk',
-		sourceUrl: 'new delhi',
-		type: 'News',
-		createdOn: '2025-11-26T02:00:00',
-		publishedOn: '2025-11-26T02:30:00',
-		modifiedOn: '2025-11-26T02:45:00',
-		description: ['Synthetic test article. An invented vote.'],
-	},
-];
 
 /** What each story's page shows, read as devnews reads it. */
 const pages = new Map(
-	STORIES.map(story => {
+	SITE_STORIES.map(story => {
 		const url = `${HOST}/article/${story.newsLabels ?? 'agency-wire'}/${secondSlug(story)}`;
 		return [String(story.newsId), extractStory(articlePage(story, HOST), url)!] as const;
 	}),
@@ -200,7 +147,7 @@ function agreesWithPage(article: Article, source: string): PageStory {
 const listing = (route: string, items: Json[], pascal = false) => ({url: `${HOST}${route}`, text: siteJson(items, pascal)});
 
 test('each story\'s page as its template renders it: the datelines\' special cases, both stored sectors, the label from the canonical address', () => {
-	const [blog, wildfire, clinic] = STORIES.map(story => pages.get(String(story.newsId))!);
+	const [blog, wildfire, clinic] = SITE_STORIES.map(story => pages.get(String(story.newsId))!);
 	assert.equal(blog?.location, 'Washington DC', 'a place containing "washington"');
 	assert.equal(wildfire?.location, 'Los Angeles', '"losangeles"');
 	assert.equal(clinic?.location, 'New Delhi', 'any other, title-cased');
@@ -216,7 +163,7 @@ test('each story\'s page as its template renders it: the datelines\' special cas
 });
 
 test('the Google News sitemap, as RSSController writes it (utf-16 declared on UTF-8, links cut at 150): each field what the page shows', () => {
-	const xml = googleNewsSitemap(STORIES, HOST);
+	const xml = googleNewsSitemap(SITE_STORIES, HOST);
 	assert.match(xml, /^<\?xml version="1.0" encoding="utf-16"\?>/);
 	const articles = feedArticles(Buffer.from(xml, 'utf8').toString('utf8'), {url: `${HOST}/RSS/GoogleNews`}, taxonomy).articles;
 	assert.equal(articles.length, 3);
@@ -250,21 +197,21 @@ test('the Livediscourse sitemap: each post at its parent\'s page, its own times 
 test('each JSON listing, camelCase and PascalCase from the cache: createdOn named for what its controller fills it from, labels only where given', () => {
 	const perSector = (story: SiteStory) => `/${story.sector}/Global%20Edition/1`;
 	const sources = [
-		...STORIES.filter(story => !story.sector.includes(',')).flatMap(story => [
+		...SITE_STORIES.filter(story => !story.sector.includes(',')).flatMap(story => [
 			{...listing(`/api/Search/GetSectorNews${perSector(story)}`, [sectorNewsItem(story)]), time: 'updatedAt'},
 			{...listing(`/api/DevNews/GetSectorDevNews/Global%20Edition/${story.sector}/1`, [sectorDevNewsItem(story)]), time: 'updatedAt'},
 		]),
-		{...listing('/api/DevNews/GetDevNews/1/Global%20Edition', STORIES.map(devNewsItem)), time: 'updatedAt'},
-		{...listing('/api/Search/GetLatestNews/Global%20Edition', STORIES.map(latestNewsItem)), time: 'listedAt'},
-		{url: `${HOST}/api/Search/GetEditionNews/Global%20Edition/Global%20Edition`, text: siteJson({news: STORIES.map(editionNewsItem), edition: 'Global Edition'}), time: 'listedAt'},
-		{url: `${HOST}/api/Search/GetEditionNews/Global%20Edition/Global%20Edition`, text: siteJson({news: STORIES.map(editionNewsItem), edition: 'Global Edition'}, true), time: 'listedAt'},
+		{...listing('/api/DevNews/GetDevNews/1/Global%20Edition', SITE_STORIES.map(devNewsItem)), time: 'updatedAt'},
+		{...listing('/api/Search/GetLatestNews/Global%20Edition', SITE_STORIES.map(latestNewsItem)), time: 'listedAt'},
+		{url: `${HOST}/api/Search/GetEditionNews/Global%20Edition/Global%20Edition`, text: siteJson({news: SITE_STORIES.map(editionNewsItem), edition: 'Global Edition'}), time: 'listedAt'},
+		{url: `${HOST}/api/Search/GetEditionNews/Global%20Edition/Global%20Edition`, text: siteJson({news: SITE_STORIES.map(editionNewsItem), edition: 'Global Edition'}, true), time: 'listedAt'},
 	];
 	for (const {url, text, time} of sources) {
 		const articles = feedArticles(text, {url}, taxonomy).articles;
 		assert.ok(articles.length > 0, url);
 		for (const article of articles) {
 			agreesWithPage(article, url);
-			const story = STORIES.find(candidate => String(candidate.newsId) === article.id)!;
+			const story = SITE_STORIES.find(candidate => String(candidate.newsId) === article.id)!;
 			assert.equal(article.createdAt, undefined, `${url}: a listing never gives the Created time`);
 			assert.deepEqual(
 				Object.keys(article).filter(key => key.endsWith('At') && article[key as keyof Article] !== undefined),

@@ -131,8 +131,9 @@ function toVersion6(db: Database.Database): void {
  * index is keyed by that time), now saying which time that is. Whether
  * sectors are guessed is decided when the articles are filed again under
  * the data folder's taxonomy, which forgetting the taxonomy they were
- * filed under brings about (data-import.ts); the full-text index holds
- * nothing that changed, and is kept.
+ * filed under (and the folder's fingerprint) brings about at the next
+ * import (data-import.ts); the full-text index holds nothing that changed,
+ * and is kept.
  */
 function toVersion7(db: Database.Database): void {
 	const have = columns(db, 'articles');
@@ -148,7 +149,7 @@ function toVersion7(db: Database.Database): void {
 	db.exec(`UPDATE articles AS a SET created_at = NULL, time_kind = CASE WHEN ${modifiedOn} THEN 'updated' ELSE 'listed' END
 		WHERE rowid IN ${listed} AND created_at IS NOT NULL`);
 	db.prepare(`UPDATE articles SET time_kind = 'created' WHERE time_kind IS NULL AND created_at IS NOT NULL AND sort_time != ?`).run(UNDATED);
-	db.exec("DELETE FROM meta WHERE key = 'data.taxonomy'");
+	db.exec("DELETE FROM meta WHERE key IN ('data.taxonomy', 'data.fingerprint')");
 }
 
 /** The steps, by the version each leads to. */
