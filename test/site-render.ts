@@ -216,9 +216,12 @@ export const devNewsItem = (story: SiteStory): Json => ({
 	isInfocus: false,
 });
 
+/** The story's row id (DevNews.Id, a Guid), which GetEditionNews and GetLatestNews give as `id`. */
+const rowGuid = (story: SiteStory) => `00000000-0000-0000-0000-${String(story.newsId).padStart(12, '0')}`;
+
 /** GetEditionNews's item: id a Guid, the number in newId, createdOn the draft's CreatedOn. */
 export const editionNewsItem = (story: SiteStory): Json => ({
-	id: `00000000-0000-0000-0000-${String(story.newsId).padStart(12, '0')}`,
+	id: rowGuid(story),
 	title: story.title,
 	createdOn: jsonTime(story.createdOn),
 	imageUrl: '/images/newstheme.jpg',
@@ -232,7 +235,7 @@ export const editionNewsItem = (story: SiteStory): Json => ({
 
 /** GetLatestNews's item (LatestNewsView): createdOn is CreatedOn, sector holds the SubTitle. */
 export const latestNewsItem = (story: SiteStory): Json => ({
-	id: `00000000-0000-0000-0000-${String(story.newsId).padStart(12, '0')}`,
+	id: rowGuid(story),
 	title: story.title,
 	createdOn: jsonTime(story.createdOn),
 	imageUrl: '/images/newstheme.jpg',
