@@ -225,6 +225,8 @@ test('each JSON listing, camelCase and PascalCase from the cache: createdOn name
 		}
 	}
 
+	const lowerCase = feedArticles(siteJson([devNewsItem(SITE_STORIES[2]!)]), {url: `${HOST}/api/devnews/getdevnews/1/Global%20Edition`}, taxonomy).articles[0];
+	assert.equal(lowerCase?.updatedAt, '2025-11-26T02:45:00.000Z', 'the site\'s routes match in any case');
 	const [cached, fresh] = sources.slice(-2).map(({url, text}) => feedArticles(text, {url}, taxonomy).articles);
 	assert.deepEqual(cached, fresh, 'the same, whichever case the keys are in');
 	const devNews = feedArticles(sources.find(source => source.url.includes('GetDevNews'))!.text, {url: `${HOST}/api/DevNews/GetDevNews/1/Global%20Edition`}, taxonomy).articles;

@@ -16,7 +16,7 @@ type Entry = Record<string, unknown>;
 /** The listing an address calls: its action's name, as the site's routes spell it. */
 function listingAction(url: string): string | undefined {
 	try {
-		return new URL(url).pathname.split('/').find(segment => /^Get[A-Za-z]+$/.test(segment))?.toLowerCase();
+		return new URL(url).pathname.split('/').find(segment => /^get[a-z]+$/i.test(segment))?.toLowerCase();
 	} catch {
 		return undefined;
 	}
