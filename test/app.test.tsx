@@ -17,7 +17,7 @@ test('the list shows where you are, how many, and the rows with their marks', as
 	assert.match(screen, /devnews › All sectors · All editions/);
 	assert.match(screen, /9 articles · 9 unread · never refreshed/);
 	assert.match(screen, /Leaked Call Sparks Controversy/);
-	assert.match(screen, /Politics/);
+	assert.match(screen, /Politics\?/, 'a sector only the link\'s label suggests, marked as a guess');
 	assert.match(screen, /26 Nov 2025/, 'a story of another year shows its year');
 	assert.match(screen, /◦ Hungary Pledges Support for Serbia Amid Oil Crisis/, 'headline-only rows are marked');
 	assert.match(selectedLine(screen), /Leaked Call/, 'the first row is selected');
@@ -62,7 +62,7 @@ test('the reader shows the image note, the summary, every paragraph and the link
 	assert.match(screen, /According to Bloomberg News/);
 	assert.match(screen, /Yuri Ushakov suggested/);
 	assert.match(screen, /devdiscourse\.com\/article\/politics\/3710216/);
-	assert.match(screen, /\| Sector: Politics\nEdition: not given \| Label: politics/, 'lines of at most 80 (textWidth), on a 100-column terminal');
+	assert.match(screen, /\| Country: Russia\nSector: Politics \(guessed from the link\) \| Edition: not given \| Label: politics/, 'lines of at most 80 (textWidth), on a 100-column terminal; a sector only its label suggests, marked as a guess');
 	ui.unmount();
 });
 

@@ -7,6 +7,7 @@ import {after, before, test} from 'node:test';
 import {dataFolder} from '../source/data/data-folder.js';
 import {rss2, serveXml, startFeedServer, type FeedServer} from './feed-server.js';
 import {closedPort, copyOfShippedData, isolatedEnv, runDevnews} from './helpers.js';
+import {devNewsItem, googleNewsSitemap, siteJson, SITE_STORIES} from './site-render.js';
 
 const MANY = 1234;
 
@@ -57,4 +58,25 @@ test('counts have thousands separators; feeds shows the last fetch in IST', asyn
 	const listed = (await runDevnews(['feeds', '--data', data], env)).stdout;
 	assert.match(listed, /\/many\n {2}Synthetic RSS 2\.0 feed · sectors from each item · editions from each item · last fetched \d\d-\d\d-\d{4} \d\d:\d\d IST\n/);
 	assert.doesNotMatch(listed, /\d{4}-\d\d-\d\dT/, 'no ISO times');
+});
+
+test('devnews list --json and read --json give no value a source did not state: a listing\'s time under its own name, a guessed sector under guessedSectors', async () => {
+	const [blog, , clinic] = SITE_STORIES;
+	server.route('/api/DevNews/GetDevNews/1/Global%20Edition', serveXml(siteJson([devNewsItem(clinic!)]), {contentType: 'application/json; charset=utf-8'}));
+	server.route('/RSS/GoogleNews', serveXml(googleNewsSitemap([blog!], server.url('')), {contentType: 'application/xml; charset=utf-8'}));
+	const data = dataWithFeeds([server.url('/api/DevNews/GetDevNews/1/Global%20Edition'), server.url('/RSS/GoogleNews')]);
+	const env = isolatedEnv();
+	assert.equal((await runDevnews(['fetch', '--data', data], env)).code, 0);
+	const rows = JSON.parse((await runDevnews(['list', '--json', '--data', data, '--limit', '100'], env)).stdout) as Array<Record<string, unknown>>;
+	const row = (words: RegExp) => rows.find(candidate => words.test(String(candidate['title'])))!;
+	const listed = row(/Clinic budget/);
+	assert.deepEqual([listed['createdAt'], listed['updatedAt'], listed['sectors'], listed['guessedSectors']], [undefined, '2025-11-26T02:45:00.000Z', ['politics'], undefined], 'GetDevNews: ModifiedOn as updatedAt, its stated sector');
+	const fromSitemap = row(/Solar grids/);
+	assert.deepEqual([fromSitemap['createdAt'], fromSitemap['sectors'], fromSitemap['guessedSectors']], ['2025-11-25T06:35:00.000Z', [], ['technology']], 'the label\'s sector only as a guess');
+	const read = await runDevnews(['read', String(fromSitemap['id']), '--json', '--data', data], env);
+	const article = JSON.parse(read.stdout) as Record<string, unknown>;
+	assert.deepEqual([article['sectors'], article['guessedSectors'], article['label'], article['updatedAt']], [[], ['technology'], 'technology', '2025-11-26T04:10:41.000Z'], 'lastmod, to the second');
+	const text = await runDevnews(['list', '--data', data, '--limit', '100'], env);
+	assert.match(text.stdout, /Technology \(guessed from the link\)/);
+	assert.match(text.stdout, /updated 26-11-2025 08:15 IST/, 'a listing\'s time is named');
 });

@@ -36,7 +36,7 @@ test('sector and edition take the id, the display name or an alias, in any case'
 	assert.equal(bySector.code, 0, bySector.stderr);
 	const rows = JSON.parse(bySector.stdout) as Array<{id: string; sectors: string[]; editions: string[]}>;
 	assert.deepEqual(rows.map(row => row.id), [LEAKED_CALL_ID]);
-	assert.deepEqual(rows[0]?.sectors, ['politics']);
+	assert.deepEqual([rows[0]?.sectors, (rows[0] as {guessedSectors?: string[]}).guessedSectors], [[], ['politics']], 'its page copy shows no sector: filed under its label\'s, as a guess');
 	assert.deepEqual(rows[0]?.editions, [], 'the page gives no edition');
 	assert.deepEqual((JSON.parse(devnews(['list', '--sector', 'tech', '--json']).stdout) as Array<{id: string}>).map(row => row.id), ['how-blockchain-can-securely-store-real-emission-data-from-everyday-driving']);
 	for (const [flag, value, name] of [
@@ -72,7 +72,8 @@ test('read prints the whole story with its metadata, wrapped to 80 columns when 
 	for (const text of [
 		'Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks',
 		'Devdiscourse News Desk | Moscow | Updated: 26-11-2025 11:56 IST',
-		'Created: 26-11-2025 11:56 IST | Country: Russia | Sector: Politics',
+		'Created: 26-11-2025 11:56 IST | Country: Russia',
+		'Sector: Politics (guessed from the link)',
 		'Edition: not given | Label: politics',
 		'https://www.devdiscourse.com/article/politics/3710216-leaked-call-sparks-',
 		'This image is AI-generated',
@@ -88,7 +89,7 @@ test('read prints the whole story with its metadata, wrapped to 80 columns when 
 	assert.equal(json['createdAt'], '2025-11-26T11:56:00+05:30');
 	assert.deepEqual(json['countries'], ['Russia']);
 	assert.equal((json['body'] as string[]).length, 3);
-	assert.deepEqual(json['sectors'], ['politics'], 'the sector its label names, as a taxonomy id');
+	assert.deepEqual([json['sectors'], json['guessedSectors']], [[], ['politics']], 'the sector its label suggests, as a taxonomy id, under its own key: a guess');
 	assert.deepEqual(json['editions'], []);
 	assert.equal(json['label'], 'politics');
 });
@@ -129,7 +130,7 @@ test('bookmark, then bookmarks --json in a new process lists it; unbookmark remo
 	assert.equal(listed.length, 1);
 	assert.equal(listed[0]?.['id'], LEAKED_CALL_ID);
 	assert.equal(listed[0]?.['title'], 'Leaked Call Sparks Controversy Over US-Russia Ukraine Peace Talks');
-	assert.equal(listed[0]?.['sector'], 'politics');
+	assert.equal(listed[0]?.['sector'], undefined, 'a guessed sector is not kept as the bookmark\'s');
 	assert.ok(fs.existsSync(path.join(env['XDG_CONFIG_HOME']!, 'devnews', 'config.json')), 'kept under XDG_CONFIG_HOME');
 	assert.match(devnews(['bookmarks'], env).stdout, /★ Leaked Call/);
 	assert.match(devnews(['unbookmark', LEAKED_CALL_ID], env).stdout, /^Unbookmarked 3710216: Leaked Call/);

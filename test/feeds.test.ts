@@ -13,6 +13,7 @@ import {itemId} from '../source/feeds/to-article.js';
 import {Library} from '../source/library/store.js';
 import {atom, billionLaughs, rss1, rss2, serveXml, startFeedServer, storyPage, type FeedServer, type FixtureItem} from './feed-server.js';
 import {LEAKED_CALL_ID, SHIPPED_DATA, tempDir} from './helpers.js';
+import {articlePage, devNewsItem, googleNewsSitemap, secondSlug, siteJson, SITE_STORIES, type SiteStory} from './site-render.js';
 
 let server: FeedServer;
 const items = (prefix: string, count: number): FixtureItem[] =>
@@ -77,7 +78,10 @@ test('RSS 2.0, RSS 1.0 and Atom feeds land in the library, gzip and other charse
 	const atomRow = library.page({query: 'atom item 2'}, 0, 1)[0];
 	assert.equal(atomRow?.title, 'Synthetic atom item 2');
 	assert.equal(library.article(atomRow!.id)?.byline, 'Synthetic Desk');
-	assert.equal(library.article(atomRow!.id)?.createdAt, '2026-01-01T00:02:00.000Z');
+	// An Atom entry with <updated> alone says when it last changed, not when it was published.
+	assert.equal(library.article(atomRow!.id)?.updatedAt, '2026-01-01T00:02:00.000Z');
+	assert.equal(library.article(atomRow!.id)?.createdAt, undefined);
+	assert.equal(atomRow?.updatedAt, '2026-01-01T00:02:00.000Z', 'the row sorts by it, and says which time it is');
 	assert.ok(library.lastRefresh());
 });
 
@@ -224,4 +228,38 @@ test("from the site's own feeds, Devdiscourse links give the article number as i
 	assert.notEqual(itemId({guid: 'urn:1', title: 't'}, 'https://a.example/feed'), itemId({guid: 'urn:1', title: 't'}, 'https://b.example/feed'), "one feed's guid is not another's");
 	const mimic = {link: 'http://127.0.0.1:1/article/x/3710216-leaked', title: 'Not the leaked call'};
 	assert.notEqual(itemId(mimic, 'http://127.0.0.1:1/feed'), '3710216', "a feed elsewhere cannot take the shipped story's id");
+});
+
+test('a page replaces what a listing or a sitemap left provisional: the label after the site\'s agency-wire redirect, the stated sector for a guessed one, the page\'s times', async () => {
+	const [blog, , clinic] = SITE_STORIES;
+	const address = (story: SiteStory, label = story.newsLabels ?? 'agency-wire') => `/article/${label}/${secondSlug(story)}`;
+	for (const story of [blog!, clinic!]) {
+		server.route(address(story), (_request, response) => response.writeHead(200, {'content-type': 'text/html; charset=utf-8'}).end(articlePage(story, server.url(''))));
+		// ArticleController: a story with a label is at its labelled address; /article/agency-wire/… redirects there.
+		server.route(address(story, 'agency-wire'), (_request, response) => response.writeHead(301, {location: address(story)}).end());
+	}
+
+	server.route('/api/DevNews/GetDevNews/1/Global%20Edition', serveXml(siteJson([devNewsItem(clinic!)]), {contentType: 'application/json; charset=utf-8'}));
+	server.route('/RSS/GoogleNews', serveXml(googleNewsSitemap([blog!], server.url('')), {contentType: 'application/xml; charset=utf-8'}));
+	const {library} = openLibrary();
+	await refreshFeeds([{url: server.url('/api/DevNews/GetDevNews/1/Global%20Edition')}, {url: server.url('/RSS/GoogleNews')}], library, fast);
+
+	const listed = library.page({query: 'clinic budget'}, 0, 1)[0]!;
+	assert.deepEqual([listed.createdAt, listed.updatedAt, library.article(listed.id)?.label], [undefined, '2025-11-26T02:45:00.000Z', undefined], 'GetDevNews: ModifiedOn, no label');
+	const clinicFull = await fetchFullStory(library.article(listed.id)!, fast);
+	library.upsert([clinicFull], clinicFull.source);
+	const clinicRow = library.page({query: 'clinic budget'}, 0, 1)[0]!;
+	assert.equal(library.article(listed.id)?.label, 'health', 'the label of the address the redirect led to');
+	assert.equal(library.article(listed.id)?.url, server.url(address(clinic!)), 'and that address kept as its link');
+	assert.equal(clinicRow.createdAt, '2025-11-26T08:00:00+05:30', 'the page\'s Created');
+	assert.deepEqual([clinicRow.sectors, clinicRow.sectorsGuessed], [['politics'], undefined], 'still the stated sector, not the label\'s');
+
+	const sitemapRow = library.page({query: 'solar grids'}, 0, 1)[0]!;
+	assert.deepEqual([sitemapRow.sectors, sitemapRow.sectorsGuessed], [['technology'], true], 'a sitemap states no sector: the label\'s is a guess');
+	const blogFull = await fetchFullStory(library.article(sitemapRow.id)!, fast);
+	library.upsert([blogFull], blogFull.source);
+	const blogRow = library.page({query: 'solar grids'}, 0, 1)[0]!;
+	assert.deepEqual([blogRow.sectors, blogRow.sectorsGuessed], [['science-environment', 'technology'], undefined], 'the page states both: the guess goes');
+	assert.equal(library.article(sitemapRow.id)?.location, 'Washington DC');
+	library.close();
 });

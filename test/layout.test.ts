@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import stringWidth from 'string-width';
 import type {Article, ArticleRow} from '../source/core/article.js';
 import type {Taxonomy} from '../source/core/taxonomy.js';
-import {countLabel, fit, formatRow, headerDetails, headerParts, packFields, readerLines, truncate, wrapText} from '../source/core/layout.js';
+import {countLabel, fit, formatRow, headerDetails, headerParts, packFields, readerLines, rowSentence, truncate, wrapText} from '../source/core/layout.js';
 
 const taxonomy: Taxonomy = {
 	sectors: [{id: 'politics', name: 'Politics', order: 1}],
@@ -129,4 +129,18 @@ test('the header cuts the place, never the flags, with details and without them 
 
 	assert.equal(headerParts('Synthetic 世界 News', flags, [], 40).left, 'devnews › … · unread only · oldest first', 'the flags stay while a cell of the place is left');
 	assert.deepEqual(headerParts('Politics · All editions', [], [], 80), {left: 'devnews › Politics · All editions', right: ''});
+});
+
+test('a sector guessed from the link is marked as a guess, in the reader, the row and its sentence; a time other than the creation is named', () => {
+	const guessed: Article = {...story, sectors: [], label: 'politics', createdAt: undefined, updatedAt: undefined, listedAt: '2025-11-26T06:00:00Z'};
+	const meta = readerLines(guessed, taxonomy, 200)
+		.filter(line => line.tone === 'meta')
+		.map(line => line.text)
+		.join(' ');
+	assert.match(meta, /Sector: Politics \(guessed from the link\)/);
+	assert.match(meta, /Listed: 26-11-2025 11:30 IST/, 'a listing\'s time, named for what it is, when nothing else dates the story');
+	assert.doesNotMatch(readerLines(story, taxonomy, 200).map(line => line.text).join(' '), /guessed|Listed/, 'a stated sector and the page\'s times are not');
+	const row: ArticleRow = {id: '1', title: 'A story', sectors: ['politics'], sectorsGuessed: true, editions: ['global'], countries: [], updatedAt: '2025-11-26T06:00:00Z', kind: 'summary', read: false};
+	assert.match(formatRow(row, taxonomy, 100, {selected: false, bookmarked: false}), /Politics\? +26 Nov/);
+	assert.match(rowSentence(row, taxonomy, {selected: false, bookmarked: false}), /Politics, guessed\. Global\. updated 26 Nov/);
 });

@@ -132,3 +132,41 @@ test('a library from a newer devnews is refused with one line, and left as it wa
 	assert.deepEqual(fs.readFileSync(file), before, 'not a byte changed');
 	assert.ok(!fs.readdirSync(path.dirname(file)).some(name => name.includes('corrupt')), 'not taken for damage');
 });
+
+test('a library of schema 6 keeps every mark, and its stories say what their sources meant: a listing\'s time as an update, no "agency-wire" label, a label\'s sector as a guess', () => {
+	const file = path.join(tempDir('devnews-cache'), 'library.sqlite');
+	const {library} = Library.open(file);
+	library.syncData(SHIPPED_DATA);
+	const listing = 'https://www.devdiscourse.com/api/Search/GetSectorNews/19/Global%20Edition/1';
+	const edition = 'https://www.devdiscourse.com/api/Search/GetEditionNews/Global%20Edition/Global%20Edition';
+	const sitemap = 'https://www.devdiscourse.com/RSS/GoogleNews';
+	const summary = (id: string, fields: Partial<Article>): Article => ({id, title: `Synthetic test article ${id}`, summary: 'Synthetic.', body: [], countries: [], sectors: [], editions: [], kind: 'summary', source: '', ...fields});
+	// As schema 6's devnews stored them: the listings' createdOn as createdAt, "agency-wire" as a label.
+	library.upsert([summary('9000041', {createdAt: '2025-11-26T06:26:41.473Z', sectors: ['19'], label: 'agency-wire', url: 'https://www.devdiscourse.com/article/agency-wire/9000041-x'})], listing);
+	library.upsert([summary('9000042', {createdAt: '2025-11-26T05:00:00.000Z', label: 'politics'})], edition);
+	library.upsert([summary('9000043', {createdAt: '2025-11-26T04:00:00.000Z', label: 'health'})], sitemap);
+	library.setRead('9000041', true);
+	library.close();
+	const db = new Database(file);
+	db.exec('ALTER TABLE articles DROP COLUMN time_kind');
+	db.exec('ALTER TABLE articles DROP COLUMN sectors_guessed');
+	db.pragma('user_version = 6');
+	db.close();
+
+	const {library: migrated} = Library.open(file);
+	migrated.syncData(SHIPPED_DATA);
+	const fromListing = migrated.article('9000041')!;
+	assert.equal(fromListing.createdAt, undefined, 'GetSectorNews gave ModifiedOn: not a creation time');
+	assert.equal(fromListing.updatedAt, '2025-11-26T06:26:41.473Z');
+	assert.equal(fromListing.label, undefined, '"agency-wire" states no label');
+	assert.equal(migrated.article('9000042')?.listedAt, '2025-11-26T05:00:00.000Z', 'GetEditionNews gave CreatedOn: a listing time');
+	assert.equal(migrated.article('9000043')?.createdAt, '2025-11-26T04:00:00.000Z', 'the sitemap\'s publication time stays the creation');
+	const rows = migrated.page({}, 0, 100);
+	const row = (id: string) => rows.find(candidate => candidate.id === id);
+	assert.deepEqual([row('9000041')?.updatedAt, row('9000041')?.createdAt, row('9000041')?.read], ['2025-11-26T06:26:41.473Z', undefined, true], 'the row says which time it sorts by; the read mark is kept');
+	assert.equal(row('9000042')?.listedAt, '2025-11-26T05:00:00.000Z');
+	assert.deepEqual([row('9000043')?.sectors, row('9000043')?.sectorsGuessed], [['health'], true], 'filed under the label\'s sector, as a guess');
+	assert.equal(row('9000041')?.sectorsGuessed, undefined, 'a listing\'s sector is stated');
+	assert.deepEqual(migrated.page({sector: 'health'}, 0, 10).map(health => health.id), ['9000043'], 'still found by its sector, as before');
+	migrated.close();
+});

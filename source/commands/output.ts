@@ -2,7 +2,7 @@
 // to the width), or JSON with the data contract's field names for scripts.
 import type {Article, ArticleRow} from '../core/article.js';
 import {fileArticle, OTHER, taxonomyName, type Taxonomy} from '../core/taxonomy.js';
-import {KIND_WORDS, readerLines, truncate, type ReaderExtras} from '../core/layout.js';
+import {GUESSED_FROM_LINK, KIND_WORDS, readerLines, rowTimeWords, truncate, type ReaderExtras} from '../core/layout.js';
 import {formatIst} from '../core/time.js';
 import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import {hyperlink} from '../terminal/links.js';
@@ -17,10 +17,11 @@ export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number)
 	const fitTo = (text: string) => (width ? truncate(text, width) : sanitizeLine(text));
 	return rows
 		.map(row => {
+			const sectors = known(row.sectors).map(id => taxonomyName(taxonomy.sectors, id));
 			const details = [
-				...known(row.sectors).map(id => taxonomyName(taxonomy.sectors, id)),
+				...(row.sectorsGuessed ? [`${sectors.join(', ')} ${GUESSED_FROM_LINK}`] : sectors),
 				...known(row.editions).map(id => taxonomyName(taxonomy.editions, id)),
-				formatIst(row.createdAt),
+				rowTimeWords(row, formatIst),
 				...row.countries,
 				row.section,
 				KIND_WORDS[row.kind]?.toLowerCase(),
@@ -34,15 +35,25 @@ export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number)
 /** Sector or edition ids without the OTHER that stands for none known. */
 const known = (ids: string[]) => ids.filter(id => id !== OTHER);
 
-/** A row as JSON: the contract's names; the sectors and editions devnews knows (none: empty lists). */
+/**
+ * The sectors as JSON: those a source stated in `sectors`; one only
+ * guessed from the link's label in `guessedSectors` (and `sectors` empty),
+ * so a script never takes a guess for a fact.
+ */
+function sectorsJson(sectors: string[], guessed: boolean | undefined): {sectors: string[]; guessedSectors?: string[]} {
+	return guessed ? {sectors: [], guessedSectors: known(sectors)} : {sectors: known(sectors)};
+}
+
+/** A row as JSON: the contract's names; the sectors and editions devnews knows (none: empty lists); the time it sorts by under its own name. */
 export function rowJson(row: ArticleRow): Record<string, unknown> {
-	return {...row, sectors: known(row.sectors), editions: known(row.editions)};
+	const {sectorsGuessed, ...fields} = row;
+	return {...fields, ...sectorsJson(row.sectors, sectorsGuessed), editions: known(row.editions)};
 }
 
 /** A story as JSON: the contract's fields, its sectors and editions as taxonomy ids. */
 export function articleJson(article: Article, taxonomy: Taxonomy): Record<string, unknown> {
-	const {sectors, editions} = fileArticle(taxonomy, article);
-	return {...article, sectors: known(sectors), editions: known(editions)};
+	const {sectors, editions, sectorsGuessed} = fileArticle(taxonomy, article);
+	return {...article, ...sectorsJson(sectors, sectorsGuessed), editions: known(editions)};
 }
 
 /** The story as the reader shows it; its link lines clickable (OSC 8) when `hyperlinks`. */

@@ -17,10 +17,22 @@ export type Article = {
 	summary?: string;
 	byline?: string;
 	location?: string;
+	/** When the story was published: the page's "Created" (the site's PublishedOn), or a feed's publication time. */
 	createdAt?: string;
+	/** When it was last changed: the page's "Updated" (the site's ModifiedOn, which most JSON listings call createdOn). */
 	updatedAt?: string;
+	/**
+	 * A time a listing gave that the page shows nowhere: GetEditionNews and
+	 * GetLatestNews call the site's CreatedOn (when the story was entered,
+	 * before it was published) createdOn. Sorts a story nothing else dates.
+	 */
+	listedAt?: string;
 	countries: string[];
-	/** Sector ids (or names, aliases or labels a source used, resolved when filed); an article may have several. */
+	/**
+	 * The sectors a source states (sector ids, or names, aliases or labels a
+	 * source used, resolved when filed); an article may have several. Never
+	 * a guess: one from the link's label is made when filing (taxonomy.ts).
+	 */
 	sectors: string[];
 	/** Edition ids, likewise; the site's article page shows none. */
 	editions: string[];
@@ -50,12 +62,32 @@ export type ArticleRow = {
 	sectors: string[];
 	editions: string[];
 	countries: string[];
+	/** True when no source stated a sector and `sectors` is the one the link's label names (a guess). */
+	sectorsGuessed?: boolean;
 	createdAt?: string;
+	/** The time the row sorts by when it is not `createdAt` (see storyTime): the story's update or listing time. */
+	updatedAt?: string;
+	listedAt?: string;
 	kind: ArticleKind;
 	section?: string;
 	/** Opened before (or marked read with u). */
 	read: boolean;
 };
+
+/** Which of a story's times dates it. */
+export type TimeKind = 'created' | 'updated' | 'listed';
+
+/**
+ * The best time known of a story, and which it is: when it was published,
+ * else when it last changed (which is on its page), else a listing's time.
+ * Lists sort by it, and say which one they show.
+ */
+export function storyTime(item: Pick<Article, 'createdAt' | 'updatedAt' | 'listedAt'>): {at: string; kind: TimeKind} | undefined {
+	if (item.createdAt) return {at: item.createdAt, kind: 'created'};
+	if (item.updatedAt) return {at: item.updatedAt, kind: 'updated'};
+	if (item.listedAt) return {at: item.listedAt, kind: 'listed'};
+	return undefined;
+}
 
 /**
  * What names an article outside the library: a bookmark's snapshot, and
@@ -72,11 +104,12 @@ export type ArticleRef = {
 	createdAt?: string;
 };
 
-/** The reference to an article or a list row, with its first sector and edition as the taxonomy files it (none known: left out). */
+/** The reference to an article or a list row, with its first sector and edition as the taxonomy files it (none known, or a sector only guessed: left out). */
 export function articleRef(item: Article | ArticleRow, taxonomy: Taxonomy): ArticleRef {
-	const {sectors, editions} = fileArticle(taxonomy, {...item, label: 'label' in item ? item.label : undefined});
+	const {sectors, editions, sectorsGuessed} = fileArticle(taxonomy, {...item, label: 'label' in item ? item.label : undefined});
 	const known = (ids: string[]) => ids.find(id => id !== OTHER);
-	return {id: item.id, title: item.title, url: item.url, sector: known(sectors), edition: known(editions), createdAt: item.createdAt};
+	const guessed = sectorsGuessed || ('read' in item && item.sectorsGuessed === true);
+	return {id: item.id, title: item.title, url: item.url, sector: guessed ? undefined : known(sectors), edition: known(editions), createdAt: item.createdAt};
 }
 
 /** How many articles a list, a picker entry or the header counts; `more` when a search found more than it ranked. */

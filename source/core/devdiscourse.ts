@@ -32,3 +32,18 @@ export function articleLink(url: string | undefined): {label: string; number: st
 	const match = ARTICLE_PATH.exec(pathname);
 	return match ? {label: match[1]!.toLowerCase(), number: match[2]!} : undefined;
 }
+
+/**
+ * What the site writes in a link for a story without a label: its
+ * templates and feeds put `NewsLabels ?? "agency-wire"` there, and
+ * ArticleController redirects /article/agency-wire/{number}-… to the
+ * story's labelled address when it has one (a story labelled
+ * "agency-wire" would redirect to itself), so the word never states one.
+ */
+export const NO_LABEL = 'agency-wire';
+
+/** The label a link states: its label, unless it is the site's word for none. */
+export function statedLabel(url: string | undefined): string | undefined {
+	const label = articleLink(url)?.label;
+	return label === NO_LABEL ? undefined : label;
+}

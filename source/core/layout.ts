@@ -6,7 +6,7 @@ import cliTruncate from 'cli-truncate';
 import stringWidth from '../terminal/string-width.js';
 import wrapAnsi from 'wrap-ansi';
 import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
-import {isFromFeed, needsFullStory, type Article, type ArticleRow, type Counts} from './article.js';
+import {isFromFeed, needsFullStory, storyTime, type Article, type ArticleRow, type Counts, type TimeKind} from './article.js';
 import {fileArticle, OTHER, taxonomyName, type Taxonomy, type TaxonomyEntry} from './taxonomy.js';
 import {formatCount} from './numbers.js';
 import {formatIst, formatIstShort} from './time.js';
@@ -96,21 +96,33 @@ function partialNotice(article: Article, fetchError?: string): string {
 /** What the reader says beside the story itself: why its full text could not be fetched just now, and the name of the feed it came from. */
 export type ReaderExtras = {fetchError?: string; source?: string};
 
-/** The metadata fields in the site's order: byline | location | Updated | Created | Country | Sector | Edition; then the feed it came from. */
+/** How a time is named beside it: the page's own words for its two, "Listed" for a listing's that the page shows nowhere. */
+export const TIME_WORDS: Record<TimeKind, string> = {created: 'Created', updated: 'Updated', listed: 'Listed'};
+
+/** What a sector guessed from the link's label is marked with, in the reader and `devnews list`. */
+export const GUESSED_FROM_LINK = '(guessed from the link)';
+
+/**
+ * The metadata fields in the site's order: byline | location | Updated | Created | Country | Sector | Edition;
+ * then the feed it came from. Each time is named as what it is; a listing's time only when nothing else dates the story.
+ */
 export function metadataFields(article: Article, taxonomy: Taxonomy, source?: string): string[] {
 	const fields: string[] = [];
 	if (article.byline) fields.push(article.byline);
 	if (article.location) fields.push(article.location);
-	const updated = formatIst(article.updatedAt);
-	if (updated) fields.push(`Updated: ${updated}`);
-	const created = formatIst(article.createdAt);
-	if (created) fields.push(`Created: ${created}`);
+	const dated = storyTime(article);
+	for (const kind of ['updated', 'created', 'listed'] as const) {
+		const time = formatIst(article[`${kind}At`]);
+		if (time && (kind !== 'listed' || dated?.kind === 'listed')) fields.push(`${TIME_WORDS[kind]}: ${time}`);
+	}
+
 	if (article.countries.length > 0) {
 		fields.push(`${article.countries.length > 1 ? 'Countries' : 'Country'}: ${article.countries.join(', ')}`);
 	}
 
-	const {sectors, editions} = fileArticle(taxonomy, article);
-	fields.push(namesField('Sector', 'Sectors', sectors, taxonomy.sectors), namesField('Edition', 'Editions', editions, taxonomy.editions));
+	const {sectors, editions, sectorsGuessed} = fileArticle(taxonomy, article);
+	const sectorField = namesField('Sector', 'Sectors', sectors, taxonomy.sectors);
+	fields.push(sectorsGuessed ? `${sectorField} ${GUESSED_FROM_LINK}` : sectorField, namesField('Edition', 'Editions', editions, taxonomy.editions));
 	if (article.label) fields.push(`Label: ${article.label}`);
 	if (article.tags && article.tags.length > 0) fields.push(`Tags: ${article.tags.join(', ')}`);
 	if (article.section) fields.push(`Listed in: ${capitalise(article.section)}`);
@@ -205,13 +217,20 @@ export function rowMarks(row: ArticleRow, flags: RowFlags): string {
 	return `${flags.selected ? '›' : ' '}${flags.bookmarked ? '★' : ' '}${row.read ? ' ' : '•'}${row.kind === 'full' ? ' ' : '◦'} `;
 }
 
-/** A row's sector or edition column: the first one's short name, "+1" for each more, "—" for none known. */
-function columnText(ids: string[], entries: TaxonomyEntry[]): string {
+/** A row's sector or edition column: the first one's short name, "+1" for each more, "—" for none known; "?" after a guess. */
+function columnText(ids: string[], entries: TaxonomyEntry[], guessed = false): string {
 	const [first] = ids;
 	if (!first || first === OTHER) return '—';
 	const entry = entries.find(candidate => candidate.id === first);
 	const name = entry?.short ?? entry?.name ?? 'Other';
-	return ids.length > 1 ? `${name} +${ids.length - 1}` : name;
+	return `${ids.length > 1 ? `${name} +${ids.length - 1}` : name}${guessed ? '?' : ''}`;
+}
+
+/** A row's time (the one it sorts by: the row holds no other) in words: "26 Nov 11:56" when created, "updated 26 Nov 11:56" or "listed …" when it is another. */
+export function rowTimeWords(row: ArticleRow, format: (iso: string) => string | undefined): string | undefined {
+	const time = storyTime(row);
+	const text = time && format(time.at);
+	return text && (time.kind === 'created' ? text : `${TIME_WORDS[time.kind].toLowerCase()} ${text}`);
 }
 
 /** How a row says what text devnews holds of its story; nothing for a whole one. */
@@ -220,15 +239,16 @@ export const KIND_WORDS: Record<ArticleRow['kind'], string | undefined> = {full:
 /**
  * A list row as a screen reader reads it, one sentence with no marks:
  * "Selected. Leaked Call … . Politics. Edition not given. 26 Nov 11:56. Unread. Bookmarked."
+ * A guessed sector is said to be ("Health, guessed"), a time other than the creation is named ("updated 26 Nov 11:56").
  */
 export function rowSentence(row: ArticleRow, taxonomy: Taxonomy, flags: RowFlags): string {
 	const names = (ids: string[], entries: TaxonomyEntry[], what: string) => (ids[0] === OTHER ? `${what} not given` : ids.map(id => taxonomyName(entries, id)).join(' and '));
 	return [
 		flags.selected ? 'Selected' : undefined,
 		sanitizeLine(row.title).trim(),
-		names(row.sectors, taxonomy.sectors, 'Sector'),
+		`${names(row.sectors, taxonomy.sectors, 'Sector')}${row.sectorsGuessed ? ', guessed' : ''}`,
 		names(row.editions, taxonomy.editions, 'Edition'),
-		formatIstShort(row.createdAt),
+		rowTimeWords(row, iso => formatIstShort(iso)),
 		row.read ? undefined : 'Unread',
 		flags.bookmarked ? 'Bookmarked' : undefined,
 		KIND_WORDS[row.kind],
@@ -245,8 +265,9 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	const titleWidth = Math.max(1, width - fixed);
 	let line = rowMarks(row, flags) + fit(row.title, titleWidth);
 	if (columns.edition) line += ' ' + fit(columnText(row.editions, taxonomy.editions), columns.edition - 1);
-	if (columns.sector) line += ' ' + fit(columnText(row.sectors, taxonomy.sectors), columns.sector - 1);
-	if (columns.time) line += ' ' + fit(formatIstShort(row.createdAt) ?? '', columns.time - 1);
+	if (columns.sector) line += ' ' + fit(columnText(row.sectors, taxonomy.sectors, row.sectorsGuessed), columns.sector - 1);
+	// The column has room for the time alone; the reader and the row's sentence say which time it is.
+	if (columns.time) line += ' ' + fit(formatIstShort(storyTime(row)?.at) ?? '', columns.time - 1);
 	// Each part is fitted to its column, so the line is `width` cells wide
 	// unless the terminal is narrower than the marks and one cell of title.
 	return width > MARK_WIDTH ? line : truncate(line, width);

@@ -3,7 +3,7 @@
 // (data/sectors.json, editions.json, labels.json); this is only the rule
 // for reading it: an id, a display name or an alias, in any case, with "&"
 // and "and" alike; and an article link's label names a sector only where
-// labels.json says it does.
+// labels.json says it does, and then only as a guess.
 
 /** A sector or an edition, as listed in data/sectors.json and data/editions.json. */
 export type TaxonomyEntry = {
@@ -95,19 +95,31 @@ export function taxonomyName(entries: TaxonomyEntry[], id: string | undefined): 
 	return entries.find(entry => entry.id === id)?.name ?? 'Other';
 }
 
+/** Where an article is filed: its sectors and editions as taxonomy ids (OTHER for none known). */
+export type Filing = {
+	sectors: string[];
+	editions: string[];
+	/** True when no source stated a sector devnews knows, and `sectors` is the one its link's label names: a guess, shown as one. */
+	sectorsGuessed: boolean;
+};
+
 /**
  * What an article's sectors and editions are, as taxonomy ids: each value
- * it gives that the taxonomy knows (by id, name or alias), in order, once;
- * with no sector given, the one its link's label names. None known: OTHER.
+ * it gives that the taxonomy knows (by id, name or alias), in order, once.
+ * With no sector stated, the one its link's label names is a guess (no
+ * code of the site ties a label to a sector: the admin form chooses them
+ * apart), filed under that sector so that browsing by sector finds it, and
+ * marked as guessed. None known: OTHER.
  */
-export function fileArticle(taxonomy: Taxonomy, article: {sectors: string[]; editions: string[]; label?: string}): {sectors: string[]; editions: string[]} {
+export function fileArticle(taxonomy: Taxonomy, article: {sectors: string[]; editions: string[]; label?: string}): Filing {
 	const known = (values: Array<string | undefined>) => [...new Set(values.filter((value): value is string => value !== undefined))];
 	// A sector given as a label (as devnews stored links' labels before it knew them apart) counts where it names one.
 	const sectors = known(article.sectors.map(value => resolveSector(taxonomy, value) ?? sectorOfLabel(taxonomy, value)));
 	const editions = known(article.editions.map(value => resolveEdition(taxonomy, value)));
-	const labelled = article.sectors.length === 0 ? sectorOfLabel(taxonomy, article.label) : undefined;
+	const guessed = sectors.length === 0 ? sectorOfLabel(taxonomy, article.label) : undefined;
 	return {
-		sectors: sectors.length > 0 ? sectors : labelled ? [labelled] : [OTHER],
+		sectors: sectors.length > 0 ? sectors : guessed ? [guessed] : [OTHER],
 		editions: editions.length > 0 ? editions : [OTHER],
+		sectorsGuessed: guessed !== undefined,
 	};
 }

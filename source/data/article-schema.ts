@@ -5,6 +5,7 @@
 // list of one.
 import * as z from 'zod/mini';
 import {DATA_SOURCE, type Article} from '../core/article.js';
+import {NO_LABEL} from '../core/devdiscourse.js';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -26,6 +27,7 @@ export const articleSchema = z
 		location: z.optional(z.string()),
 		createdAt: z.optional(isoTime),
 		updatedAt: z.optional(isoTime),
+		listedAt: z.optional(isoTime),
 		countries: z._default(z.array(z.string()), []),
 		sectors: z.optional(z.array(text)),
 		editions: z.optional(z.array(text)),
@@ -68,10 +70,15 @@ export const articleSchema = z
 		}),
 	);
 
-/** A validated data file's article in the contract's shape: sectors and editions always lists. */
+/** A validated data file's article in the contract's shape: sectors and editions always lists; the site's "agency-wire" is no label. */
 export function toArticle(parsed: z.infer<typeof articleSchema>): Article {
-	const {sector, edition, sectors, editions, ...rest} = parsed;
-	return {...rest, sectors: sectors ?? (sector ? [sector] : []), editions: editions ?? (edition ? [edition] : [])};
+	const {sector, edition, sectors, editions, label, ...rest} = parsed;
+	return {
+		...rest,
+		...(label && label !== NO_LABEL ? {label} : {}),
+		sectors: sectors ?? (sector ? [sector] : []),
+		editions: editions ?? (edition ? [edition] : []),
+	};
 }
 
 export const taxonomySchema = z.array(

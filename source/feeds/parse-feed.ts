@@ -15,7 +15,12 @@ export type FeedItem = {
 	/** Full content, when the feed carries it (content:encoded, Atom content). */
 	content?: string;
 	author?: string;
+	/** When the item was published (RSS pubDate, Atom published, a news sitemap's publication_date). */
 	published?: string;
+	/** When it last changed (Atom updated, a sitemap's lastmod, the site's ModifiedOn in its JSON listings). */
+	updated?: string;
+	/** A time a listing gives that is neither (see site-api.ts). */
+	listed?: string;
 	/** The item's categories as the feed writes them (RSS <category>, Atom term, dc:subject): they may name its sectors and editions. */
 	categories?: string[];
 	/** What some sources say of an item beyond a feed's fields (the site's API, its sitemap). */
@@ -140,14 +145,17 @@ function atomEntry(entry: Node): FeedItem {
 		summary: text(entry['summary']),
 		content: text(entry['content']),
 		author: author ? text(author['name']) : undefined,
-		published: text(entry['published']) ?? text(entry['updated']),
+		published: text(entry['published']),
+		updated: text(entry['updated']),
 		...categories(list(entry['category']), category => (category && typeof category === 'object' ? text((category as Node)['@term']) : undefined)),
 	};
 }
 
 /**
- * A Google News sitemap entry: its link, title, publication time and
- * keywords. (It names no sector: the link's label may, by labels.json.)
+ * A Google News sitemap entry: its link, title, publication time (the
+ * site's PublishedOn, the page's "Created"), last change (lastmod, its
+ * ModifiedOn, the page's "Updated") and keywords. It names no sector: the
+ * link's label may suggest one (labels.json), as a guess.
  */
 function sitemapEntry(url: Node): FeedItem {
 	const news = (url['news:news'] ?? {}) as Node;
@@ -158,7 +166,8 @@ function sitemapEntry(url: Node): FeedItem {
 	return {
 		link: text(url['loc']),
 		title: text(news['news:title']) ?? '',
-		published: text(news['news:publication_date']) ?? text(url['lastmod']),
+		published: text(news['news:publication_date']),
+		updated: text(url['lastmod']),
 		...(keywords.length > 0 ? {tags: keywords} : {}),
 	};
 }

@@ -6,9 +6,30 @@
 //   /api/Search/GetSectorNews/{sector}/{edition}/{page}   (with label and summary)
 //   /api/DevNews/GetSectorDevNews/{edition}/{sector}/{page}
 // and /api/DevNews/GetDevNews/{page}/{edition} lists a whole edition.
+// Each value is taken as what the controller fills it from, which is not
+// always what its name says (docs/devdiscourse.md, "Which field comes from where").
+import {NO_LABEL} from '../core/devdiscourse.js';
 import {FeedError, type FeedItem, type ParsedFeed} from './parse-feed.js';
 
 type Entry = Record<string, unknown>;
+
+/** The listing an address calls: its action's name, as the site's routes spell it. */
+function listingAction(url: string): string | undefined {
+	try {
+		return new URL(url).pathname.split('/').find(segment => /^get[a-z]+$/i.test(segment))?.toLowerCase();
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The listings whose `createdOn` is the story's ModifiedOn, the page's
+ * "Updated": GetSectorNews (SearchApiController), GetSectorDevNews and
+ * GetDevNews (DevNewsApiController). GetEditionNews and GetLatestNews fill
+ * it from CreatedOn, a time the page never shows (it shows PublishedOn as
+ * "Created"); so does any listing devnews does not know.
+ */
+const MODIFIED_ON = new Set(['getsectornews', 'getsectordevnews', 'getdevnews']);
 
 /** A sector number and an edition name as a listing's address gives them. */
 export function listingPlace(url: string): {sector?: string; edition?: string} {
@@ -53,15 +74,17 @@ const csv = (value: unknown): string[] =>
 		.map(part => part.trim())
 		.filter(Boolean);
 
-/** The slug the site makes of a title for its links (DevNews.GenerateSecondSlug): only the number before it counts. */
-function slug(title: string): string {
-	return title
-		.replaceAll(/[^\u0020-\u007E]/g, '')
+/** The last part of the site's links, "{number}-{title}" as DevNews.GenerateSecondSlug makes it (only the number counts). */
+function articleSlug(number: string, title: string): string {
+	return `${number}-${title}`
+		.replaceAll(/[^\p{ASCII}]/gu, '')
 		.toLowerCase()
 		.replaceAll(/[^a-z0-9\s-]/g, '')
+		.replaceAll(/\s+/g, ' ')
+		.trim()
 		.slice(0, 130)
 		.trim()
-		.replaceAll(/\s+/g, '-');
+		.replaceAll(/\s/g, '-');
 }
 
 /** The site's times are UTC written without a zone ("2025-11-26T06:26:41.4733333"). */
@@ -71,22 +94,26 @@ function utc(value: unknown): string | undefined {
 	return /(?:Z|[+-]\d{2}:?\d{2})$/.test(time) ? time : `${time}Z`;
 }
 
-function entryItem(entry: Entry, origin: string, place: {sector?: string; edition?: string}): FeedItem | undefined {
+type Listing = {origin: string; place: {sector?: string; edition?: string}; modifiedOn: boolean};
+
+function entryItem(entry: Entry, {origin, place, modifiedOn}: Listing): FeedItem | undefined {
 	const number = string(field(entry, 'newsId', 'newId', 'id'));
 	const title = string(field(entry, 'title'));
 	// GetLatestNews and GetEditionNews have a GUID `id`; the article's number is `newId` there.
 	if (!number || !/^\d+$/.test(number) || !title) return undefined;
-	const label = string(field(entry, 'label')) ?? 'agency-wire';
+	// GetSectorDevNews and GetDevNews carry no label, and a story may have none: the
+	// link is then the site's own for none, which redirects to the labelled address.
+	const label = string(field(entry, 'label'));
 	// Where a listing's `sector` holds sector numbers (GetSectorDevNews, GetDevNews) they are the article's
 	// sectors; GetSectorNews puts the article's type there, GetLatestNews its summary.
 	const sectors = csv(field(entry, 'sector')).every(part => /^\d+$/.test(part)) ? csv(field(entry, 'sector')) : [];
 	const regions = csv(field(entry, 'region'));
 	return {
 		guid: number,
-		link: `${origin}/article/${label}/${number}-${slug(title)}`,
+		link: `${origin}/article/${label ?? NO_LABEL}/${articleSlug(number, title)}`,
 		title,
 		summary: string(field(entry, 'subtitle')),
-		published: utc(field(entry, 'createdOn')),
+		...(modifiedOn ? {updated: utc(field(entry, 'createdOn'))} : {listed: utc(field(entry, 'createdOn'))}),
 		countries: csv(field(entry, 'country')),
 		sectors: sectors.length > 0 ? sectors : place.sector ? [place.sector] : [],
 		editions: regions.length > 0 ? regions : place.edition ? [place.edition] : [],
@@ -108,7 +135,6 @@ export function parseSiteListing(text: string, url: string): ParsedFeed {
 	// GetEditionNews wraps its list: {news: […]}, or {News: […]} from the site's cache.
 	const entries = Array.isArray(answer) ? answer : answer && typeof answer === 'object' ? field(answer as Entry, 'news') : undefined;
 	if (!Array.isArray(entries)) throw new FeedError('JSON, but not one of the site\'s article listings (expected a list of articles)');
-	const origin = new URL(url).origin;
-	const place = listingPlace(url);
-	return {format: 'Devdiscourse JSON listing', items: entries.flatMap(entry => (entry && typeof entry === 'object' ? (entryItem(entry as Entry, origin, place) ?? []) : []))};
+	const listing: Listing = {origin: new URL(url).origin, place: listingPlace(url), modifiedOn: MODIFIED_ON.has(listingAction(url) ?? '')};
+	return {format: 'Devdiscourse JSON listing', items: entries.flatMap(entry => (entry && typeof entry === 'object' ? (entryItem(entry as Entry, listing) ?? []) : []))};
 }

@@ -2,16 +2,20 @@
 // docs/devdiscourse.md, "Article page"): the h1 title, the h2 summary, the
 // metadata line (source or author, place, Updated and Created in IST), the
 // caption under the picture (or the site's AI-image note), the country
-// list, the story's paragraphs and credit line, the sector in the
-// breadcrumb, the tags. Only these parts are read, so nothing from the
-// sidebars, the share buttons or the "Key Takeaways" card can leak in.
+// list, the story's paragraphs and credit line, its sectors (the
+// breadcrumb's and the stored list in the JSON-LD breadcrumb), its label
+// (the canonical address), the tags. Only these parts are read, so nothing
+// from the sidebars, the share buttons or the "Key Takeaways" card can leak in.
 import type {Article} from '../core/article.js';
-import {articleLink} from '../core/devdiscourse.js';
+import {statedLabel} from '../core/devdiscourse.js';
 import {istToIso} from '../core/time.js';
 
 /** What a page gives of its article; the body is always there (a page without one is not an article). */
 export type PageStory = Pick<Article, 'body'> &
-	Partial<Pick<Article, 'title' | 'summary' | 'byline' | 'location' | 'createdAt' | 'updatedAt' | 'countries' | 'sectors' | 'label' | 'tags' | 'imageNote' | 'imageCaption' | 'credit'>>;
+	Partial<Pick<Article, 'title' | 'summary' | 'byline' | 'location' | 'createdAt' | 'updatedAt' | 'countries' | 'sectors' | 'label' | 'tags' | 'imageNote' | 'imageCaption' | 'credit'>> & {
+		/** Read from the site's own template, whose canonical address states the label: none there means the story has none. */
+		fromSiteTemplate?: true;
+	};
 
 /** The page, parsed (linkedom's DOM, which speaks the standard one). */
 type PageDocument = Pick<Document, 'querySelector' | 'querySelectorAll'>;
@@ -32,14 +36,28 @@ function metadata(block: Element | null): Pick<PageStory, 'byline' | 'location' 
 	const line = text(block) ?? '';
 	const updated = istToIso(TIME('Updated').exec(line)?.[1] ?? '');
 	const created = istToIso(TIME('Created').exec(line)?.[1] ?? '');
-	// The source (news) or the author (blogs) is the line's first link; the place its capitalised span.
+	// The source (news) or the author (blogs) is the line's first link.
 	const byline = text(block.querySelector('a'));
 	return {
 		byline,
-		location: text(block.querySelector('span.text-capitalize')),
+		location: dateline(block),
 		...(updated ? {updatedAt: updated} : {}),
 		...(created ? {createdAt: created} : {}),
 	};
+}
+
+/**
+ * The place (the site's SourceUrl) as the page shows it: the line's span
+ * that is neither the source's (it holds a link), a divider, nor the
+ * times. Usually title-cased in a span.text-capitalize; the template writes
+ * "Washington DC" (a place containing "washington") and "Los Angeles"
+ * ("losangeles") in a plain span instead.
+ */
+function dateline(block: Element): string | undefined {
+	const place = [...block.children].find(
+		child => child.tagName === 'SPAN' && !child.classList.contains('list-divider') && !child.querySelector('a') && !/^\s*(?:Updated|Created):/.test(child.textContent ?? ''),
+	);
+	return text(place);
 }
 
 /** The country list: the entries after "Country:" in the left section's first list (the share buttons are another). */
@@ -57,11 +75,25 @@ function caption(document: PageDocument): Pick<PageStory, 'imageNote' | 'imageCa
 	return AI_NOTE.test(words) ? {imageNote: words} : {imageCaption: words};
 }
 
-/** The sector the breadcrumb shows: its third entry, by name (the taxonomy knows names and slugs). */
-function sector(document: PageDocument): string[] {
-	const crumb = document.querySelector('ul.article-breadcrumb li:nth-child(3) span[itemprop="name"]');
-	const name = text(crumb);
-	return name ? [name] : [];
+/**
+ * The JSON-LD BreadcrumbList's third entry, when it is the sector's: the
+ * template writes the story's stored sector list there as it is ("6,15":
+ * sectors 6 and 15), with an "item" under /news/; a story with no sector
+ * has its title third, with no "item". Read by pattern: the template
+ * escapes only the title's quotes, so the block need not be valid JSON.
+ */
+const STORED_SECTORS = /"position"\s*:\s*3\s*,\s*"name"\s*:\s*"(\d+(?:\s*,\s*\d+)*)"\s*,\s*"item"\s*:\s*"[^"]*\/news\//;
+
+/**
+ * The sectors the page states: the one its breadcrumb shows (by name: the
+ * alphabetically first of the story's, as SectorViewComponent picks it),
+ * then every one of the stored list in its JSON-LD breadcrumb, by the site's numbers.
+ */
+function sectors(document: PageDocument): string[] {
+	const shown = text(document.querySelector('ul.article-breadcrumb li:nth-child(3) span[itemprop="name"]'));
+	const ldBreadcrumb = [...document.querySelectorAll('script[type="application/ld+json"]')].find(script => /"BreadcrumbList"/.test(script.textContent ?? ''));
+	const stored = STORED_SECTORS.exec(ldBreadcrumb?.textContent ?? '')?.[1]?.split(',').map(id => id.trim()) ?? [];
+	return [...new Set([...(shown ? [shown] : []), ...stored])];
 }
 
 /** The story on a page made by the site's article template, or undefined for any other page. */
@@ -81,8 +113,10 @@ export function siteStory(document: PageDocument, url: string): PageStory | unde
 		summary: text(document.querySelector('article h2.sub-title')),
 		...metadata(document.querySelector('article div.metadata')),
 		countries: countries(document),
-		sectors: sector(document),
-		label: articleLink(canonical)?.label ?? articleLink(url)?.label,
+		sectors: sectors(document),
+		// The canonical address is the template's own (NewsLabels ?? "agency-wire"); the address fetched, after the site's redirects, where there is none.
+		label: statedLabel(canonical ?? url),
+		fromSiteTemplate: true,
 		...(tags.length > 0 ? {tags} : {}),
 		...caption(document),
 		body,

@@ -1,11 +1,12 @@
 // Turns a feed item into a library article: a stable id (so an item seen
 // again updates its row), the sectors and editions the item states (its
 // source's fields, its categories) or else those the feed is listed with,
-// the label of a Devdiscourse link (which names a sector only where
-// data/labels.json says so), plain text instead of HTML.
+// the label a Devdiscourse link states (none for the site's "agency-wire";
+// a label suggests a sector only as a guess, made when the article is
+// filed), each time as what it is, plain text instead of HTML.
 import {createHash} from 'node:crypto';
 import {kindOf, type Article} from '../core/article.js';
-import {articleLink, isSiteUrl} from '../core/devdiscourse.js';
+import {articleLink, isSiteUrl, statedLabel} from '../core/devdiscourse.js';
 import {resolveEdition, resolveSector, type Taxonomy} from '../core/taxonomy.js';
 import {plausibleTime} from '../core/time.js';
 import {isWebUrl} from '../terminal/links.js';
@@ -61,12 +62,14 @@ export function toArticle(item: FeedItem, feed: Feed, taxonomy: Taxonomy): Artic
 		summary: summary && summary !== body[0] ? summary : undefined,
 		byline: item.author ? htmlText(item.author) : undefined,
 		createdAt: isoTime(item.published),
+		updatedAt: isoTime(item.updated),
+		listedAt: isoTime(item.listed),
 		// What the source says of the item itself comes first; else what the feed is listed with.
 		countries: item.countries ?? [],
 		sectors: sectors.length > 0 ? sectors : feed.sector && feed.sector !== SECTOR_FROM_LINK ? [feed.sector] : [],
 		editions: editions.length > 0 ? editions : feed.edition ? [feed.edition] : [],
 		...(item.tags ? {tags: item.tags} : {}),
-		label: link?.label,
+		label: statedLabel(item.link),
 		body,
 		kind: kindOf(body, summary),
 		source: feed.url,

@@ -13,7 +13,7 @@
 // thread for 200 ms, and the four a refresh reads at a time for a second.
 import {setImmediate as turn} from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import {DATA_SOURCE, type Article} from '../core/article.js';
+import {DATA_SOURCE, storyTime, type Article, type TimeKind} from '../core/article.js';
 import {isSiteUrl} from '../core/devdiscourse.js';
 import {fileArticle, type Taxonomy} from '../core/taxonomy.js';
 import {AHEAD} from '../core/time.js';
@@ -42,13 +42,15 @@ async function betweenSteps(): Promise<void> {
 }
 
 /**
- * Where an article sorts: its time, or UNDATED for none, an unreadable one
- * or one further ahead than a wrong clock explains (AHEAD, as for feed
- * items). A data file's old dates sort as dated: an archive may hold them.
+ * Where an article sorts: by the best time known of it (storyTime), and
+ * which time that is; UNDATED for none, an unreadable one or one further
+ * ahead than a wrong clock explains (AHEAD, as for feed items). A data
+ * file's old dates sort as dated: an archive may hold them.
  */
-function sortTime(createdAt: string | undefined, now = Date.now()): number {
-	const time = createdAt ? Date.parse(createdAt) : Number.NaN;
-	return Number.isFinite(time) && time <= now + AHEAD ? time : UNDATED;
+export function sortTimeOf(article: Pick<Article, 'createdAt' | 'updatedAt' | 'listedAt'>, now = Date.now()): {sortTime: number; timeKind: TimeKind | null} {
+	const best = storyTime(article);
+	const time = best ? Date.parse(best.at) : Number.NaN;
+	return Number.isFinite(time) && time <= now + AHEAD ? {sortTime: time, timeKind: best!.kind} : {sortTime: UNDATED, timeKind: null};
 }
 
 /**
@@ -103,11 +105,11 @@ export class ArticleWriter {
 	private writeBatch(articles: Article[], first: number, deadline: number, origin: string, taxonomy: Taxonomy, result: UpsertResult): number {
 		const find = this.sql.get('SELECT a.rowid, a.origin, a.sectors, a.editions, a.sort_time, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?');
 		const write = this.sql.get(`
-			INSERT INTO articles (id, origin, title, url, sectors, editions, countries, section, kind, created_at, sort_time, added_at)
-			VALUES (@id, @origin, @title, @url, @sectors, @editions, @countries, @section, @kind, @createdAt, @sortTime, @now)
+			INSERT INTO articles (id, origin, title, url, sectors, sectors_guessed, editions, countries, section, kind, created_at, sort_time, time_kind, added_at)
+			VALUES (@id, @origin, @title, @url, @sectors, @sectorsGuessed, @editions, @countries, @section, @kind, @createdAt, @sortTime, @timeKind, @now)
 			ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, title = excluded.title, url = excluded.url,
-				sectors = excluded.sectors, editions = excluded.editions, countries = excluded.countries, section = excluded.section, kind = excluded.kind,
-				created_at = excluded.created_at, sort_time = excluded.sort_time
+				sectors = excluded.sectors, sectors_guessed = excluded.sectors_guessed, editions = excluded.editions, countries = excluded.countries,
+				section = excluded.section, kind = excluded.kind, created_at = excluded.created_at, sort_time = excluded.sort_time, time_kind = excluded.time_kind
 			RETURNING rowid`);
 		const keep = this.sql.get('INSERT OR REPLACE INTO stories (article, doc) VALUES (?, ?)');
 		const now = Date.now();
@@ -130,19 +132,21 @@ export class ArticleWriter {
 			const doc = JSON.stringify(article);
 			if (existing && doc === existing.doc && keptOrigin === existing.origin) continue;
 			const filed = fileArticle(taxonomy, article);
-			const time = sortTime(article.createdAt, now);
+			const {sortTime: time, timeKind} = sortTimeOf(article, now);
 			const {rowid} = write.get({
 				id: article.id,
 				origin: keptOrigin,
 				title: article.title,
 				url: article.url ?? null,
 				sectors: JSON.stringify(filed.sectors),
+				sectorsGuessed: filed.sectorsGuessed ? 1 : 0,
 				editions: JSON.stringify(filed.editions),
 				countries: JSON.stringify(article.countries),
 				section: article.section ?? null,
 				kind: article.kind,
 				createdAt: article.createdAt ?? null,
 				sortTime: time,
+				timeKind,
 				now,
 			}) as {rowid: number};
 			keep.run(rowid, doc);

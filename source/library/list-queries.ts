@@ -4,7 +4,7 @@
 // million articles it lies (see anchors.ts): a list is read as one or two
 // walks of `listings` in time order (walks.ts), each an index walk.
 import type Database from 'better-sqlite3';
-import type {ArticleRow} from '../core/article.js';
+import type {ArticleRow, TimeKind} from '../core/article.js';
 import {nextUnreadIn, type UnreadFound} from '../core/next-unread.js';
 import {Anchors} from './anchors.js';
 import type {CountQueries} from './counts.js';
@@ -26,9 +26,11 @@ type RowRecord = {
 	created_at: string | null;
 	read: number;
 	sort_time: number;
+	time_kind: TimeKind | null;
+	sectors_guessed: number;
 };
 
-const ROW_COLUMNS = 'a.rowid, a.id, a.title, a.url, a.sectors, a.editions, a.countries, a.section, a.kind, a.created_at, a.read, a.sort_time';
+const ROW_COLUMNS = 'a.rowid, a.id, a.title, a.url, a.sectors, a.editions, a.countries, a.section, a.kind, a.created_at, a.read, a.sort_time, a.time_kind, a.sectors_guessed';
 
 function toRow(record: RowRecord): ArticleRow {
 	return {
@@ -40,7 +42,10 @@ function toRow(record: RowRecord): ArticleRow {
 		countries: JSON.parse(record.countries) as string[],
 		section: record.section ?? undefined,
 		kind: record.kind,
+		...(record.sectors_guessed === 1 ? {sectorsGuessed: true} : {}),
 		createdAt: record.created_at ?? undefined,
+		// A row sorted by another of the story's times says which, by its name.
+		...(record.time_kind === 'updated' || record.time_kind === 'listed' ? {[`${record.time_kind}At`]: new Date(record.sort_time).toISOString()} : {}),
 		read: record.read === 1,
 	};
 }

@@ -11,11 +11,15 @@
 //   5  several sectors and editions per article, kept in `listings` and
 //      `counts` by triggers; undated articles sort last; when an article
 //      was added, for retention;
-//   6  (this one) a list per source, and whether each listed article is
+//   6  a list per source, and whether each listed article is
 //      unread (unread only, unread first, next unread); each filing counted
 //      per source; a feed's own title; the kind "summary" for an item that
 //      came with a summary and no story; a title index keyed by time
-//      (search-schema.ts).
+//      (search-schema.ts);
+//   7  (this one) which of its times an article sorts by, and whether its
+//      sectors are only guessed from its link's label; stories keep each
+//      value as what its source meant (no "agency-wire" label, a JSON
+//      listing's time as an update or listing time, not the creation).
 // Each step to 5 and 6 rebuilds the lists from the articles; what the articles'
 // sectors and editions mean under the current taxonomy is decided later,
 // once the data folder's taxonomy is known (refile.ts).
@@ -118,8 +122,38 @@ function toVersion6(db: Database.Database): void {
 	migrateSearchIndex(db);
 }
 
+/**
+ * From 6 to 7. Stories are rewritten as this version stores them: the
+ * site's "agency-wire" states no label, and the time a summary from one of
+ * the site's JSON listings was dated by is its update time (ModifiedOn:
+ * GetSectorNews, GetSectorDevNews, GetDevNews) or a listing time (any
+ * other), never its creation. Each article sorts where it did (the title
+ * index is keyed by that time), now saying which time that is. Whether
+ * sectors are guessed is decided when the articles are filed again under
+ * the data folder's taxonomy, which forgetting the taxonomy they were
+ * filed under (and the folder's fingerprint) brings about at the next
+ * import (data-import.ts); the full-text index holds nothing that changed,
+ * and is kept.
+ */
+function toVersion7(db: Database.Database): void {
+	const have = columns(db, 'articles');
+	if (!have.has('time_kind')) db.exec('ALTER TABLE articles ADD COLUMN time_kind TEXT');
+	if (!have.has('sectors_guessed')) db.exec('ALTER TABLE articles ADD COLUMN sectors_guessed INTEGER NOT NULL DEFAULT 0');
+	db.exec(`UPDATE stories SET doc = json_remove(doc, '$.label') WHERE json_extract(doc, '$.label') = 'agency-wire'`);
+	const listed = `(SELECT rowid FROM articles WHERE lower(origin) LIKE '%/api/%' AND kind != 'full')`;
+	const modifiedOn = `(lower(a.origin) LIKE '%/getsectornews/%' OR lower(a.origin) LIKE '%/getsectordevnews/%' OR lower(a.origin) LIKE '%/getdevnews/%')`;
+	db.exec(`UPDATE stories SET doc = json_remove(json_set(doc,
+			CASE WHEN (SELECT ${modifiedOn} FROM articles a WHERE a.rowid = stories.article) THEN '$.updatedAt' ELSE '$.listedAt' END,
+			json_extract(doc, '$.createdAt')), '$.createdAt')
+		WHERE article IN ${listed} AND json_extract(doc, '$.createdAt') IS NOT NULL`);
+	db.exec(`UPDATE articles AS a SET created_at = NULL, time_kind = CASE WHEN ${modifiedOn} THEN 'updated' ELSE 'listed' END
+		WHERE rowid IN ${listed} AND created_at IS NOT NULL`);
+	db.prepare(`UPDATE articles SET time_kind = 'created' WHERE time_kind IS NULL AND created_at IS NOT NULL AND sort_time != ?`).run(UNDATED);
+	db.exec("DELETE FROM meta WHERE key IN ('data.taxonomy', 'data.fingerprint')");
+}
+
 /** The steps, by the version each leads to. */
-const STEPS: Record<number, (db: Database.Database) => void> = {5: toVersion5, 6: toVersion6};
+const STEPS: Record<number, (db: Database.Database) => void> = {5: toVersion5, 6: toVersion6, 7: toVersion7};
 
 /**
  * Brings `db` (at `from`) to SCHEMA_VERSION, each step in the caller's

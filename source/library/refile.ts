@@ -12,7 +12,7 @@ import type {Meta} from './meta.js';
 import {REINDEX_NEEDED} from './migrations.js';
 import type {Statements} from './statements.js';
 
-type Record = {rowid: number; sectors: string; editions: string; countries: string; sort_time: number; doc: string};
+type Record = {rowid: number; sectors: string; sectors_guessed: number; editions: string; countries: string; sort_time: number; doc: string};
 
 export class Refiling {
 	private readonly index: FullTextIndex;
@@ -30,8 +30,8 @@ export class Refiling {
 	run(taxonomy: Taxonomy): boolean {
 		const reindex = this.reindexPending();
 		let after = Number(this.meta.get(REINDEX_NEEDED) ?? 0);
-		const next = this.sql.get('SELECT a.rowid, a.sectors, a.editions, a.countries, a.sort_time, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?');
-		const move = this.sql.get('UPDATE articles SET sectors = ?, editions = ?, countries = ? WHERE rowid = ?');
+		const next = this.sql.get('SELECT a.rowid, a.sectors, a.sectors_guessed, a.editions, a.countries, a.sort_time, s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?');
+		const move = this.sql.get('UPDATE articles SET sectors = ?, editions = ?, countries = ?, sectors_guessed = ? WHERE rowid = ?');
 		let moved = false;
 		for (;;) {
 			const records = next.all(after, BATCH) as Record[];
@@ -44,13 +44,14 @@ export class Refiling {
 						const sectors = JSON.stringify(filed.sectors);
 						const editions = JSON.stringify(filed.editions);
 						const countries = JSON.stringify(article.countries);
+						const guessed = filed.sectorsGuessed ? 1 : 0;
 						const changed = sectors !== record.sectors || editions !== record.editions || countries !== record.countries;
-						if (changed) move.run(sectors, editions, countries, record.rowid);
+						if (changed || guessed !== record.sectors_guessed) move.run(sectors, editions, countries, guessed, record.rowid);
 						// After a migration the index is empty; otherwise the article leaves it as it was filed, and comes back as it is.
 						const indexed = {rowid: record.rowid, sortTime: record.sort_time, article};
 						if (changed && !reindex) this.index.remove({...indexed, filing: filingOf(record)});
 						if (changed || reindex) this.index.add({...indexed, filing: filed});
-						moved ||= changed;
+						moved ||= changed || guessed !== record.sectors_guessed;
 					}
 
 					after = records.at(-1)!.rowid;

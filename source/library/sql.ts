@@ -1,7 +1,10 @@
 // The library's SQLite schema. It is shaped so that nothing the browser
 // does per key or at start grows with the number of articles:
 // - `articles` holds only what a list row needs; story text lives apart in
-//   `stories`, so paging a list never reads it;
+//   `stories`, so paging a list never reads it. A row says which of the
+//   story's times it sorts by (`time_kind`: created, updated or listed, see
+//   storyTime) and whether its sectors are only guessed from its link's
+//   label (`sectors_guessed`), so a list can say so;
 // - `listings` holds every list an article is in, one row each: all
 //   articles ('*'), each of its sectors ('s:politics'), editions
 //   ('e:global') and sector × edition pairs ('se:politics|global'), and its
@@ -32,7 +35,7 @@
 // library made by an earlier devnews to this one without losing anything.
 import {SEARCH_SCHEMA} from './search-schema.js';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The sort time of an undated article: below every dated one, however old. */
 export const UNDATED = -Number.MAX_SAFE_INTEGER;
@@ -81,6 +84,8 @@ CREATE TABLE IF NOT EXISTS articles (
 	kind TEXT NOT NULL,
 	created_at TEXT,
 	sort_time INTEGER NOT NULL,
+	time_kind TEXT,
+	sectors_guessed INTEGER NOT NULL DEFAULT 0,
 	added_at INTEGER NOT NULL,
 	read INTEGER NOT NULL DEFAULT 0,
 	position REAL NOT NULL DEFAULT 0
