@@ -5,13 +5,17 @@
 // stop (Ctrl-C, a kill, quitting the browser) keeps every one done and
 // leaves the rest as they were; a page that arrives after the stop is not
 // written. The story the user is reading is never changed under them: it
-// is left as it is (opening it fetched it already).
+// is left as it is (opening it fetched it already). Pages are fetched and
+// read on a worker thread (page-reader.ts), so the browser's keys wait for
+// no page, only for one story's write.
 import {needsFullStory, type Article} from '../core/article.js';
+import {pageHostRefusal} from '../core/page-hosts.js';
 import {counted, formatCount} from '../core/numbers.js';
 import type {Library} from '../library/store.js';
 import {FetchError} from './http.js';
 import {HostTurns, retryAfterMs, type NoTurn} from './host-turns.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
+import {PageReader} from './page-reader.js';
 
 /** Tries of one page: the first, and again after each wait its host asked for. */
 const MOST_TRIES = 3;
@@ -44,18 +48,36 @@ const stopped = async (stop?: AbortSignal) =>
 		stop?.addEventListener('abort', () => resolve(), {once: true});
 	});
 
+/** Summary-only stories read at a time, and at most, looking for `count` whose page may be fetched. */
+const CANDIDATES_AT_ONCE = 200;
+const CANDIDATES_MOST = 5000;
+
+/**
+ * The newest `count` summary-only stories whose page may be fetched (page-hosts.ts) and did not fail earlier.
+ * Those a feed links elsewhere are passed over, a few hundred at a time, so they never take the place of the rest.
+ */
+function candidates(library: Library, count: number, failedBefore: Set<string>): Article[] {
+	const found: Article[] = [];
+	for (let offset = 0; found.length < count && offset < CANDIDATES_MOST; offset += CANDIDATES_AT_ONCE) {
+		const items = library.newestSummaryOnly(CANDIDATES_AT_ONCE, offset);
+		for (const {id, url, source} of items) {
+			if (found.length === count || failedBefore.has(id) || pageHostRefusal(url, source) !== undefined) continue;
+			const article = library.article(id);
+			if (article && needsFullStory(article)) found.push(article);
+		}
+
+		if (items.length < CANDIDATES_AT_ONCE) break;
+	}
+
+	return found;
+}
+
 export async function completeStories(library: Library, options: CompleteOptions): Promise<Completion> {
 	const {count, limits = DEFAULT_LIMITS, hosts = new HostTurns(), stop, reading = () => false, failedBefore = new Set<string>(), onProgress} = options;
-	const articles = library
-		.newestSummaryOnly(count + failedBefore.size)
-		.filter(id => !failedBefore.has(id))
-		.slice(0, count)
-		.map(id => library.article(id))
-		.filter((article): article is Article => article !== undefined && needsFullStory(article));
+	const articles = candidates(library, count, failedBefore);
 	const completion: Completion = {total: articles.length, completed: 0, failed: [], left: 0, open: 0};
 	if (articles.length === 0) return completion;
-	// The fetcher and Readability load only when a story needs them.
-	const {fetchFullStory} = await import('./full-story.js');
+	const pages = new PageReader();
 
 	/** Writes the page's story over the summary, unless stopped, or the user now reads it, or it was completed meanwhile (opened). */
 	const write = (full: Article): Outcome => {
@@ -69,7 +91,7 @@ export async function completeStories(library: Library, options: CompleteOptions
 	/** The page's story, or why not; a Retry-After holds the host before the turn ends, so no turn after it starts early. */
 	const fetchInTurn = async (article: Article, host: string): Promise<{full: Article} | {error: Error; wait?: number}> => {
 		try {
-			return {full: await fetchFullStory(article, limits)};
+			return {full: await pages.read(article, limits)};
 		} catch (error) {
 			const wait = error instanceof FetchError && error.retryAfter !== undefined ? retryAfterMs(error.retryAfter) : undefined;
 			if (wait !== undefined) hosts.hold(host, wait);
@@ -92,6 +114,8 @@ export async function completeStories(library: Library, options: CompleteOptions
 	const all = Promise.all(
 		articles.map(async article => {
 			const outcome = await completeOne(article);
+			// Cut off by the stop: neither done nor failed.
+			if (stop?.aborted) return;
 			if (outcome === 'completed') completion.completed++;
 			else if (outcome === 'open') completion.open++;
 			else if (typeof outcome === 'string') completion.left++;
@@ -100,13 +124,20 @@ export async function completeStories(library: Library, options: CompleteOptions
 				failedBefore.add(article.id);
 			}
 
-			if (!stop?.aborted) onProgress?.({done: ++done, total: articles.length});
+			onProgress?.({done: ++done, total: articles.length});
 		}),
 	);
-	// Stopped, it returns at once: a page still on its way is not waited for, and not written.
-	await Promise.race([all, stopped(stop)]);
+	// Stopped (or failed: the library could not be written), it returns at once: the pages on their way are cut off.
+	let finished = false;
+	try {
+		await Promise.race([all, stopped(stop)]);
+		finished = !stop?.aborted;
+	} finally {
+		await (finished ? pages.close() : pages.stop());
+	}
+
 	if (stop?.aborted) completion.left = completion.total - completion.completed - completion.failed.length - completion.open;
-	return {...completion, failed: [...completion.failed]};
+	return completion;
 }
 
 /** "Completed 48 of 50 stories from their pages; 2 failed (first: URL: reason)." */

@@ -24,7 +24,7 @@ import {ReadState} from './read-state.js';
 import {Refiling} from './refile.js';
 import {Retention} from './retention.js';
 import {Statements} from './statements.js';
-import {newestSummaryOnly} from './summary-only.js';
+import {newestSummaryOnly, type SummaryOnly} from './summary-only.js';
 
 export type {ListFilter} from './list-filter.js';
 export type {CountColumn} from './counts.js';
@@ -238,9 +238,9 @@ export class Library {
 		return doc === undefined ? undefined : (JSON.parse(doc) as Article);
 	}
 
-	/** The newest feed items held without their story, at most `limit` (the background completion's, summary-only.ts). */
-	newestSummaryOnly(limit: number): string[] {
-		return newestSummaryOnly(this.sql, limit);
+	/** The newest feed items held without their story, at most `limit` from the `offset`th (the background completion's, summary-only.ts). */
+	newestSummaryOnly(limit: number, offset = 0): SummaryOnly[] {
+		return newestSummaryOnly(this.sql, limit, offset);
 	}
 
 	reading(id: string): {read: boolean; position: number} {
