@@ -11,9 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
-import {render} from 'ink';
 import {App} from '../source/app.js';
-import {MAX_FPS, renderOptions} from '../source/browser.js';
 import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
 import {ConfigFile} from '../source/config/config-file.js';
 import {DEFAULT_SETTINGS} from '../source/config/settings.js';
@@ -22,9 +20,8 @@ import {FeedList} from '../source/feeds/feed-list.js';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {refreshFeeds} from '../source/feeds/refresh.js';
 import {Library} from '../source/library/store.js';
-import {FrameWriter} from '../source/render/frame-writer.js';
 import {percentile, type Spread} from './report.js';
-import {TerminalInput, TerminalOutput, timedKeys} from './terminal.js';
+import {renderInTerminal} from './terminal.js';
 
 type Options = {feed: string; pages: number; data: string; cols: number; rows: number; presses: number};
 
@@ -63,11 +60,7 @@ const library = newLibrary('browser');
 await refreshFeeds([{url: options.feed}], library, DEFAULT_REFRESH);
 const fetchedBefore = library.lastRefresh();
 const {config} = ConfigFile.open(path.join(folder, 'config'));
-const stdin = new TerminalInput();
-const stdout = new TerminalOutput(options.cols, options.rows);
-const writer = new FrameWriter(stdout, {maxFps: MAX_FPS});
-const firstFrame = stdout.nextWrite();
-const instance = render(
+const {move, pressDue, close} = await renderInTerminal(
 	<App
 		library={library}
 		bookmarkStore={new BookmarkStore(config)}
@@ -76,10 +69,9 @@ const instance = render(
 		settings={{...DEFAULT_SETTINGS, complete: options.pages}}
 		outside={{openLink: async () => ({ok: true}), copy: async () => ({ok: true}), hyperlinks: false}}
 	/>,
-	{...renderOptions(writer), stdin: stdin as unknown as NodeJS.ReadStream, stderr: stdout as unknown as NodeJS.WriteStream},
+	options.cols,
+	options.rows,
 );
-await firstFrame;
-const {move, pressDue} = timedKeys(stdin, stdout);
 // Down a screen and back up, again and again, as a person scanning the list.
 const reach = options.rows - 2;
 const swing = (index: number) => (Math.floor(index / reach) % 2 === 0 ? 'j' : 'k');
@@ -93,8 +85,7 @@ started = performance.now();
 const completingMs: number[] = [];
 for (let index = 0; summaryOnly(library) > 0; index++) completingMs.push(await pressDue(swing(index))); // eslint-disable-line no-await-in-loop -- one key at a time, each timed
 const browserSeconds = (performance.now() - started) / 1000;
-instance.unmount();
-writer.close();
+close();
 library.close();
 fs.rmSync(folder, {recursive: true, force: true});
 

@@ -18,10 +18,7 @@ import {setTimeout as delay} from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import {ArticleWriter} from '../source/library/article-writer.js';
 import {Statements} from '../source/library/statements.js';
-import {render} from 'ink';
 import {App} from '../source/app.js';
-import {MAX_FPS, renderOptions} from '../source/browser.js';
-import {FrameWriter} from '../source/render/frame-writer.js';
 import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
 import {ConfigFile} from '../source/config/config-file.js';
 import {FeedList, type Feed} from '../source/feeds/feed-list.js';
@@ -30,7 +27,7 @@ import {refreshFeeds} from '../source/feeds/refresh.js';
 import {Library} from '../source/library/store.js';
 import {percentile, type KeyKind, type RunnerResult, type Spread} from './report.js';
 import {searchQueries} from './queries.js';
-import {TerminalInput, TerminalOutput, timedKeys} from './terminal.js';
+import {renderInTerminal} from './terminal.js';
 import {measureTitleSearch} from './search.js';
 
 type Options = {library: string; config: string; cols: number; rows: number; presses: number; feeds: string[]; fullTextFeeds: string[]; refreshFeeds: string[]};
@@ -44,11 +41,7 @@ const {library} = Library.open(path.join(options.library, 'devnews', 'library.sq
 const {config} = ConfigFile.open(options.config);
 const asFeed = (url: string): Feed => ({url, sector: 'technology', edition: 'global'});
 const bookmarkStore = new BookmarkStore(config);
-const stdin = new TerminalInput();
-const stdout = new TerminalOutput(options.cols, options.rows);
-const writer = new FrameWriter(stdout, {maxFps: MAX_FPS});
-const firstFrame = stdout.nextWrite();
-const instance = render(
+const {stdout, press, move, pressDue, close} = await renderInTerminal(
 	<App
 		library={library}
 		bookmarkStore={bookmarkStore}
@@ -56,13 +49,11 @@ const instance = render(
 		config={config}
 		outside={{openLink: async () => ({ok: true}), copy: async () => ({ok: true}), hyperlinks: false}}
 	/>,
-	{...renderOptions(writer), stdin: stdin as unknown as NodeJS.ReadStream, stderr: stdout as unknown as NodeJS.WriteStream},
+	options.cols,
+	options.rows,
 );
-await firstFrame;
 
 const REST_WAIT_MS = 20_000;
-
-const {press, move, pressDue} = timedKeys(stdin, stdout);
 
 const count = library.count({}).total;
 const page = options.rows - 2; // the list's rows: all but the header and the footer
@@ -164,8 +155,7 @@ for (let index = 0; library.lastRefresh() === lastRefresh; index++) refreshMs.pu
 const refreshSeconds = (performance.now() - refreshStarted) / 1000;
 const refreshItems = lastRowid() - beforeRefresh;
 
-instance.unmount();
-writer.close();
+close();
 library.setRead(opened, false);
 library.setPosition(opened, 0);
 takeOut(beforeRefresh);

@@ -4,10 +4,13 @@
 // complete-runner.tsx.
 import {EventEmitter} from 'node:events';
 import {setTimeout as delay} from 'node:timers/promises';
-import {MAX_FPS} from '../source/browser.js';
+import {render} from 'ink';
+import type {ReactElement} from 'react';
+import {MAX_FPS, renderOptions} from '../source/browser.js';
+import {FrameWriter} from '../source/render/frame-writer.js';
 
 /** Ink's stdin, as a terminal in raw mode gives it. */
-export class TerminalInput extends EventEmitter {
+class TerminalInput extends EventEmitter {
 	readonly isTTY = true;
 	private pending: string[] = [];
 	setEncoding(): void {}
@@ -27,7 +30,7 @@ export class TerminalInput extends EventEmitter {
 }
 
 /** The terminal: a fixed size; notes when each write arrives. */
-export class TerminalOutput extends EventEmitter {
+class TerminalOutput extends EventEmitter {
 	readonly isTTY = true;
 	constructor(
 		readonly columns: number,
@@ -61,7 +64,7 @@ export class TerminalOutput extends EventEmitter {
 const FRAME_GAP_MS = Math.ceil(1000 / MAX_FPS) + 2;
 
 /** Key presses on the terminal, timed to their frames. */
-export function timedKeys(stdin: TerminalInput, stdout: TerminalOutput) {
+function timedKeys(stdin: TerminalInput, stdout: TerminalOutput) {
 	const frameOf = (key: string) =>
 		stdout.nextWrite().catch((error: unknown) => {
 			throw new Error(`${(error as Error).message}: ${JSON.stringify(key)}`);
@@ -99,6 +102,25 @@ export function timedKeys(stdin: TerminalInput, stdout: TerminalOutput) {
 			const frame = frameOf(key);
 			stdin.type(key);
 			return (await frame) - due;
+		},
+	};
+}
+
+/** Renders `app` into a new terminal of `columns` × `rows` through the frame writer, as the browser draws; once its first frame is written. */
+export async function renderInTerminal(app: ReactElement, columns: number, rows: number) {
+	const stdin = new TerminalInput();
+	const stdout = new TerminalOutput(columns, rows);
+	const writer = new FrameWriter(stdout, {maxFps: MAX_FPS});
+	const firstFrame = stdout.nextWrite();
+	const instance = render(app, {...renderOptions(writer), stdin: stdin as unknown as NodeJS.ReadStream, stderr: stdout as unknown as NodeJS.WriteStream});
+	await firstFrame;
+	return {
+		stdout,
+		...timedKeys(stdin, stdout),
+		/** Unmounts the app and closes the writer. */
+		close() {
+			instance.unmount();
+			writer.close();
 		},
 	};
 }

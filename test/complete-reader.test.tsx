@@ -42,14 +42,19 @@ after(async () => server.close());
 test('after r the newest summary-only stories are completed, the progress on the status line; the story open in the reader is left as it is', async () => {
 	const {frame, press, waitFor, ui, library} = await renderApp({width: 100, height: 20, feeds: [{url: server.url('/feed')}], refresh});
 	await press('r');
-	await waitFor(/Refreshed 1 feed: 3 new\.\s+· Completing stories \d\/3…/, 15_000);
-	while (asked === 0) await delay(10); // eslint-disable-line no-await-in-loop -- until the completion asks for the page
+	await waitFor(/Refreshed 1 feed: 3 new\.\s+· Completing stories 0\/3…/, 15_000);
+	const asking = Date.now();
+	while (asked === 0) {
+		if (Date.now() - asking > 30_000) throw new Error('the completion never asked for the page');
+		await delay(10); // eslint-disable-line no-await-in-loop -- until the completion asks for the page
+	}
+
 	await press('g', KEYS.enter);
 	await waitFor(/Summary only — fetching the story from its page failed: HTTP 503/, 10_000);
 	held!.writeHead(200, {'content-type': 'text/html'}).end(storyPage());
 	const started = Date.now();
 	while (/Completing stories/.test(frame())) {
-		if (Date.now() - started > 10_000) throw new Error(`the completion never ended:\n${frame()}`);
+		if (Date.now() - started > 30_000) throw new Error(`the completion never ended:\n${frame()}`);
 		await delay(10); // eslint-disable-line no-await-in-loop -- polling the screen
 	}
 

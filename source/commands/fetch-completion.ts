@@ -24,7 +24,7 @@ function progressLine(): {show: (progress: CompletionProgress) => void; end: () 
 			if (live) {
 				process.stderr.write(`\r\u001B[Kdevnews: ${progressText(progress)}`);
 				shown = true;
-			} else if (Math.floor((progress.done * 10) / progress.total) > Math.floor(((progress.done - 1) * 10) / progress.total)) {
+			} else if (progress.done > 0 && Math.floor((progress.done * 10) / progress.total) > Math.floor(((progress.done - 1) * 10) / progress.total)) {
 				warn(progressText(progress));
 			}
 		},

@@ -77,6 +77,7 @@ export async function completeStories(library: Library, options: CompleteOptions
 	const articles = candidates(library, count, failedBefore);
 	const completion: Completion = {total: articles.length, completed: 0, failed: [], left: 0, open: 0};
 	if (articles.length === 0) return completion;
+	onProgress?.({done: 0, total: articles.length});
 	const pages = new PageReader();
 
 	/** Writes the page's story over the summary, unless stopped, or the user now reads it, or it was completed meanwhile (opened). */
