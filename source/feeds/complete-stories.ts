@@ -34,7 +34,7 @@ export type CompleteOptions = {
 	stop?: AbortSignal;
 	/** Whether the user is reading story `id` now. */
 	reading?: (id: string) => boolean;
-	/** Ids whose page gave no story earlier in the session: not fetched again (this call adds its own). */
+	/** Ids whose page failed earlier in the session: not fetched again (this call adds its own). */
 	failedBefore?: Set<string>;
 	onProgress?: (progress: CompletionProgress) => void;
 };
