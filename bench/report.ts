@@ -1,5 +1,6 @@
 // The benchmark's figures: what each measurement yields, percentiles, the
 // table it prints and the targets it checks, as ratios from one run.
+import type {CompletionResult} from './complete-runner.js';
 import type {TitleSearch} from './search.js';
 
 export type KeyKind = 'j/k' | 'PgDn' | 'G/g' | 'open/back' | 'picker' | 'filter keystroke';
@@ -53,6 +54,8 @@ export type Results = {
 	bytes?: BytesResult;
 	/** Adding and removing articles (bench/retention.ts). */
 	retention?: {size: number; addPerSecond: number; removePerSecond: number};
+	/** Completing summary-only stories from their pages (bench/complete.ts). */
+	completion?: CompletionResult;
 	ratios: Ratio[];
 };
 

@@ -7,6 +7,7 @@
 //   npm run bench -- --only bytes [--byte-presses 50]     bytes per key beside newsboat, alone
 //   npm run bench -- --only search [--sizes 10000,1000000]  search by title words, alone
 //   npm run bench -- --only startup [--runs 5]               commands and first frame beside their floors, alone
+//   npm run bench -- --only complete [--presses 500]        completing summary-only stories from their pages, alone
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary, libraryFile} from './corpus.js
 import {serveSyntheticFeeds} from './feeds.js';
 import {bytesPerKey, type ListKeys} from './bytes.js';
 import {ensureNewsboat, newsboatLaunch, newsboatOnFeeds, newsboatVersion} from './newsboat.js';
+import {completionTargets, measureCompletion, printCompletion} from './complete.js';
 import {measureRetention} from './retention.js';
 import {measureTitleSearch} from './search.js';
 import {measureStartup, printStartup} from './startup.js';
@@ -39,8 +41,8 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const presses = Number(values.presses);
 const bytePresses = Number(values['byte-presses']);
-if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'startup'].includes(values.only))) {
-	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|startup]');
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'startup', 'complete'].includes(values.only))) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|startup|complete]');
 }
 
 const NEWSBOAT_ITEMS = 100_000;
@@ -169,6 +171,19 @@ if (values.only === 'search') {
 	process.exit(0);
 }
 
+/** Completing summary-only stories from their pages: its runner built like the CLI, then measured (bench/complete.ts). */
+async function completion() {
+	await run(process.execPath, ['scripts/build.mjs', 'bench/complete-runner.tsx', path.join(BUILD, 'complete')]);
+	log(`completing summary-only stories from their pages, j/k meanwhile (${presses} quiet presses)…`);
+	return measureCompletion(path.join(BUILD, 'complete', 'complete-runner.js'), TERMINAL, presses);
+}
+
+if (values.only === 'complete') {
+	const result = await completion();
+	process.stdout.write(printCompletion(result, completionTargets(result)));
+	process.exit(0);
+}
+
 if (values.only === 'bytes') {
 	log('building devnews…');
 	await run(process.execPath, ['scripts/build.mjs']);
@@ -258,6 +273,7 @@ try {
 const RETENTION_SIZE = 100_000;
 log(`adding and removing ${RETENTION_SIZE.toLocaleString('en')} articles…`);
 const retention = measureRetention(RETENTION_SIZE);
+const completed = await completion();
 
 const cpus = os.cpus();
 const report: Results = {
@@ -269,11 +285,13 @@ const report: Results = {
 	newsboat: newsboat ? {items: NEWSBOAT_ITEMS, version: version!, firstFrame: summary('newsboat')} : {skipped: version ? `--sizes has no ${NEWSBOAT_ITEMS}` : 'newsboat is not installed (apt-get install newsboat)'},
 	bytes,
 	retention,
+	completion: completed,
 	ratios: [],
 };
-report.ratios = checkTargets(report);
+report.ratios = [...checkTargets(report), ...completionTargets(completed)];
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, undefined, 2)}\n`);
 process.stdout.write(printTable(report));
+process.stdout.write(printCompletion(completed, completionTargets(completed)));
 fs.rmSync(config, {recursive: true, force: true});
 fs.rmSync(shippedHome, {recursive: true, force: true});
 log(`libraries kept in ${path.relative(ROOT, CACHE)}; results in bench/results.json`);

@@ -13,16 +13,12 @@
 // What a refresh or an ingest added is taken out again, so the cached
 // library stays as built.
 // It prints one JSON object.
-import {EventEmitter} from 'node:events';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import {ArticleWriter} from '../source/library/article-writer.js';
 import {Statements} from '../source/library/statements.js';
-import {render} from 'ink';
 import {App} from '../source/app.js';
-import {MAX_FPS, renderOptions} from '../source/browser.js';
-import {FrameWriter} from '../source/render/frame-writer.js';
 import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
 import {ConfigFile} from '../source/config/config-file.js';
 import {FeedList, type Feed} from '../source/feeds/feed-list.js';
@@ -31,6 +27,7 @@ import {refreshFeeds} from '../source/feeds/refresh.js';
 import {Library} from '../source/library/store.js';
 import {percentile, type KeyKind, type RunnerResult, type Spread} from './report.js';
 import {searchQueries} from './queries.js';
+import {renderInTerminal} from './terminal.js';
 import {measureTitleSearch} from './search.js';
 
 type Options = {library: string; config: string; cols: number; rows: number; presses: number; feeds: string[]; fullTextFeeds: string[]; refreshFeeds: string[]};
@@ -40,65 +37,11 @@ const options = JSON.parse(process.argv[2]!) as Options;
 // Key presses as a terminal sends them.
 const KEY = {down: 'j', up: 'k', pageDown: '\u001B[6~', top: 'g', bottom: 'G', enter: '\r', escape: '\u001B', sector: 's', search: '/'};
 
-/** Ink's stdin, as a terminal in raw mode gives it. */
-class TerminalInput extends EventEmitter {
-	readonly isTTY = true;
-	private pending: string[] = [];
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
-	read(): string | null {
-		return this.pending.shift() ?? null;
-	}
-
-	type(key: string): void {
-		this.pending.push(key);
-		this.emit('readable');
-	}
-}
-
-/** The terminal: a fixed size; notes when each write arrives. */
-class TerminalOutput extends EventEmitter {
-	readonly isTTY = true;
-	constructor(
-		readonly columns: number,
-		readonly rows: number,
-	) {
-		super();
-	}
-
-	private waiting: ((at: number) => void) | undefined;
-	write(): boolean {
-		const at = performance.now();
-		this.waiting?.(at);
-		this.waiting = undefined;
-		return true;
-	}
-
-	/** When the next write arrives (the start of the next frame). */
-	nextWrite(timeoutMs = 5000): Promise<number> {
-		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`no frame within ${timeoutMs} ms of a key press`)), timeoutMs);
-			this.waiting = at => {
-				clearTimeout(timer);
-				resolve(at);
-			};
-		});
-	}
-}
-
 const {library} = Library.open(path.join(options.library, 'devnews', 'library.sqlite'));
 const {config} = ConfigFile.open(options.config);
 const asFeed = (url: string): Feed => ({url, sector: 'technology', edition: 'global'});
 const bookmarkStore = new BookmarkStore(config);
-const stdin = new TerminalInput();
-const stdout = new TerminalOutput(options.cols, options.rows);
-const writer = new FrameWriter(stdout, {maxFps: MAX_FPS});
-const firstFrame = stdout.nextWrite();
-const instance = render(
+const {stdout, press, move, pressDue, close} = await renderInTerminal(
 	<App
 		library={library}
 		bookmarkStore={bookmarkStore}
@@ -106,38 +49,11 @@ const instance = render(
 		config={config}
 		outside={{openLink: async () => ({ok: true}), copy: async () => ({ok: true}), hyperlinks: false}}
 	/>,
-	{...renderOptions(writer), stdin: stdin as unknown as NodeJS.ReadStream, stderr: stdout as unknown as NodeJS.WriteStream},
+	options.cols,
+	options.rows,
 );
-await firstFrame;
 
 const REST_WAIT_MS = 20_000;
-
-// The writer draws at most one frame per 1000/MAX_FPS ms; each key waits
-// that long after the last frame, so what is timed is devnews's work, not the cap.
-const FRAME_GAP_MS = Math.ceil(1000 / MAX_FPS) + 2;
-
-/** Presses a key once the last frame is old enough, and returns the ms until its frame is written. */
-async function press(key: string): Promise<number> {
-	await delay(FRAME_GAP_MS);
-	const frame = stdout.nextWrite().catch((error: unknown) => {
-		throw new Error(`${(error as Error).message}: ${JSON.stringify(key)}`);
-	});
-	const started = performance.now();
-	stdin.type(key);
-	return (await frame) - started;
-}
-
-/**
- * Presses a key that is not timed (to the top before paging, into the
- * search line and out): it may change nothing on screen, and the writer
- * then writes nothing, so its frame is waited for only a short while.
- */
-async function move(key: string): Promise<void> {
-	await delay(FRAME_GAP_MS);
-	const frame = stdout.nextWrite(500).catch(() => undefined);
-	stdin.type(key);
-	await frame;
-}
 
 const count = library.count({}).total;
 const page = options.rows - 2; // the list's rows: all but the header and the footer
@@ -208,20 +124,7 @@ for (let waited = 0; waited < REST_WAIT_MS && rssAtRestMb > rssAfterKeysMb * 0.8
 	rssAtRestMb = rssMb();
 }
 
-// j/k while a refresh writes, beside the same presses without one. Each
-// press is due a frame's gap after the last frame and timed from then, not
-// from when its timer ran: a key typed while the main thread is held waits
-// as long as the timer is late.
-async function pressDue(key: string): Promise<number> {
-	const due = performance.now() + FRAME_GAP_MS;
-	await delay(FRAME_GAP_MS);
-	const frame = stdout.nextWrite().catch((error: unknown) => {
-		throw new Error(`${(error as Error).message}: ${JSON.stringify(key)}`);
-	});
-	stdin.type(key);
-	return (await frame) - due;
-}
-
+// j/k while a refresh writes, beside the same presses without one (pressDue).
 /** Down a screen and a half (or to the end of a shorter list) and back up, again and again; news landing above only moves the selection further from the ends. */
 const reach = Math.max(1, Math.min(Math.floor(page * 1.5), count - 1));
 const swing = (index: number) => (Math.floor(index / reach) % 2 === 0 ? KEY.down : KEY.up);
@@ -252,8 +155,7 @@ for (let index = 0; library.lastRefresh() === lastRefresh; index++) refreshMs.pu
 const refreshSeconds = (performance.now() - refreshStarted) / 1000;
 const refreshItems = lastRowid() - beforeRefresh;
 
-instance.unmount();
-writer.close();
+close();
 library.setRead(opened, false);
 library.setPosition(opened, 0);
 takeOut(beforeRefresh);

@@ -38,6 +38,8 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     --concurrency N     feeds fetched at once (fetch; default 4)
     --timeout S         seconds allowed per feed (fetch; default 15)
     --max-bytes N       largest response accepted (fetch; default 5 MB)
+    --complete N        summary-only stories then completed from their pages
+                        (fetch; default 50, the complete setting; 0: none)
     --screen-reader     the browser as plain sentences for a screen reader
                         (also INK_SCREEN_READER=true)
     --help, --version
@@ -67,6 +69,7 @@ export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 			concurrency: {type: 'number'},
 			timeout: {type: 'number'},
 			maxBytes: {type: 'number'},
+			complete: {type: 'number'},
 			screenReader: {type: 'boolean', default: false},
 		},
 		allowUnknownFlags: false,

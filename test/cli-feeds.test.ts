@@ -114,7 +114,8 @@ test('search finds a word anywhere in a story; special characters are plain text
 test('read of a summary-only item fetches its story, and shows it again with the server gone', async () => {
 	const env = isolatedEnv();
 	const data = dataWithFeeds([{url: server.url('/feed'), sector: 'politics', edition: 'global'}]);
-	await devnews(['fetch', '--data', data], env);
+	// Left summary-only by the fetch, for read to complete.
+	await devnews(['fetch', '--complete', '0', '--data', data], env);
 	const id = (JSON.parse((await devnews(['search', 'bridge', '--json', '--data', data], env)).stdout) as Array<{id: string}>)[0]!.id;
 	const online = await devnews(['read', id, '--data', data], env);
 	assert.match(online.stdout, /The city council voted on Monday/);
@@ -174,12 +175,13 @@ test('every request goes through the proxy HTTP_PROXY names, and none where NO_P
 	const proxy = await startProxy();
 	try {
 		const data = dataWithFeeds([{url: server.url('/feed')}]);
-		const proxied = await devnews(['fetch', '--data', data], {...isolatedEnv(), HTTP_PROXY: proxy.url});
+		// The feed's request alone: no stories completed from their pages after it.
+		const proxied = await devnews(['fetch', '--complete', '0', '--data', data], {...isolatedEnv(), HTTP_PROXY: proxy.url});
 		assert.equal(proxied.code, 0, proxied.stderr);
 		assert.match(proxied.stdout, /2 new articles/);
 		const feedHost = new URL(server.url('/feed')).host;
 		assert.deepEqual(proxy.targets, [feedHost], 'the feed was fetched through the proxy');
-		const direct = await devnews(['fetch', '--data', data], {...isolatedEnv(), HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1'});
+		const direct = await devnews(['fetch', '--complete', '0', '--data', data], {...isolatedEnv(), HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1'});
 		assert.equal(direct.code, 0, direct.stderr);
 		assert.match(direct.stdout, /2 new articles/);
 		assert.deepEqual(proxy.targets, [feedHost], 'NO_PROXY: straight to the host, not through the proxy');

@@ -83,7 +83,8 @@ test('opening a summary-only item fetches its full story; read marks and positio
 
 test('offline, a summary-only item shows its summary and says what failed when its story was fetched', async () => {
 	const feeds = [{url: server.url('/feed'), sector: 'politics', edition: 'global'}];
-	const {press, waitFor, frame, ui} = await renderApp({width: 80, height: 20, feeds, refresh});
+	// No completion after the refresh: the story is fetched when opened, and that fetch fails.
+	const {press, waitFor, frame, ui} = await renderApp({width: 80, height: 20, feeds, refresh, settings: {complete: 0}});
 	await press('r');
 	await waitFor(/Refreshed 1 feed/);
 	server.route('/story', (_request, response) => {

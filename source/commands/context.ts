@@ -14,6 +14,7 @@ export type Flags = {
 	concurrency?: number;
 	timeout?: number;
 	maxBytes?: number;
+	complete?: number;
 	screenReader?: boolean;
 };
 

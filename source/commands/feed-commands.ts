@@ -2,9 +2,8 @@
 import fs from 'node:fs';
 import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
-import type {FeedResult} from '../feeds/refresh.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {pruneOld} from '../config/settings.js';
+import {completeSetting, isCompleteCount, MOST_COMPLETE, pruneOld} from '../config/settings.js';
 import {counted, formatCount} from '../core/numbers.js';
 import type {TaxonomyEntry} from '../core/taxonomy.js';
 import {formatIst} from '../core/time.js';
@@ -161,9 +160,21 @@ export function prune(context: CommandContext): void {
 	print(`Removed ${counted(removed, 'article')} older than ${counted(days, 'day')} (bookmarks, the data folder's and unread news fetched in that time stay).`);
 }
 
-/** Refreshes every feed; one line per feed (or per host none of whose feeds answer, see fetch-report.ts), failures naming the URL and the reason. Exit code 1 if any failed. */
+/** The stories to complete from their pages after this fetch: --complete N, else the setting. */
+function completeCount(context: CommandContext): number {
+	const {complete} = context.flags;
+	if (complete === undefined) return completeSetting(context.config);
+	if (!isCompleteCount(complete)) throw new UsageError(`--complete takes a whole number of stories from 0 (none) to ${MOST_COMPLETE}.`);
+	return complete;
+}
+
+/**
+ * Refreshes every feed; one line per feed (or per host none of whose feeds answer, see fetch-report.ts), failures naming the URL and the reason.
+ * Then completes the newest summary-only stories from their pages (fetch-completion.ts). Exit code 1 if any feed failed.
+ */
 export async function fetchFeeds(context: CommandContext): Promise<number> {
 	const options = refreshOptions(context);
+	const complete = completeCount(context);
 	const list = context.feeds.list();
 	if (list.length === 0) {
 		print('No feeds to fetch. Add one with devnews feeds add URL.');
@@ -175,11 +186,10 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 	const {refreshFeeds} = await import('../feeds/refresh.js');
 	const report = fetchReport(list.map(feed => feed.url));
 	// Ctrl-C or a kill stops the refresh: no feed is started after it, those under way are cut off,
-	// and the ones done stay in the library.
+	// and the ones done stay in the library. Likewise the completion after it.
 	const stop = stopOnSignals();
-	let results: FeedResult[];
 	try {
-		results = await refreshFeeds(
+		const results = await refreshFeeds(
 			list,
 			context.library,
 			options,
@@ -188,20 +198,25 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 			},
 			stop.signal,
 		);
+		const failed = results.filter(result => result.status === 'failed').length;
+		const added = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
+		if (stop.stoppedBy()) {
+			const finished = results.filter(result => result.status !== 'stopped').length;
+			warn(`stopped by ${stop.stoppedBy()}: ${formatCount(finished)} of ${counted(results.length, 'feed')} fetched (${counted(added, 'new article')} kept); the rest were not fetched.`);
+			return stop.status();
+		}
+
+		const {removed, days} = pruneNews(context);
+		const pruned = removed > 0 ? `; removed ${formatCount(removed)} older than ${formatCount(days)} days` : '';
+		print(`${counted(results.length, 'feed')}: ${counted(added, 'new article')}${failed ? `, ${formatCount(failed)} failed` : ''}${pruned}.`);
+		if (complete > 0) {
+			const {completeAfterFetch} = await import('./fetch-completion.js');
+			await completeAfterFetch(context.library, complete, options, stop);
+			if (stop.stoppedBy()) return stop.status();
+		}
+
+		return failed > 0 ? 1 : 0;
 	} finally {
 		stop.dispose();
 	}
-
-	const failed = results.filter(result => result.status === 'failed').length;
-	const added = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);
-	if (stop.stoppedBy()) {
-		const finished = results.filter(result => result.status !== 'stopped').length;
-		warn(`stopped by ${stop.stoppedBy()}: ${formatCount(finished)} of ${counted(results.length, 'feed')} fetched (${counted(added, 'new article')} kept); the rest were not fetched.`);
-		return stop.status();
-	}
-
-	const {removed, days} = pruneNews(context);
-	const pruned = removed > 0 ? `; removed ${formatCount(removed)} older than ${formatCount(days)} days` : '';
-	print(`${counted(results.length, 'feed')}: ${counted(added, 'new article')}${failed ? `, ${formatCount(failed)} failed` : ''}${pruned}.`);
-	return failed > 0 ? 1 : 0;
 }

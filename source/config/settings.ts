@@ -13,6 +13,15 @@ const DEFAULT_KEEP_DAYS = 365;
 /** The reader's longest line, in cells: about the line length that reads best. */
 const DEFAULT_TEXT_WIDTH = 80;
 
+/** How many of the newest summary-only stories each refresh completes from their pages: enough for a morning's reading, few enough to be polite. */
+const DEFAULT_COMPLETE = 50;
+
+/** The most `complete` (and devnews fetch --complete) may ask for at once. */
+export const MOST_COMPLETE = 1000;
+
+/** Whether `value` is a number of stories to complete: a whole number from 0 (none) to MOST_COMPLETE. */
+export const isCompleteCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MOST_COMPLETE;
+
 export type Settings = {
 	keepDays: number;
 	/** The user's keys per command, as written (core/user-keys.ts reads them). */
@@ -25,9 +34,11 @@ export type Settings = {
 	textWidth: number;
 	sort: Sort;
 	unreadOnly: boolean;
+	/** How many of the newest summary-only stories a refresh completes from their pages; 0 for none. */
+	complete: number;
 };
 
-export const DEFAULT_SETTINGS: Settings = {keepDays: DEFAULT_KEEP_DAYS, keys: {}, theme: 'dark', colors: {}, textWidth: DEFAULT_TEXT_WIDTH, sort: 'newest', unreadOnly: false};
+export const DEFAULT_SETTINGS: Settings = {keepDays: DEFAULT_KEEP_DAYS, keys: {}, theme: 'dark', colors: {}, textWidth: DEFAULT_TEXT_WIDTH, sort: 'newest', unreadOnly: false, complete: DEFAULT_COMPLETE};
 
 type Check<K extends keyof Settings> = {
 	expected: string;
@@ -60,6 +71,7 @@ const CHECKS: {[K in keyof Settings]: Check<K>} = {
 	textWidth: {expected: 'a whole number of columns (0 for the full width)', read: value => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined)},
 	sort: {expected: SORTS.map(sort => JSON.stringify(sort)).join(', '), read: value => SORTS.find(sort => sort === value)},
 	unreadOnly: {expected: 'true or false', read: value => (typeof value === 'boolean' ? value : undefined)},
+	complete: {expected: `a whole number of stories from 0 (none) to ${MOST_COMPLETE}`, read: value => (isCompleteCount(value) ? value : undefined)},
 };
 
 /** One setting from config.json: its value, or its default and a line saying why the value written is not used. */
@@ -89,6 +101,11 @@ export function readSettings(config: ConfigFile): {settings: Settings; problems:
 /** Keeps a choice made in the browser (the order, unread only) for the next start. */
 export async function saveSetting<K extends 'sort' | 'unreadOnly'>(config: ConfigFile, key: K, value: Settings[K]): Promise<void> {
 	await config.update(key, () => value);
+}
+
+/** How many summary-only stories a refresh completes (the start said already when the value written is not used). */
+export function completeSetting(config: ConfigFile): number {
+	return readSetting(config, 'complete').value;
 }
 
 /**

@@ -346,6 +346,11 @@ export function refreshStatus(progress: {done: number; total: number; added: num
 	return `Refreshing feeds ${formatCount(progress.done)}/${formatCount(progress.total)}: ${formatCount(progress.added)} new${failed}…`;
 }
 
+/** The status line while summary-only stories are completed from their pages: "Completing stories 12/50…". */
+export function completingStatus(progress: {done: number; total: number}): string {
+	return `Completing stories ${formatCount(progress.done)}/${formatCount(progress.total)}…`;
+}
+
 /** A picker item: "Politics (3 · 2 unread)", "Politics (1,000+ · 12+ unread)". */
 export function countLabel(name: string, counts: Counts | undefined): string {
 	const shown = counts ?? {total: 0, unread: 0};

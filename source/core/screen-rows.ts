@@ -1,6 +1,6 @@
 // Which rows a screen has, decided once: the reducer pages by the body's
 // height and the app draws exactly these rows, so the two never disagree.
-import {refreshStatus, truncate, wrapText} from './layout.js';
+import {completingStatus, refreshStatus, truncate, wrapText} from './layout.js';
 import {formatCount} from './numbers.js';
 import type {State} from './state.js';
 
@@ -36,13 +36,13 @@ function newAboveNotice(state: State): string | undefined {
 }
 
 /**
- * The status line's text: a refresh's progress or the last message, and
- * what is new above the list. A message is wrapped, so a link it shows is
+ * The status line's text: a refresh's progress or the last message, a
+ * completion's progress, and what is new above the list. A message is wrapped, so a link it shows is
  * whole (to at most half the screen).
  */
 function statusLines(state: State): string[] {
 	// The separator holds to the word before it (a no-break space), so a wrapped line never starts with it.
-	const text = [state.refresh ? refreshStatus(state.refresh) : state.message, newAboveNotice(state)].filter(Boolean).join('\u00A0· ');
+	const text = [state.refresh ? refreshStatus(state.refresh) : state.message, state.completing && completingStatus(state.completing), newAboveNotice(state)].filter(Boolean).join('\u00A0· ');
 	if (!text) return [];
 	const {width, height} = state.viewport;
 	// Every action asks (the reducer keeps the selection within the rows left): the last answer is kept.

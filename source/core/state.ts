@@ -43,11 +43,15 @@ export type State = {
 	newAbove: number;
 	/** A feed refresh under way: how far it got. */
 	refresh?: RefreshProgress;
+	/** Summary-only stories being completed from their pages after a refresh: how many of how many. */
+	completing?: CompletingProgress;
 	/** The user's keys, as the screen's hints name them. */
 	keys: KeyNames;
 };
 
 export type RefreshProgress = {done: number; total: number; added: number; failed: number};
+
+export type CompletingProgress = {done: number; total: number};
 
 export type Action =
 	| {type: 'resize'; width: number; height: number}
@@ -76,7 +80,8 @@ export type Action =
 	| {type: 'mode'; mode: ListMode}
 	| {type: 'message'; text?: string}
 	| {type: 'offerUndo'; undo?: State['undo']; text?: string}
-	| {type: 'refresh'; progress?: RefreshProgress};
+	| {type: 'refresh'; progress?: RefreshProgress}
+	| {type: 'completing'; progress?: CompletingProgress};
 
 type StartOptions = {
 	width: number;
@@ -265,5 +270,8 @@ function step(state: State, action: Action): State {
 
 		case 'refresh':
 			return {...state, refresh: action.progress};
+
+		case 'completing':
+			return {...state, completing: action.progress};
 	}
 }

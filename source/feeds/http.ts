@@ -34,6 +34,8 @@ export class FetchError extends Error {
 	constructor(
 		message: string,
 		readonly failure: FetchFailure = 'other',
+		/** The Retry-After a 429 or 503 came with, as the server wrote it. */
+		readonly retryAfter?: string,
 	) {
 		super(message);
 	}
@@ -144,7 +146,7 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 
 			if (!response.ok) {
 				await response.body?.cancel();
-				throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim(), statusFailure(response.status));
+				throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim(), statusFailure(response.status), response.headers.get('retry-after') ?? undefined);
 			}
 
 			const contentType = response.headers.get('content-type') ?? undefined;

@@ -4,8 +4,10 @@
 // whole list read and undoing it, bookmarks, read marks, settings kept for
 // the next start, links and a feed refresh. Each ends in at most one
 // status-line message; one that fails (a locked or full library, an
-// unwritable config) says so there, and browsing goes on.
-import {useRef} from 'react';
+// unwritable config) says so there, and browsing goes on. After a refresh,
+// the newest summary-only stories are completed from their pages in the
+// background, the progress on the status line.
+import {useEffect, useRef} from 'react';
 import {useApp} from 'ink';
 import type {Effect, Saved} from '../core/commands.js';
 import {needsFullStory, type ArticleRow} from '../core/article.js';
@@ -21,6 +23,7 @@ import type {ConfigFile} from '../config/config-file.js';
 import {pruneOld, saveSetting} from '../config/settings.js';
 import type {Feed, FeedList} from '../feeds/feed-list.js';
 import {completeStory} from '../feeds/complete-story.js';
+import type {HostTurns} from '../feeds/host-turns.js';
 import type {RefreshOptions} from '../feeds/limits.js';
 import {markMany} from '../library/bulk-marks.js';
 import type {Library, ListFilter} from '../library/store.js';
@@ -61,6 +64,8 @@ type Deps = {
 	readerWidth: number;
 	/** The feeds, by title, the reader names a story's source with. */
 	sources: Source[];
+	/** How many summary-only stories a refresh completes from their pages (the complete setting). */
+	complete: number;
 	dispatch: (action: Action) => void;
 };
 
@@ -76,7 +81,7 @@ const SAVED_WORDS: {[K in Saved['key']]: (value: Extract<Saved, {key: K}>['value
 };
 
 export function useEffects(deps: Deps): (effect: Effect) => void {
-	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, held, readerWidth, sources, dispatch} = deps;
+	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, held, readerWidth, sources, complete, dispatch} = deps;
 	const {exit} = useApp();
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
@@ -85,6 +90,18 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	const undoable = useRef<number[]>([]);
 	// Set while many stories are being marked: one such mark at a time.
 	const marking = useRef(false);
+	// The story in the reader, as of the last screen drawn or an open just asked for: the completion leaves it as it is.
+	const reading = useRef<string | undefined>(undefined);
+	const readerId = state.reader?.id;
+	useEffect(() => {
+		reading.current = readerId;
+	}, [readerId]);
+	// The completion under way (a new refresh's replaces it), and what the session's completions share:
+	// the turns at each host (two requests at a time, its Retry-After) and the pages that failed.
+	const completing = useRef<AbortController | undefined>(undefined);
+	const session = useRef<{hosts?: HostTurns; failed: Set<string>}>({failed: new Set()});
+	// Quitting stops it: nothing is written after the browser is gone.
+	useEffect(() => () => completing.current?.abort(), []);
 	const say = (text?: string) => dispatch({type: 'message', text});
 
 	/** Runs `work`; whatever it throws, now or later, becomes one status line. */
@@ -101,6 +118,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		const article = findStory(library, bookmarks.list, id);
 		const {position} = library.reading(id);
 		const lineCount = article ? readerLines(article, taxonomy, readerWidth, readerExtras(article, sources)).length : 0;
+		reading.current = id;
 		dispatch({type: 'open', id, scroll: Math.round(position * lineCount), lineCount});
 		library.setRead(id, true);
 		if (!article || !needsFullStory(article)) return;
@@ -170,6 +188,35 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		say(`Marked ${counted(restored.length, 'story', 'stories')} unread again.`);
 	};
 
+	/**
+	 * Completes the newest summary-only stories from their pages (feeds/complete-stories.ts), the progress on
+	 * the status line beside the refresh's outcome, which stays: the stories themselves show what came of it.
+	 */
+	const completeInBackground = async () => {
+		completing.current?.abort();
+		if (complete === 0) return;
+		const stop = new AbortController();
+		completing.current = stop;
+		try {
+			const [{completeStories}, {HostTurns}] = await Promise.all([import('../feeds/complete-stories.js'), import('../feeds/host-turns.js')]);
+			session.current.hosts ??= new HostTurns();
+			await completeStories(library, {
+				count: complete,
+				limits: outside.refresh,
+				hosts: session.current.hosts,
+				stop: stop.signal,
+				reading: id => id === reading.current,
+				failedBefore: session.current.failed,
+				onProgress: progress => dispatch({type: 'completing', progress}),
+			});
+		} finally {
+			if (completing.current === stop) {
+				completing.current = undefined;
+				dispatch({type: 'completing'});
+			}
+		}
+	};
+
 	const refresh = async (all: boolean) => {
 		if (refreshing.current) {
 			say('A refresh is already under way.');
@@ -209,6 +256,8 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 			refreshing.current = false;
 			dispatch({type: 'refresh'});
 		}
+
+		guarded('Completing stories', completeInBackground);
 	};
 
 	return effect => {

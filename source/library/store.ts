@@ -24,6 +24,7 @@ import {ReadState} from './read-state.js';
 import {Refiling} from './refile.js';
 import {Retention} from './retention.js';
 import {Statements} from './statements.js';
+import {newestSummaryOnly, type SummaryOnly} from './summary-only.js';
 
 export type {ListFilter} from './list-filter.js';
 export type {CountColumn} from './counts.js';
@@ -235,6 +236,11 @@ export class Library {
 	article(id: string): Article | undefined {
 		const doc = this.sql.get('SELECT s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?').pluck().get(id) as string | undefined;
 		return doc === undefined ? undefined : (JSON.parse(doc) as Article);
+	}
+
+	/** The newest feed items held without their story, at most `limit` from the `offset`th (the background completion's, summary-only.ts). */
+	newestSummaryOnly(limit: number, offset = 0): SummaryOnly[] {
+		return newestSummaryOnly(this.sql, limit, offset);
 	}
 
 	reading(id: string): {read: boolean; position: number} {
