@@ -37,7 +37,8 @@ function readFile(file: string): Read {
 	try {
 		text = readRegularFile(file);
 	} catch (error) {
-		if (readFailure(error) === 'ENOENT') return {object: {}};
+		// No file (or no folder for it): nothing saved yet.
+		if (['ENOENT', 'ENOTDIR'].includes(readFailure(error))) return {object: {}};
 		return {unreadable: readFailure(error)};
 	}
 
