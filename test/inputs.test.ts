@@ -141,3 +141,13 @@ test('bookmarks that are neither a list nor an object: nothing is listed, the li
 	await assert.rejects(store.add({id: 'a', title: 'A'}), /bookmarks is "see my notes", not a list of bookmarks: fix or remove it first/);
 	assert.equal(fs.readFileSync(file, 'utf8'), text, 'not written over');
 });
+
+test('a search is at most 32 distinct words of at most 100 characters: a pasted page is searched by its first words, not for seconds', async () => {
+	const {searchTerms, MAX_SEARCH_WORDS} = await import('../source/library/search-query.js');
+	const page = Array.from({length: 20_000}, (_, index) => `word${index}`).join(' ');
+	assert.equal(searchTerms({query: page})!.words.split(' ').length, MAX_SEARCH_WORDS);
+	assert.equal(searchTerms({query: 'leaked '.repeat(20_000)})!.words, '"leaked"*', 'a word repeated is one word');
+	const {code, stdout, stderr} = devnews(['search', `leaked call ${'x'.repeat(101)}`]);
+	assert.equal(code, 0, stderr);
+	assert.match(stdout, /Leaked Call/, 'a blob longer than any word is left out');
+});
