@@ -79,11 +79,20 @@ function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, who
 	}
 }
 
+/** What meow throws (a flag given twice) is a usage mistake: exit 2, as for any other. */
+function usageOf<T>(parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message} See devnews --help.`);
+	}
+}
+
 const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
 
 /** Parses process.argv; meow prints --help (with the user's keys, `bindings`) and --version itself and exits. */
 export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
-	const cli = meow(helpText(bindings), {
+	const cli = usageOf(() => meow(helpText(bindings), {
 		importMeta: import.meta,
 		flags: {
 			sector: {type: 'string'},
@@ -97,7 +106,7 @@ export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 			screenReader: {type: 'boolean', default: false},
 		},
 		allowUnknownFlags: false,
-	});
+	}));
 	const [name, ...args] = cli.input;
 	if (name !== undefined && !isCommand(name)) {
 		throw new UsageError(`Unknown command "${name}". Commands: ${COMMAND_NAMES.join(', ')}. See devnews --help.`);

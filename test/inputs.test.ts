@@ -81,6 +81,15 @@ test('every numeric flag outside its range: exit 2, one usage line naming the fl
 	}
 });
 
+test('a flag given twice, or one devnews does not take, is a usage mistake: exit 2 and one line', () => {
+	const twice = devnews(['list', '--limit', '2', '--limit', '3']);
+	assert.equal(twice.code, 2);
+	assert.equal(twice.stderr, 'devnews: The flag --limit can only be set once. See devnews --help.\n');
+	const unknown = devnews(['list', '--bogus']);
+	assert.equal(unknown.code, 2);
+	assert.match(unknown.stderr, /Unknown flag\n--bogus/);
+});
+
 test('a config of [] or null is valid JSON but no settings object: moved aside with a message saying so', async () => {
 	const shapes: Array<[string, string]> = [
 		['[]', 'an array'],
@@ -150,4 +159,29 @@ test('a search is at most 32 distinct words of at most 100 characters: a pasted 
 	const {code, stdout, stderr} = devnews(['search', `leaked call ${'x'.repeat(101)}`]);
 	assert.equal(code, 0, stderr);
 	assert.match(stdout, /Leaked Call/, 'a blob longer than any word is left out');
+});
+
+test('numeric settings: keepDays of at least 1 day, however large (1e308 keeps everything), textWidth a whole number of at least 0; others named, their default used', async () => {
+	const {readSettings} = await import('../source/config/settings.js');
+	const {Library} = await import('../source/library/store.js');
+	const read = async (settings: Record<string, unknown>) => {
+		const dir = tempDir('devnews-config');
+		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(settings));
+		return readSettings((await openBookmarks(dir)).config);
+	};
+
+	const huge = await read({keepDays: 1e308, textWidth: 1e308});
+	assert.deepEqual(huge.problems, []);
+	const {library} = Library.open(path.join(tempDir('devnews-cache'), 'library.sqlite'));
+	library.upsert([{id: 'old', title: 'Old', createdAt: '2001-01-01T00:00:00Z', countries: [], sectors: [], editions: [], body: [], kind: 'headline', source: 'https://e.com/feed'}], 'https://e.com/feed');
+	library.setRead('old', true);
+	assert.equal(library.prune(huge.settings.keepDays, new Set()), 0, 'a keepDays past any date keeps everything');
+	assert.equal(library.prune(1, new Set()), 1);
+	library.close();
+
+	const wrong = await read({keepDays: 0.5, textWidth: -1});
+	assert.deepEqual(wrong.problems, [
+		'keepDays: expected a number of days of at least 1, not 0.5; keeping 365 days.',
+		'textWidth: expected a whole number of columns (0 for the full width), not -1; using 80.',
+	]);
 });
