@@ -117,3 +117,22 @@ test('two browsers on one library and config: a bookmark, a read mark, news adde
 	first.ui.unmount();
 	second.ui.unmount();
 });
+
+test('a story open here that another devnews prunes stays open, as it was, until the reader leaves it; the list then has it no more', async () => {
+	const cacheDir = tempDir('devnews-cache');
+	const other = openLibrary(cacheDir);
+	other.upsert([{...item('pruned', 40), kind: 'full', body: ['The paragraph being read.']}], FEED);
+	const browser = await renderApp({cacheDir, width: 80, height: 16});
+	await browser.press(KEYS.enter);
+	await browser.waitFor(/The paragraph being read\./);
+	const before = browser.library.view();
+	assert.equal(other.prune(30, new Set()), 1, 'opening it marked it read, so it goes');
+	await until(() => browser.library.view() !== before, 'the browser saw the prune');
+	await delay(50); // the frame drawn for it
+	assert.match(browser.frame(), /The paragraph being read\./);
+	await browser.press(KEYS.escape);
+	await browser.waitFor(/9 articles · 9 unread/, 3000);
+	assert.doesNotMatch(browser.frame(), /Other process pruned/);
+	other.close();
+	browser.ui.unmount();
+});
