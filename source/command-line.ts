@@ -61,7 +61,7 @@ type NumberRange = {min: number; max: number; whole: boolean; words: string};
  * user could want, or fails somewhere deep (a timer takes at most 2^31 − 1
  * ms, and a whole number of them); it is refused before anything runs.
  */
-export const NUMBER_RANGES: Record<NumberFlag, NumberRange> = {
+const NUMBER_RANGES: Record<NumberFlag, NumberRange> = {
 	limit: {min: 1, max: Number.MAX_SAFE_INTEGER, whole: true, words: 'a whole number of articles, at least 1'},
 	concurrency: {min: 1, max: 64, whole: true, words: 'a whole number of feeds at once, from 1 to 64'},
 	timeout: {min: 0.001, max: 2_147_483, whole: false, words: 'seconds, from 0.001 to 2147483 (about 24 days)'},
