@@ -95,7 +95,7 @@ export class Library {
 	}
 
 	private dataVersion(): number {
-		return this.db.pragma('data_version', {simple: true}) as number;
+		return this.sql.get('PRAGMA data_version').pluck().get() as number;
 	}
 
 	/**
