@@ -32,6 +32,7 @@ import {useCommands} from './hooks/use-commands.js';
 import {useEffects, type Outside} from './hooks/use-effects.js';
 import {useLibraryView} from './hooks/use-library.js';
 import {useList, useListFilter} from './hooks/use-list.js';
+import {useOtherProcesses} from './hooks/use-other-processes.js';
 import {usePickerEntries} from './hooks/use-picker.js';
 import {useReadingPosition} from './hooks/use-reading-position.js';
 import {useStory} from './hooks/use-story.js';
@@ -77,6 +78,13 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	useTerminalSize(useCallback(size => dispatch({type: 'resize', ...size}), []));
 	const view = useLibraryView(library);
 	const bookmarks = useBookmarks(bookmarkStore);
+	// What another devnews does to the library and the bookmarks shows here within about a second.
+	useOtherProcesses(
+		library,
+		config,
+		bookmarks.reload,
+		useCallback((error: Error) => dispatch({type: 'message', text: `Following other devnews processes stopped: ${error.message}`}), []),
+	);
 
 	const {width} = state.viewport;
 	// The reader's lines are at most textWidth long (0: the terminal's width).
@@ -89,7 +97,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 		return feeds.list().map(feed => ({...feed, title: feed.title ?? titles.get(feed.url)}));
 	}, [feeds, view]);
 	const filter = useListFilter(state);
-	const {counts, rows, selected, held} = useList(view, bookmarks.list, state, filter, dispatch);
+	const {counts, rows, selected, held, followed} = useList(view, bookmarks.list, state, filter, dispatch);
 	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, feedList, dispatch);
 	const help = useMemo(() => helpColumns(helpLines(bindings), Math.min(KEY_COLUMN, Math.floor(width / 3)), width), [bindings, width]);
 	// The help's length changes with the width, as a story's does.
@@ -106,8 +114,9 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	const position = state.positions[state.mode];
 	// A taller window, or fewer rows, leaves room below the last row: the
 	// window comes up to fill it, as the reducer places a selection (it learns
-	// the count here, as it learns a story's length).
-	if (position.top > 0 && position.top > counts.total - listHeight(state)) dispatch({type: 'select', index: position.selected, count: counts.total});
+	// the count here, as it learns a story's length). Not when the selection has
+	// just followed its story: that placed the window for the new count already.
+	if (!followed && position.top > 0 && position.top > counts.total - listHeight(state)) dispatch({type: 'select', index: position.selected, count: counts.total});
 	if (entries && state.picker.top > 0 && state.picker.top > entries.length - pickerHeight(state)) {
 		dispatch({type: 'pickerSelect', index: state.picker.selected, count: entries.length});
 	}

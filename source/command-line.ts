@@ -54,11 +54,47 @@ ${helpColumns(helpLines(bindings))
 	.join('\n')}
 `;
 
+type NumberFlag = 'limit' | 'concurrency' | 'timeout' | 'maxBytes';
+
+type NumberRange = {min: number; max: number; whole: boolean; words: string};
+
+/**
+ * The range each numeric flag can take. Outside it a value does nothing a
+ * user could want, or fails somewhere deep (a timer takes at most 2^31 − 1
+ * ms, and a whole number of them); it is refused before anything runs.
+ */
+const NUMBER_RANGES: Record<NumberFlag, NumberRange> = {
+	limit: {min: 1, max: Number.MAX_SAFE_INTEGER, whole: true, words: 'a whole number of articles, at least 1'},
+	concurrency: {min: 1, max: 64, whole: true, words: 'a whole number of feeds at once, from 1 to 64'},
+	timeout: {min: 0.001, max: 2_147_483, whole: false, words: 'seconds, from 0.001 to 2147483 (about 24 days)'},
+	maxBytes: {min: 1, max: 2 ** 28, whole: true, words: 'a whole number of bytes, from 1 to 268435456 (256 MB)'},
+};
+
+/** "--max-bytes" for maxBytes: the flag as typed. */
+const typed = (flag: string): string => `--${flag.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+
+function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, whole, words}: NumberRange): void {
+	if (value === undefined) return;
+	// NaN (a word where a number goes) and Infinity fail every comparison below that they should.
+	if (!(value >= min && value <= max) || (whole && !Number.isInteger(value))) {
+		throw new UsageError(`${typed(flag)} takes ${words}, not ${Number.isNaN(value) ? 'something that is not a number' : String(value)}. See devnews --help.`);
+	}
+}
+
+/** What meow throws (a flag given twice) is a usage mistake: exit 2, as for any other. */
+function usageOf<T>(parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message} See devnews --help.`);
+	}
+}
+
 const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
 
 /** Parses process.argv; meow prints --help (with the user's keys, `bindings`) and --version itself and exits. */
 export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
-	const cli = meow(helpText(bindings), {
+	const cli = usageOf(() => meow(helpText(bindings), {
 		importMeta: import.meta,
 		flags: {
 			sector: {type: 'string'},
@@ -73,15 +109,12 @@ export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 			screenReader: {type: 'boolean', default: false},
 		},
 		allowUnknownFlags: false,
-	});
+	}));
 	const [name, ...args] = cli.input;
 	if (name !== undefined && !isCommand(name)) {
 		throw new UsageError(`Unknown command "${name}". Commands: ${COMMAND_NAMES.join(', ')}. See devnews --help.`);
 	}
 
-	if (cli.flags.limit !== undefined && !(Number.isInteger(cli.flags.limit) && cli.flags.limit >= 1)) {
-		throw new UsageError('--limit takes a whole number of at least 1.');
-	}
-
+	for (const [flag, range] of Object.entries(NUMBER_RANGES) as Array<[NumberFlag, NumberRange]>) checkNumber(flag, cli.flags[flag], range);
 	return {name, args, flags: cli.flags};
 }

@@ -103,8 +103,9 @@ async function main(packageRoot: string): Promise<number> {
 		edition: resolveFlag('edition', cli.flags.edition, taxonomy),
 	};
 	if (configWarning) report(configWarning);
-	// What in the settings is not used: a line each on the command line; one message in the browser, the file named once.
-	const unused = [...problems, ...keys.problems];
+	const bookmarkStore = new BookmarkStore(config);
+	// What in the settings (and the bookmarks) is not used: a line each on the command line; one message in the browser, the file named once.
+	const unused = [...problems, ...keys.problems, ...bookmarkStore.problems()];
 	if (unused.length > 0 && browsing) report(`${config.file}: ${unused.join(' · ')}`);
 	else for (const problem of unused) report(`${config.file}: ${problem}`);
 	const defaults = loadDefaultFeeds(dataDir);
@@ -115,7 +116,7 @@ async function main(packageRoot: string): Promise<number> {
 		},
 		taxonomy,
 		config,
-		bookmarks: new BookmarkStore(config),
+		bookmarks: bookmarkStore,
 		feeds: new FeedList(config, defaults.feeds),
 		filter,
 		flags: cli.flags,

@@ -55,7 +55,7 @@ test('a config that is not valid JSON is moved aside, never emptied', async () =
 	const file = path.join(dir, 'config.json');
 	fs.writeFileSync(file, '{not json');
 	const {store, warning} = await openBookmarks(dir);
-	assert.match(warning ?? '', new RegExp(`${file.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} was not valid JSON; moved it to .*config\\.json\\.corrupt-`));
+	assert.match(warning ?? '', new RegExp(`${file.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} was not valid JSON \\(.*\\); moved it to .*config\\.json\\.corrupt-`));
 	const backup = fs.readdirSync(dir).find(name => name.startsWith('config.json.corrupt-'));
 	assert.ok(backup);
 	assert.equal(fs.readFileSync(path.join(dir, backup), 'utf8'), '{not json');

@@ -92,7 +92,7 @@ test('fetch fills the library, one line per feed; failures name the URL; the sec
 	const listed = JSON.parse((await devnews(['list', '--data', data, '--json', '--sector', 'politics'], env)).stdout) as Array<{title: string}>;
 	assert.equal(listed.filter(row => row.title.startsWith('Synthetic')).length, 2, 'nothing added twice');
 	assert.match((await devnews(['feeds', '--data', data], env)).stdout, /\/feed\n.*last fetched \d\d-\d\d-\d{4} \d\d:\d\d IST/);
-	assert.match((await devnews(['fetch', '--data', data, '--concurrency', '0'], env)).stderr, /--concurrency takes a number above 0/);
+	assert.match((await devnews(['fetch', '--data', data, '--concurrency', '0'], env)).stderr, /--concurrency takes a whole number of feeds at once, from 1 to 64, not 0\./);
 });
 
 test('search finds a word anywhere in a story; special characters are plain text', async () => {

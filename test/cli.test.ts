@@ -145,7 +145,7 @@ test('a corrupt config is moved aside with a message, and devnews goes on', () =
 	const {code, stdout, stderr} = devnews(['list', '--limit', '1'], env);
 	assert.equal(code, 0);
 	assert.match(stdout, /Leaked Call/);
-	assert.match(stderr, /config\.json was not valid JSON; moved it to .*config\.json\.corrupt-/);
+	assert.match(stderr, /config\.json was not valid JSON \(.*\); moved it to .*config\.json\.corrupt-/);
 	const backup = fs.readdirSync(dir).find(name => name.includes('.corrupt-'));
 	assert.equal(fs.readFileSync(path.join(dir, backup!), 'utf8'), '{"bookmarks": {"a": ');
 });

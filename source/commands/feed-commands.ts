@@ -11,18 +11,15 @@ import {CommandError, print, UsageError, warn, type CommandContext} from './cont
 import {fetchReport} from './fetch-report.js';
 import {jsonText} from './output.js';
 
+/** The limits the flags give (each checked against its range as the command line was read: command-line.ts). */
 function refreshOptions(context: CommandContext): RefreshOptions {
 	const {concurrency, timeout, maxBytes} = context.flags;
-	const positive = (value: number | undefined, flag: string) => {
-		if (value !== undefined && !(value > 0)) throw new UsageError(`${flag} takes a number above 0.`);
-		return value;
-	};
-
 	return {
 		...DEFAULT_REFRESH,
-		concurrency: Math.floor(positive(concurrency, '--concurrency') ?? DEFAULT_REFRESH.concurrency),
-		timeoutMs: (positive(timeout, '--timeout') ?? DEFAULT_REFRESH.timeoutMs / 1000) * 1000,
-		maxBytes: positive(maxBytes, '--max-bytes') ?? DEFAULT_REFRESH.maxBytes,
+		concurrency: concurrency ?? DEFAULT_REFRESH.concurrency,
+		// Timers take whole milliseconds.
+		timeoutMs: timeout === undefined ? DEFAULT_REFRESH.timeoutMs : Math.round(timeout * 1000),
+		maxBytes: maxBytes ?? DEFAULT_REFRESH.maxBytes,
 	};
 }
 

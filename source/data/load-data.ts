@@ -6,6 +6,7 @@ import path from 'node:path';
 import type {Article} from '../core/article.js';
 import {articleLink} from '../core/devdiscourse.js';
 import type {Taxonomy, TaxonomyEntry} from '../core/taxonomy.js';
+import {readFailure, readRegularFile} from '../regular-file.js';
 import {describeIssue} from '../validation.js';
 import {articleSchema, labelsSchema, taxonomySchema, toArticle} from './article-schema.js';
 import {dataFolder} from './data-folder.js';
@@ -53,9 +54,10 @@ type Parsed = {ok: true; value: unknown} | {ok: false; error: string};
 function readJson(file: string): Parsed {
 	let raw: string;
 	try {
-		raw = fs.readFileSync(file, 'utf8');
+		// A pipe or device in the folder would wait for a writer, and devnews would never start: such a file is skipped.
+		raw = readRegularFile(file);
 	} catch (error) {
-		return {ok: false, error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`};
+		return {ok: false, error: `${file}: cannot read (${readFailure(error)})`};
 	}
 
 	try {

@@ -1,7 +1,7 @@
 // The feeds devnews reads, kept under "feeds" in config.json. Until the
 // user changes the list, it is the defaults shipped in data/feeds.json.
-import fs from 'node:fs';
 import * as z from 'zod/mini';
+import {readRegularFile} from '../regular-file.js';
 import {describeIssue} from '../validation.js';
 import type {ConfigFile} from '../config/config-file.js';
 import {dataFolder} from '../data/data-folder.js';
@@ -49,7 +49,7 @@ const KEY = 'feeds';
 export function loadDefaultFeeds(dataDir: string): {feeds: Feed[]; error?: string} {
 	const file = dataFolder(dataDir).feeds;
 	try {
-		const parsed = z.array(feedSchema).safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+		const parsed = z.array(feedSchema).safeParse(JSON.parse(readRegularFile(file)));
 		if (parsed.success) return {feeds: parsed.data};
 		return {feeds: [], error: `${file}: ${describeIssue(parsed.error)}`};
 	} catch (error) {

@@ -1,5 +1,6 @@
 // The bookmarks as React state, read from the store and re-read after each
-// change, so the ★ marks and the bookmarks view follow the file.
+// change, here or in another process (reload), so the ★ marks and the
+// bookmarks view follow the file.
 import {useCallback, useMemo, useState} from 'react';
 import type {Bookmark, BookmarkSnapshot, BookmarkStore} from '../bookmarks/bookmark-store.js';
 
@@ -8,18 +9,26 @@ export type Bookmarks = {
 	ids: Set<string>;
 	/** Resolves to true when the story is bookmarked afterwards. */
 	toggle: (snapshot: BookmarkSnapshot) => Promise<boolean>;
+	/** Reads the file again (another process changed it); the screen draws again only if the bookmarks differ. */
+	reload: () => void;
 };
+
+const sameBookmarks = (a: Bookmark[], b: Bookmark[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function useBookmarks(store: BookmarkStore): Bookmarks {
 	const [list, setList] = useState(() => store.list());
 	const ids = useMemo(() => new Set(list.map(bookmark => bookmark.id)), [list]);
+	const reload = useCallback(() => {
+		const read = store.list();
+		setList(current => (sameBookmarks(current, read) ? current : read));
+	}, [store]);
 	const toggle = useCallback(
 		async (snapshot: BookmarkSnapshot) => {
 			const added = await store.toggle(snapshot);
-			setList(store.list());
+			reload();
 			return added;
 		},
-		[store],
+		[store, reload],
 	);
-	return {list, ids, toggle};
+	return {list, ids, toggle, reload};
 }

@@ -15,6 +15,8 @@ export type ListData = {
 	selected?: ArticleRow;
 	/** The whole list, where it is held in memory (the bookmarks view): what its next unread and marks read go through. */
 	held?: ArticleRow[];
+	/** The selection was moved to follow its story in this render (the list changed under it). */
+	followed: boolean;
 };
 
 /** How long typing must pause before the search runs. */
@@ -59,8 +61,11 @@ export function useList(view: LibraryView, bookmarks: Bookmark[], state: State, 
 		const moved =
 			seen.view !== view && seen.filter === filter && seen.mode === mode && seen.selected === selected && mode === 'articles' && seen.id !== undefined && seen.id !== row?.id;
 		const index = moved ? view.library.indexOf(filter, seen.id!) : undefined;
-		if (index !== undefined) dispatch({type: 'follow', index, count: counts.total});
+		if (index !== undefined) {
+			dispatch({type: 'follow', index, count: counts.total});
+			return {counts, rows, selected: row, held: marked, followed: true};
+		}
 	}
 
-	return {counts, rows, selected: row, held: marked};
+	return {counts, rows, selected: row, held: marked, followed: false};
 }

@@ -1,7 +1,7 @@
 // The open story and its lines at the current width. Only this one body is
 // read from the library; a bookmark whose article left the library still
 // opens, from its snapshot.
-import {useMemo} from 'react';
+import {useMemo, useState} from 'react';
 import {isFromFeed, type Article} from '../core/article.js';
 import {sourceTitle, type Source} from '../core/pickers.js';
 import type {Taxonomy} from '../core/taxonomy.js';
@@ -33,7 +33,11 @@ export function useStory(
 ): {article?: Article; lines: ReaderLine[]} {
 	const id = reader?.id;
 	const fetchError = reader?.fetchError;
-	const article = useMemo(() => (id ? findStory(view.library, bookmarks, id) : undefined), [id, view, bookmarks]);
+	const found = useMemo(() => (id ? findStory(view.library, bookmarks, id) : undefined), [id, view, bookmarks]);
+	// A story another devnews removed (pruned) while it is open here stays open, as last read, until the reader leaves it.
+	const [shown, setShown] = useState(found);
+	if (found && found !== shown) setShown(found);
+	const article = found ?? (shown?.id === id ? shown : undefined);
 	const lines = useMemo(() => (article ? readerLines(article, taxonomy, width, readerExtras(article, sources, fetchError)) : []), [article, taxonomy, width, sources, fetchError]);
 	// The story's length changes with the width, when its full text arrives, or when fetching it failed:
 	// the state learns it in this render, so its scroll never points past the end.

@@ -22,12 +22,23 @@ export function facetText(sectors: string[], editions: string[]): string {
  */
 const PREFIX_FROM = 3;
 
+/**
+ * A search's bounds. Every word must match, so a search of more words than
+ * these finds no more and could only take longer: a pasted page of 20,000
+ * words took seconds on a library of nine stories. Past the first
+ * MAX_SEARCH_WORDS distinct words the rest are left out, as is a "word"
+ * longer than MAX_WORD_LENGTH (no text's word is; a pasted blob's is).
+ */
+export const MAX_SEARCH_WORDS = 32;
+export const MAX_WORD_LENGTH = 100;
+
 export type SearchFilter = {query: string; sector?: string; edition?: string};
 
 /** The FTS5 terms of a search, or undefined when the query has no words. */
 export function searchTerms({query, sector, edition}: SearchFilter): SearchTerms | undefined {
-	const words = query.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
-	if (!words) return undefined;
+	const found = query.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+	const words = [...new Set(found.filter(word => word.length <= MAX_WORD_LENGTH))].slice(0, MAX_SEARCH_WORDS);
+	if (words.length === 0) return undefined;
 	const last = words.length - 1;
 	return {
 		words: words.map((word, index) => `"${word}"${index === last && Array.from(word).length >= PREFIX_FROM ? '*' : ''}`).join(' '),

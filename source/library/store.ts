@@ -73,6 +73,8 @@ export class Library {
 	private current: LibraryView = {library: this, version: 0};
 	private lastNotice = Number.NEGATIVE_INFINITY;
 	private notice: NodeJS.Timeout | undefined;
+	/** SQLite's data_version as last seen: it moves when another connection commits. */
+	private othersVersion: number;
 
 	private constructor(db: Database.Database, file: string, persistent: boolean) {
 		this.db = db;
@@ -90,6 +92,25 @@ export class Library {
 		this.lists = new ListQueries(db, this.sql, this.search, this.counts);
 		this.readState = new ReadState(this.sql);
 		this.feeds = new FeedStates(this.sql, meta);
+		this.othersVersion = this.dataVersion();
+	}
+
+	private dataVersion(): number {
+		return this.sql.get('PRAGMA data_version').pluck().get() as number;
+	}
+
+	/**
+	 * Whether another process (another connection: devnews fetch, a second
+	 * browser) wrote to the library since the last look; if one did, every
+	 * view reads again, as after a change made here. One pragma, cheap enough
+	 * to ask about once a second; this connection's own writes do not count.
+	 */
+	followOthers(): boolean {
+		const version = this.dataVersion();
+		if (version === this.othersVersion) return false;
+		this.othersVersion = version;
+		this.articlesChanged();
+		return true;
 	}
 
 	close(): void {
