@@ -4,6 +4,7 @@
 import meow from 'meow';
 import {BINDINGS, helpColumns, helpLines, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
+import {MOST_COMPLETE} from './config/settings.js';
 
 export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch', 'prune'] as const;
 
@@ -54,7 +55,7 @@ ${helpColumns(helpLines(bindings))
 	.join('\n')}
 `;
 
-type NumberFlag = 'limit' | 'concurrency' | 'timeout' | 'maxBytes';
+type NumberFlag = 'limit' | 'concurrency' | 'timeout' | 'maxBytes' | 'complete';
 
 type NumberRange = {min: number; max: number; whole: boolean; words: string};
 
@@ -68,6 +69,7 @@ const NUMBER_RANGES: Record<NumberFlag, NumberRange> = {
 	concurrency: {min: 1, max: 64, whole: true, words: 'a whole number of feeds at once, from 1 to 64'},
 	timeout: {min: 0.001, max: 2_147_483, whole: false, words: 'seconds, from 0.001 to 2147483 (about 24 days)'},
 	maxBytes: {min: 1, max: 2 ** 28, whole: true, words: 'a whole number of bytes, from 1 to 268435456 (256 MB)'},
+	complete: {min: 0, max: MOST_COMPLETE, whole: true, words: `a whole number of stories, from 0 (none) to ${MOST_COMPLETE}`},
 };
 
 /** "--max-bytes" for maxBytes: the flag as typed. */

@@ -127,7 +127,7 @@ test('a --complete or a complete setting that makes no sense is named in one lin
 		// eslint-disable-next-line no-await-in-loop -- one devnews at a time
 		const ran = await runDevnews(['fetch', '--complete', value, '--data', data], isolatedEnv());
 		assert.equal(ran.code, 2, value);
-		assert.equal(ran.stderr, 'devnews: --complete takes a whole number of stories from 0 (none) to 1000.\n', value);
+		assert.match(ran.stderr, /^devnews: --complete takes a whole number of stories, from 0 \(none\) to 1000, not .+\. See devnews --help\.\n$/, value);
 		assert.equal(ran.stdout, '', 'nothing fetched');
 	}
 
@@ -192,8 +192,11 @@ test('a 429 with Retry-After holds every request to that host for as long; a lon
 		const ran = await runDevnews(['fetch', '--data', data], env);
 		assert.match(ran.stdout, /^Completed 4 of 4 summary-only stories from their pages\.$/m, ran.stderr);
 		assert.equal(times.length, 5, 'the refused page asked for again');
-		// The page asked with it was under way already; every one after waited the second out.
-		for (const time of times.slice(2)) assert.ok(time - refusedAt >= 950, `asked ${time - refusedAt} ms after the 429`);
+		// Two may come within the second: the one asked with it, under way already, and one
+		// begun as that finished, before the 429 reached devnews. Without the hold, the other
+		// two pages and the refused one asked again would come within it too.
+		const early = times.filter(time => time > refusedAt && time - refusedAt < 950);
+		assert.ok(early.length <= 2, `${early.length} asked within a second of the 429: ${early.map(time => time - refusedAt).join(', ')} ms after`);
 
 		other.route('/feed', (_request, response) => {
 			response.writeHead(200, {'content-type': 'application/rss+xml'}).end(rss2(range(0, 4).map(index => ({id: `h${index}`, title: `Synthetic held ${index}`, link: other.url(`/held/${index}`), date: minutesAgo(index + 1)}))));

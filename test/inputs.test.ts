@@ -63,6 +63,7 @@ const OUT_OF_RANGE: Array<{command: string[]; flag: string; values: string[]; ra
 	{command: ['fetch'], flag: '--timeout', values: ['0.0005', '1e7', '1e308', 'Infinity', 'NaN', '-1', '0', 'soon'], range: /takes seconds, from 0\.001 to 2147483 \(about 24 days\), not /},
 	{command: ['fetch'], flag: '--concurrency', values: ['0', '0.5', '65', '1e308', 'Infinity'], range: /takes a whole number of feeds at once, from 1 to 64, not /},
 	{command: ['fetch'], flag: '--max-bytes', values: ['0', '1.5', '1e9', 'Infinity', '-5'], range: /takes a whole number of bytes, from 1 to 268435456 \(256 MB\), not /},
+	{command: ['fetch'], flag: '--complete', values: ['-1', '2.5', '1001', 'Infinity', 'many'], range: /takes a whole number of stories, from 0 \(none\) to 1000, not /},
 	{command: ['list'], flag: '--limit', values: ['0', '1.5', 'Infinity', '1e308', '-1'], range: /takes a whole number of articles, at least 1, not /},
 ];
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import {SECTOR_FROM_LINK, type Feed} from '../feeds/feed-list.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from '../feeds/limits.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {completeSetting, isCompleteCount, MOST_COMPLETE, pruneOld} from '../config/settings.js';
+import {completeSetting, pruneOld} from '../config/settings.js';
 import {counted, formatCount} from '../core/numbers.js';
 import type {TaxonomyEntry} from '../core/taxonomy.js';
 import {formatIst} from '../core/time.js';
@@ -159,10 +159,8 @@ export function prune(context: CommandContext): void {
 
 /** The stories to complete from their pages after this fetch: --complete N, else the setting. */
 function completeCount(context: CommandContext): number {
-	const {complete} = context.flags;
-	if (complete === undefined) return completeSetting(context.config);
-	if (!isCompleteCount(complete)) throw new UsageError(`--complete takes a whole number of stories from 0 (none) to ${MOST_COMPLETE}.`);
-	return complete;
+	// The command line has checked the flag's range.
+	return context.flags.complete ?? completeSetting(context.config);
 }
 
 /**

@@ -20,7 +20,7 @@ const DEFAULT_COMPLETE = 50;
 export const MOST_COMPLETE = 1000;
 
 /** Whether `value` is a number of stories to complete: a whole number from 0 (none) to MOST_COMPLETE. */
-export const isCompleteCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MOST_COMPLETE;
+const isCompleteCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MOST_COMPLETE;
 
 export type Settings = {
 	keepDays: number;
