@@ -1,5 +1,6 @@
 // The benchmark's figures: what each measurement yields, percentiles, the
 // table it prints and the targets it checks, as ratios from one run.
+import type {IngestResult} from './ingest.js';
 import type {TitleSearch} from './search.js';
 
 export type KeyKind = 'j/k' | 'PgDn' | 'G/g' | 'open/back' | 'picker' | 'filter keystroke';
@@ -52,6 +53,8 @@ export type Results = {
 	bytes?: BytesResult;
 	/** Adding and removing articles (bench/retention.ts). */
 	retention?: {size: number; addPerSecond: number; removePerSecond: number};
+	/** devnews fetch beside newsboat -x reload (bench/ingest.ts). */
+	ingest?: IngestResult;
 	ratios: Ratio[];
 };
 

@@ -6,6 +6,7 @@
 //   npm run bench -- [--sizes 10,10000,100000,1000000] [--runs 5] [--presses 500] [--byte-presses 50]
 //   npm run bench -- --only bytes [--byte-presses 50]     bytes per key beside newsboat, alone
 //   npm run bench -- --only search [--sizes 10000,1000000]  search by title words, alone
+//   npm run bench -- --only ingest                         devnews fetch beside newsboat -x reload, alone
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import {CACHE, ROOT, SHIPPED_DATA, ensureLibrary, libraryFile} from './corpus.js
 import {serveSyntheticFeeds} from './feeds.js';
 import {bytesPerKey, type ListKeys} from './bytes.js';
 import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';
+import {ingestTargets, measureIngest, printIngest} from './ingest.js';
 import {measureRetention} from './retention.js';
 import {measureTitleSearch} from './search.js';
 import {firstFrame, type Launch} from './pty.js';
@@ -37,8 +39,8 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const presses = Number(values.presses);
 const bytePresses = Number(values['byte-presses']);
-if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && values.only !== 'bytes' && values.only !== 'search')) {
-	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search]');
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'ingest'].includes(values.only))) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|ingest]');
 }
 
 const NEWSBOAT_ITEMS = 100_000;
@@ -136,6 +138,14 @@ if (values.only === 'bytes') {
 	process.exit(0);
 }
 
+if (values.only === 'ingest') {
+	log('building devnews…');
+	await run(process.execPath, ['scripts/build.mjs']);
+	process.stdout.write(printIngest(await measureIngest(path.join(ROOT, 'dist', 'cli.js'), taxonomy, version, log)));
+	fs.rmSync(config, {recursive: true, force: true});
+	process.exit(0);
+}
+
 log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
 await run(process.execPath, ['scripts/build.mjs']);
 await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
@@ -204,6 +214,9 @@ const RETENTION_SIZE = 100_000;
 log(`adding and removing ${RETENTION_SIZE.toLocaleString('en')} articles…`);
 const retention = measureRetention(RETENTION_SIZE);
 
+log('ingest beside newsboat…');
+const ingest = await measureIngest(path.join(ROOT, 'dist', 'cli.js'), taxonomy, version, log);
+
 const cpus = os.cpus();
 const report: Results = {
 	date: new Date().toISOString(),
@@ -214,11 +227,13 @@ const report: Results = {
 	newsboat: newsboat ? {items: NEWSBOAT_ITEMS, version: version!, firstFrame: summary('newsboat')} : {skipped: version ? `--sizes has no ${NEWSBOAT_ITEMS}` : 'newsboat is not installed (apt-get install newsboat)'},
 	bytes,
 	retention,
+	ingest,
 	ratios: [],
 };
-report.ratios = checkTargets(report);
+report.ratios = [...checkTargets(report), ...ingestTargets(ingest)];
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, undefined, 2)}\n`);
 process.stdout.write(printTable(report));
+process.stdout.write(printIngest(ingest));
 fs.rmSync(config, {recursive: true, force: true});
 fs.rmSync(shippedHome, {recursive: true, force: true});
 log(`libraries kept in ${path.relative(ROOT, CACHE)}; results in bench/results.json`);

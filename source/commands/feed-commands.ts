@@ -187,6 +187,7 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 				for (const line of report(last)) (line.failed ? warn : print)(sanitizeLine(line.text));
 			},
 			stop.signal,
+			'unattended',
 		);
 	} finally {
 		stop.dispose();
