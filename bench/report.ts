@@ -1,6 +1,7 @@
 // The benchmark's figures: what each measurement yields, percentiles, the
 // table it prints and the targets it checks, as ratios from one run.
 import type {CompletionResult} from './complete-runner.js';
+import type {IngestResult} from './ingest.js';
 import type {TitleSearch} from './search.js';
 
 export type KeyKind = 'j/k' | 'PgDn' | 'G/g' | 'open/back' | 'picker' | 'filter keystroke';
@@ -56,6 +57,8 @@ export type Results = {
 	retention?: {size: number; addPerSecond: number; removePerSecond: number};
 	/** Completing summary-only stories from their pages (bench/complete.ts). */
 	completion?: CompletionResult;
+	/** devnews fetch beside newsboat -x reload (bench/ingest.ts). */
+	ingest?: IngestResult;
 	ratios: Ratio[];
 };
 

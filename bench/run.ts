@@ -8,6 +8,7 @@
 //   npm run bench -- --only search [--sizes 10000,1000000]  search by title words, alone
 //   npm run bench -- --only startup [--runs 5]               commands and first frame beside their floors, alone
 //   npm run bench -- --only complete [--presses 500]        completing summary-only stories from their pages, alone
+//   npm run bench -- --only ingest                         devnews fetch beside newsboat -x reload, alone
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import {serveSyntheticFeeds} from './feeds.js';
 import {bytesPerKey, type ListKeys} from './bytes.js';
 import {ensureNewsboat, newsboatLaunch, newsboatOnFeeds, newsboatVersion} from './newsboat.js';
 import {completionTargets, measureCompletion, printCompletion} from './complete.js';
+import {ingestTargets, measureIngest, printIngest} from './ingest.js';
 import {measureRetention} from './retention.js';
 import {measureTitleSearch} from './search.js';
 import {measureStartup, printStartup} from './startup.js';
@@ -41,8 +43,8 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const presses = Number(values.presses);
 const bytePresses = Number(values['byte-presses']);
-if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'startup', 'complete'].includes(values.only))) {
-	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|startup|complete]');
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'startup', 'complete', 'ingest'].includes(values.only))) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|startup|complete|ingest]');
 }
 
 const NEWSBOAT_ITEMS = 100_000;
@@ -193,6 +195,14 @@ if (values.only === 'bytes') {
 	process.exit(0);
 }
 
+if (values.only === 'ingest') {
+	log('building devnews…');
+	await run(process.execPath, ['scripts/build.mjs']);
+	process.stdout.write(printIngest(await measureIngest(path.join(ROOT, 'dist', 'cli.js'), taxonomy, version, log)));
+	fs.rmSync(config, {recursive: true, force: true});
+	process.exit(0);
+}
+
 log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
 await run(process.execPath, ['scripts/build.mjs']);
 await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
@@ -275,6 +285,9 @@ log(`adding and removing ${RETENTION_SIZE.toLocaleString('en')} articles…`);
 const retention = measureRetention(RETENTION_SIZE);
 const completed = await completion();
 
+log('ingest beside newsboat…');
+const ingest = await measureIngest(path.join(ROOT, 'dist', 'cli.js'), taxonomy, version, log);
+
 const cpus = os.cpus();
 const report: Results = {
 	date: new Date().toISOString(),
@@ -286,12 +299,14 @@ const report: Results = {
 	bytes,
 	retention,
 	completion: completed,
+	ingest,
 	ratios: [],
 };
-report.ratios = [...checkTargets(report), ...completionTargets(completed)];
+report.ratios = [...checkTargets(report), ...completionTargets(completed), ...ingestTargets(ingest)];
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, undefined, 2)}\n`);
 process.stdout.write(printTable(report));
 process.stdout.write(printCompletion(completed, completionTargets(completed)));
+process.stdout.write(printIngest(ingest));
 fs.rmSync(config, {recursive: true, force: true});
 fs.rmSync(shippedHome, {recursive: true, force: true});
 log(`libraries kept in ${path.relative(ROOT, CACHE)}; results in bench/results.json`);

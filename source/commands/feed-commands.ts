@@ -192,6 +192,7 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 				for (const line of report(last)) (line.failed ? warn : print)(sanitizeLine(line.text));
 			},
 			stop.signal,
+			'unattended',
 		);
 		const failed = results.filter(result => result.status === 'failed').length;
 		const added = results.reduce((sum, result) => sum + (result.status === 'updated' ? result.added : 0), 0);

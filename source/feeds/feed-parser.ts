@@ -28,9 +28,24 @@ export function readFeed(text: string, url: string): ParsedFeed {
 }
 
 type Request = {id: number; text: string; feed: Feed} | 'close';
-type Reply = ({id: number} & ReadFeed) | {id: number; error: string};
+/** A feed's articles come a chunk at a time, then its end (with its title), or one error before any chunk. */
+type Reply = {id: number; articles: Article[]} | {id: number; end: true; title?: string} | {id: number; error: string};
 
 const ROLE = 'feeds';
+
+/**
+ * Articles a chunk holds. A feed's are handed over and written a chunk at
+ * a time, so neither thread holds all of a feed's articles, nor a copy of
+ * them all in flight between the two.
+ */
+const CHUNK = 500;
+
+/**
+ * The worker's heap for its young objects, at most. A feed's parse makes
+ * them in tens of megabytes, nearly all garbage at once; V8's default of
+ * 48 MB kept that much resident for the refresh's length, for no speed.
+ */
+const YOUNG_GENERATION_MB = 8;
 
 /** What the worker is started with: the taxonomy its items' categories are read by, sent once for every feed of a refresh. */
 type Start = {taxonomy: Taxonomy};
@@ -46,42 +61,78 @@ if (worker) {
 
 		const {id, text, feed} = request;
 		try {
-			port.postMessage({id, ...feedArticles(text, feed, data.taxonomy)} satisfies Reply);
+			const {title, items} = readFeed(text, feed.url);
+			// toArticle takes any item (one it cannot use it leaves out): once parsed, a feed's chunks all come.
+			for (let first = 0; first < items.length; first += CHUNK) {
+				const articles = items.slice(first, first + CHUNK).flatMap(item => toArticle(item, feed, data.taxonomy) ?? []);
+				if (articles.length > 0) port.postMessage({id, articles} satisfies Reply);
+			}
+
+			port.postMessage({id, end: true, title} satisfies Reply);
 		} catch (error) {
 			port.postMessage({id, error: (error as Error).message} satisfies Reply);
 		}
 	});
 }
 
-/** One worker for a refresh, reading categories by the library's taxonomy: parse() as many feeds as needed, then close(). */
+/** A feed being read: its chunks of articles as they come, then how it ended. */
+type Reading = {chunks: Article[][]; end?: {title?: string} | {error: FeedError}; wake?: () => void};
+
+/** One worker for a refresh, reading categories by the library's taxonomy: read() as many feeds as needed, then close(). */
 export class FeedParser {
 	private readonly worker: ReturnType<typeof startWorker>;
-	private readonly waiting = new Map<number, {resolve: (read: ReadFeed) => void; reject: (error: Error) => void}>();
+	private readonly reading = new Map<number, Reading>();
 	private failure: FeedError | undefined;
 	private next = 0;
 
 	constructor(taxonomy: Taxonomy) {
-		this.worker = startWorker(import.meta.url, ROLE, {taxonomy} satisfies Start);
+		this.worker = startWorker(import.meta.url, ROLE, {taxonomy} satisfies Start, {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB});
 		this.worker.on('message', (reply: Reply) => {
-			const waiting = this.waiting.get(reply.id);
-			this.waiting.delete(reply.id);
-			if ('error' in reply) waiting?.reject(new FeedError(reply.error));
-			else waiting?.resolve({title: reply.title, articles: reply.articles});
+			const reading = this.reading.get(reply.id);
+			if (!reading) return;
+			if ('articles' in reply) reading.chunks.push(reply.articles);
+			else reading.end = 'error' in reply ? {error: new FeedError(reply.error)} : {title: reply.title};
+			reading.wake?.();
 		});
 		this.worker.on('error', error => {
 			this.failure = new FeedError(`the feed reader stopped: ${error.message}`);
-			for (const {reject} of this.waiting.values()) reject(this.failure);
-			this.waiting.clear();
+			for (const reading of this.reading.values()) {
+				reading.end = {error: this.failure};
+				reading.wake?.();
+			}
 		});
 	}
 
-	async parse(text: string, feed: Feed): Promise<ReadFeed> {
+	/**
+	 * The feed's articles, a chunk at a time as the worker makes them; its
+	 * own title is what the generator returns. A document that is not a
+	 * feed throws (a FeedError) before the first chunk. Left early, the rest
+	 * of the feed's chunks are dropped as they come.
+	 */
+	async *read(text: string, feed: Feed): AsyncGenerator<Article[], string | undefined> {
 		if (this.failure) throw this.failure;
 		const id = this.next++;
-		return new Promise((resolve, reject) => {
-			this.waiting.set(id, {resolve, reject});
+		const reading: Reading = {chunks: []};
+		this.reading.set(id, reading);
+		try {
 			this.worker.postMessage({id, text, feed} satisfies Request);
-		});
+			for (;;) {
+				const chunk = reading.chunks.shift();
+				if (chunk) {
+					yield chunk;
+				} else if (reading.end) {
+					if ('error' in reading.end) throw reading.end.error;
+					return reading.end.title;
+				} else {
+					// eslint-disable-next-line no-await-in-loop -- the next chunk is waited for
+					await new Promise<void>(resolve => {
+						reading.wake = resolve;
+					});
+				}
+			}
+		} finally {
+			this.reading.delete(id);
+		}
 	}
 
 	async close(): Promise<void> {

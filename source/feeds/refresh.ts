@@ -19,10 +19,34 @@ export type FeedResult =
 
 export type Progress = {done: number; total: number; last: FeedResult};
 
-/** A refresh's writes to the library: one feed's at a time. */
-type Writes = ReturnType<typeof pLimit>;
+/**
+ * How a refresh shares the main thread. The browser's (the default) writes
+ * in steps of a few milliseconds, so a key is answered between them.
+ * `devnews fetch` has no keys to answer: it writes in steps of
+ * STEP_MS_UNATTENDED, a tenth as many commits, each of which wrote the
+ * pages it touched to the log again and made the full-text index flush a
+ * segment of its own (and merge them after).
+ */
+export type Pace = 'attended' | 'unattended';
 
-async function refreshOne(feed: Feed, library: Library, parser: FeedParser, writes: Writes, options: RefreshOptions, stop?: AbortSignal): Promise<FeedResult> {
+/**
+ * A step's length when no one is at the keys: long enough that commits
+ * cost little, short enough that the feeds still downloading get the event
+ * loop ten times a second and finish well within their timeouts.
+ */
+const STEP_MS_UNATTENDED = 100;
+
+/**
+ * A refresh's writes to the library (one feed's at a time), and the feeds
+ * read into articles (AHEAD at a time: the one being written and the next,
+ * parsed meanwhile). A feed fetched waits as its text to be parsed, not as
+ * its articles, which take several times the memory.
+ */
+type Lanes = {writes: ReturnType<typeof pLimit>; ahead: ReturnType<typeof pLimit>};
+
+const AHEAD = 2;
+
+async function refreshOne(feed: Feed, library: Library, parser: FeedParser, {writes, ahead}: Lanes, options: RefreshOptions, stepMs: number | undefined, stop?: AbortSignal): Promise<FeedResult> {
 	const stopped: FeedResult = {url: feed.url, status: 'stopped'};
 	if (stop?.aborted) return stopped;
 	const state = library.feedState(feed.url);
@@ -34,15 +58,36 @@ async function refreshOne(feed: Feed, library: Library, parser: FeedParser, writ
 			return {url: feed.url, status: 'not-modified'};
 		}
 
-		const {title, articles} = await parser.parse(fetched.text, feed);
-		if (stop?.aborted) return stopped;
-		// One feed's steps at a time, so a key waits for one step, not one of each feed being
-		// written; a feed still waiting its turn when the refresh is stopped is not written.
-		const written = await writes(async () => (stop?.aborted ? undefined : library.upsertInSteps(articles, feed.url)));
-		if (!written) return stopped;
-		const {added} = written;
-		library.feedFetched(feed.url, fetched, Date.now(), title);
-		return {url: feed.url, status: 'updated', items: articles.length, added};
+		const {text, ...validators} = fetched;
+		const read = await ahead(async () => {
+			if (stop?.aborted) return undefined;
+			const chunks = parser.read(text, feed);
+			try {
+				// What is not a feed fails here, before anything of it is written.
+				let next = await chunks.next();
+				// One feed's steps at a time, so a key waits for one step, not one of each feed being
+				// written; a feed still waiting its turn when the refresh is stopped is not written,
+				// and one whose writing has begun is written to its end, a chunk as it comes.
+				return await writes(async () => {
+					if (stop?.aborted) return undefined;
+					let items = 0;
+					let added = 0;
+					/* eslint-disable no-await-in-loop -- a chunk at a time, as it comes */
+					for (; !next.done; next = await chunks.next()) {
+						items += next.value.length;
+						added += (await library.upsertInSteps(next.value, feed.url, stepMs)).added;
+					}
+					/* eslint-enable no-await-in-loop */
+
+					return {title: next.value, items, added};
+				});
+			} finally {
+				await chunks.return(undefined);
+			}
+		});
+		if (!read) return stopped;
+		library.feedFetched(feed.url, validators, Date.now(), read.title);
+		return {url: feed.url, status: 'updated', items: read.items, added: read.added};
 	} catch (error) {
 		// Cut off by the stop, not failed: the feed's record stays as it was.
 		if (stop?.aborted) return stopped;
@@ -58,10 +103,12 @@ export async function refreshFeeds(
 	options: RefreshOptions = DEFAULT_REFRESH,
 	onProgress: (progress: Progress) => void = () => {},
 	stop?: AbortSignal,
+	pace: Pace = 'attended',
 ): Promise<FeedResult[]> {
 	const limit = pLimit(Math.max(1, options.concurrency));
 	const parser = new FeedParser(library.taxonomy());
-	const writes = pLimit(1);
+	const lanes: Lanes = {writes: pLimit(1), ahead: pLimit(AHEAD)};
+	const stepMs = pace === 'attended' ? undefined : STEP_MS_UNATTENDED;
 	let done = 0;
 	const {checkpointingElsewhere} = await import('../library/checkpointer.js');
 	try {
@@ -70,7 +117,7 @@ export async function refreshFeeds(
 			Promise.all(
 				feeds.map(async feed =>
 					limit(async () => {
-						const result = await refreshOne(feed, library, parser, writes, options, stop);
+						const result = await refreshOne(feed, library, parser, lanes, options, stepMs, stop);
 						onProgress({done: ++done, total: feeds.length, last: result});
 						return result;
 					}),

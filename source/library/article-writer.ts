@@ -28,8 +28,11 @@ export type UpsertResult = {added: number; updated: number; refused: number};
 /** Articles a transaction writes or removes at most. */
 export const BATCH = 500;
 
-/** How long a step of upsertInSteps writes articles before it commits and lets the event loop run. */
-const STEP_MS = 10;
+/**
+ * How long a step of upsertInSteps writes articles before it commits and
+ * lets the event loop run, while someone is at the keys (the browser).
+ */
+export const STEP_MS = 10;
 
 /**
  * Two turns of the event loop: a key read in the first is drawn (React
@@ -80,15 +83,15 @@ export class ArticleWriter {
 	}
 
 	/**
-	 * The same as upsert, in steps: each a transaction of what STEP_MS
+	 * The same as upsert, in steps: each a transaction of what `stepMs`
 	 * writes, then `stepped` (told what the step did), then a turn of the
 	 * event loop. The whole is written even if the caller stops waiting.
 	 */
-	async upsertInSteps(articles: Article[], origin: string, taxonomy: Taxonomy, stepped: (step: UpsertResult) => void): Promise<UpsertResult> {
+	async upsertInSteps(articles: Article[], origin: string, taxonomy: Taxonomy, stepped: (step: UpsertResult) => void, stepMs = STEP_MS): Promise<UpsertResult> {
 		const result: UpsertResult = {added: 0, updated: 0, refused: 0};
 		for (let next = 0; next < articles.length; ) {
 			const step: UpsertResult = {added: 0, updated: 0, refused: 0};
-			next = this.upsertBatch(articles, next, performance.now() + STEP_MS, origin, taxonomy, step);
+			next = this.upsertBatch(articles, next, performance.now() + stepMs, origin, taxonomy, step);
 			for (const key of ['added', 'updated', 'refused'] as const) result[key] += step[key];
 			stepped(step);
 			if (next < articles.length) await betweenSteps(); // eslint-disable-line no-await-in-loop -- a step at a time, the event loop between them

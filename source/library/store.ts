@@ -187,11 +187,17 @@ export class Library {
 		return result;
 	}
 
-	/** The same as upsert, in steps between which the event loop runs (a refresh: the browser answers keys meanwhile). */
-	async upsertInSteps(articles: Article[], origin: string): Promise<UpsertResult> {
-		const result = await this.writer.upsertInSteps(articles, origin, this.taxonomy(), step => {
-			if (step.added + step.updated > 0) this.articlesChanged(true);
-		});
+	/** The same as upsert, in steps of `stepMs` between which the event loop runs (a refresh: the browser answers keys meanwhile). */
+	async upsertInSteps(articles: Article[], origin: string, stepMs?: number): Promise<UpsertResult> {
+		const result = await this.writer.upsertInSteps(
+			articles,
+			origin,
+			this.taxonomy(),
+			step => {
+				if (step.added + step.updated > 0) this.articlesChanged(true);
+			},
+			stepMs,
+		);
 		// The last step is told now.
 		if (this.notice) this.tell();
 		return result;
