@@ -47,7 +47,7 @@ function assertConsistent(file: string): number {
 		assert.equal(db.pragma('integrity_check', {simple: true}), 'ok');
 		const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
 		const unread = db.prepare('SELECT count(*) FROM articles WHERE read = 0').pluck().get() as number;
-		assert.deepEqual(db.prepare('SELECT sum(total) AS total, sum(unread) AS unread FROM counts').get(), {total: articles, unread});
+		assert.deepEqual(db.prepare('SELECT total(total) AS total, total(unread) AS unread FROM counts').get(), {total: articles, unread});
 		assert.equal(db.prepare("SELECT count(*) FROM listings WHERE list = '*'").pluck().get(), articles);
 		assert.equal(db.prepare('SELECT count(*) FROM articles a LEFT JOIN stories s ON s.article = a.rowid WHERE s.doc IS NULL').pluck().get(), 0, 'no article without its story');
 		assert.equal(db.prepare('SELECT count(*) FROM stories s LEFT JOIN articles a ON a.rowid = s.article WHERE a.id IS NULL').pluck().get(), 0, 'no story without its article');

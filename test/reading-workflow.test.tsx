@@ -84,7 +84,10 @@ test('S changes the order and keeps it for the next start; C marks everything re
 	await first.press('C');
 	assert.match(first.frame(), /Marked 9 stories read everywhere — u or C undoes\./);
 	first.ui.unmount();
-	assert.equal(JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')).sort, 'unread');
+	// The choice is saved under the config's lock, after the key: a quit waits for it, and so does the test.
+	const savedSort = () => (fs.existsSync(path.join(configDir, 'config.json')) ? (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as {sort?: string}).sort : undefined);
+	for (let waited = 0; savedSort() !== 'unread' && waited < 5000; waited += 20) await new Promise(resolve => setTimeout(resolve, 20)); // eslint-disable-line no-await-in-loop -- polling the file
+	assert.equal(savedSort(), 'unread');
 	const second = await renderApp({width: 100, height: 20, configDir});
 	assert.match(second.frame(), /· unread first/, 'the order chosen is the order at the next start');
 	second.ui.unmount();

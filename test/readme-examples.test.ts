@@ -59,6 +59,7 @@ const FLAG_VALUES: Record<string, () => string> = {
 	'--concurrency': () => '2',
 	'--timeout': () => '5',
 	'--max-bytes': () => '1000000',
+	'--complete': () => '0',
 };
 
 /** …or by itself. */
