@@ -30,8 +30,9 @@ test('text pressed as keys: its first character, astral ones whole, then the res
 	]);
 	assert.deepEqual(firstKey({input: '😀', key: {}}), [{input: '😀', key: {}}, undefined]);
 	assert.equal(isText({input: 'jj', key: {}}), true);
-	assert.equal(isText({input: 'j', key: {}}), false);
+	assert.equal(isText({input: 'j', key: {}}), true);
 	assert.equal(isText({input: 'c', key: {ctrl: true}}), false);
+	assert.equal(isText({input: '', key: {return: true}}), false);
 });
 
 test('a key alone, and Ctrl with a letter, pass as Ink reported them; Alt-letter is Esc then the letter', () => {

@@ -62,9 +62,9 @@ export function keyPresses(input: string, key: KeyInfo): KeyPress[] {
 	return [{input, key}];
 }
 
-/** Text of more than one character, as a key press of a read holds it. */
+/** Printable text, one character or more: a press with no key flags. */
 export function isText({input, key}: KeyPress): boolean {
-	return Object.keys(key).length === 0 && input.length > 1;
+	return Object.keys(key).length === 0 && input !== '';
 }
 
 /**

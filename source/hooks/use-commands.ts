@@ -61,7 +61,10 @@ function keyQueue(screen: {current: Screen}) {
 		unblock();
 		while (waiting.length > 0) {
 			let press = waiting.shift()!;
-			if (isText(press) && !screen.current.state.filtering) {
+			if (isText(press) && screen.current.state.filtering) {
+				// Text that waited behind the last edit (the rest of a paste, in the terminal's next reads) joins it.
+				while (waiting.length > 0 && isText(waiting[0]!)) press = {input: press.input + waiting.shift()!.input, key: {}};
+			} else if (isText(press)) {
 				const [first, rest] = firstKey(press);
 				if (rest) waiting.unshift(rest);
 				press = first;
