@@ -26,11 +26,12 @@ export type ListKeys = {
 const QUIET_MS = 150;
 const LONGEST_MS = 10_000;
 
-class Session {
+/** A program in a pseudo-terminal, its output counted and kept (its last 20,000 characters). */
+export class Session {
 	bytes = 0;
 	private screen = '';
 	private lastOutput = performance.now();
-	private readonly child: pty.IPty;
+	readonly child: pty.IPty;
 	readonly exited: Promise<void>;
 
 	constructor(launch: Launch, columns: number, rows: number) {

@@ -1,5 +1,7 @@
 // The benchmark's figures: what each measurement yields, percentiles, the
 // table it prints and the targets it checks, as ratios from one run.
+import type {MemoryResult} from './memory.js';
+import type {PasteResult} from './paste.js';
 import type {TitleSearch} from './search.js';
 
 export type KeyKind = 'j/k' | 'PgDn' | 'G/g' | 'open/back' | 'picker' | 'filter keystroke';
@@ -52,6 +54,10 @@ export type Results = {
 	bytes?: BytesResult;
 	/** Adding and removing articles (bench/retention.ts). */
 	retention?: {size: number; addPerSecond: number; removePerSecond: number};
+	/** RSS at the first frame and after 3,000 keys (bench/memory.ts). */
+	memory?: MemoryResult;
+	/** A 10,000-character paste into the search (bench/paste.ts). */
+	paste?: PasteResult;
 	ratios: Ratio[];
 };
 

@@ -6,6 +6,7 @@
 //   npm run bench -- [--sizes 10,10000,100000,1000000] [--runs 5] [--presses 500] [--byte-presses 50]
 //   npm run bench -- --only bytes [--byte-presses 50]     bytes per key beside newsboat, alone
 //   npm run bench -- --only search [--sizes 10000,1000000]  search by title words, alone
+//   npm run bench -- --only memory|paste [--sizes ...]      RSS after 3,000 keys, or a 10,000-character paste, alone
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,8 @@ import {serveSyntheticFeeds} from './feeds.js';
 import {bytesPerKey, type ListKeys} from './bytes.js';
 import {ensureNewsboat, newsboatLaunch, newsboatVersion} from './newsboat.js';
 import {measureRetention} from './retention.js';
+import {measureMemory, memoryTargets, printMemory} from './memory.js';
+import {measurePaste, pasteTargets, printPaste} from './paste.js';
 import {measureTitleSearch} from './search.js';
 import {firstFrame, type Launch} from './pty.js';
 import {bytesTargets, checkTargets, printBytes, printSearch, printTable, searchTargets} from './table.js';
@@ -37,8 +40,8 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const presses = Number(values.presses);
 const bytePresses = Number(values['byte-presses']);
-if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && values.only !== 'bytes' && values.only !== 'search')) {
-	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search]');
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'memory', 'paste'].includes(values.only))) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|memory|paste]');
 }
 
 const NEWSBOAT_ITEMS = 100_000;
@@ -136,6 +139,38 @@ if (values.only === 'bytes') {
 	process.exit(0);
 }
 
+/** devnews on each library, started as a person starts it, and the first frame it shows. */
+async function devnewsLaunches(): Promise<Array<{size: number; launch: Launch}>> {
+	const launches: Array<{size: number; launch: Launch}> = [];
+	for (const size of sizes) {
+		const home = ensureLibrary(size, log);
+		// eslint-disable-next-line no-await-in-loop -- one at a time
+		launches.push({size, launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(home))}});
+	}
+
+	return launches;
+}
+
+const MEMORY_KEYS = 3000;
+async function measureInput(launches: Array<{size: number; launch: Launch}>, only?: 'memory' | 'paste') {
+	log(`RSS after ${MEMORY_KEYS.toLocaleString('en')} keys, and a 10,000-character paste into the search, at each size…`);
+	const memory = only === 'paste' ? undefined : await measureMemory(launches, MEMORY_KEYS, TERMINAL.cols, TERMINAL.rows);
+	const {Library} = await import('../source/library/store.js');
+	const withLibraries = launches.map(entry => ({...entry, library: Library.open(libraryFile(ensureLibrary(entry.size, log))).library}));
+	const paste = only === 'memory' ? undefined : await measurePaste(withLibraries, TERMINAL.cols, TERMINAL.rows);
+	for (const {library} of withLibraries) library.close();
+	return {memory, paste};
+}
+
+if (values.only === 'memory' || values.only === 'paste') {
+	log('building devnews…');
+	await run(process.execPath, ['scripts/build.mjs']);
+	const {memory, paste} = await measureInput(await devnewsLaunches(), values.only);
+	process.stdout.write([memory && printMemory(memory, memoryTargets(memory)), paste && printPaste(paste, pasteTargets(paste))].filter(Boolean).join('\n'));
+	fs.rmSync(config, {recursive: true, force: true});
+	process.exit(0);
+}
+
 log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
 await run(process.execPath, ['scripts/build.mjs']);
 await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
@@ -150,10 +185,8 @@ const launches: Array<{key: string; launch: Launch}> = [
 	{key: 'hello', launch: {command: path.join(BUILD, 'hello', 'hello.js'), args: [], env: process.env, shows: screen => screen.includes('Hello from Ink')}},
 	{key: 'shipped', launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(shippedHome), shows: showsList('Leaked Call Sparks')}},
 ];
-for (const [size, home] of homes) {
-	// eslint-disable-next-line no-await-in-loop -- one at a time, on a quiet machine
-	launches.push({key: String(size), launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(home))}});
-}
+const sized = await devnewsLaunches();
+for (const {size, launch} of sized) launches.push({key: String(size), launch});
 
 if (newsboat) launches.push({key: 'newsboat', launch: newsboatLaunch(newsboat)});
 
@@ -199,6 +232,8 @@ try {
 	await refreshFeeds.server.close();
 }
 
+const {memory, paste} = await measureInput(sized);
+
 // Retention's removal beside adding: the same articles in, then out.
 const RETENTION_SIZE = 100_000;
 log(`adding and removing ${RETENTION_SIZE.toLocaleString('en')} articles…`);
@@ -214,11 +249,13 @@ const report: Results = {
 	newsboat: newsboat ? {items: NEWSBOAT_ITEMS, version: version!, firstFrame: summary('newsboat')} : {skipped: version ? `--sizes has no ${NEWSBOAT_ITEMS}` : 'newsboat is not installed (apt-get install newsboat)'},
 	bytes,
 	retention,
+	memory,
+	paste,
 	ratios: [],
 };
-report.ratios = checkTargets(report);
+report.ratios = [...checkTargets(report), ...memoryTargets(memory!), ...pasteTargets(paste!)];
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, undefined, 2)}\n`);
-process.stdout.write(printTable(report));
+process.stdout.write(`${printTable(report)}\n${printMemory(memory!)}\n${printPaste(paste!)}`);
 fs.rmSync(config, {recursive: true, force: true});
 fs.rmSync(shippedHome, {recursive: true, force: true});
 log(`libraries kept in ${path.relative(ROOT, CACHE)}; results in bench/results.json`);

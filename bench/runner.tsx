@@ -29,6 +29,7 @@ import {FeedList, type Feed} from '../source/feeds/feed-list.js';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {refreshFeeds} from '../source/feeds/refresh.js';
 import {Library} from '../source/library/store.js';
+import {keepHeapSteady} from '../source/steady-heap.js';
 import {percentile, type KeyKind, type RunnerResult, type Spread} from './report.js';
 import {searchQueries} from './queries.js';
 import {measureTitleSearch} from './search.js';
@@ -90,6 +91,8 @@ class TerminalOutput extends EventEmitter {
 	}
 }
 
+// The heap as the browser keeps it (runBrowser does this).
+keepHeapSteady();
 const {library} = Library.open(path.join(options.library, 'devnews', 'library.sqlite'));
 const {config} = ConfigFile.open(options.config);
 const asFeed = (url: string): Feed => ({url, sector: 'technology', edition: 'global'});

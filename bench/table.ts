@@ -83,7 +83,7 @@ export function checkTargets(results: Results): Ratio[] {
 	];
 }
 
-const targetLine = (entry: Ratio) => `  ${entry.met ? '✓' : '✗'} ${entry.what}: ${entry.value >= 100 ? entry.value.toFixed(0) : entry.value.toFixed(2)} (target ${entry.target})`;
+export const targetLine = (entry: Ratio) => `  ${entry.met ? '✓' : '✗'} ${entry.what}: ${entry.value >= 100 ? entry.value.toFixed(0) : entry.value.toFixed(2)} (target ${entry.target})`;
 
 /** The bytes-per-key table: one row per action, a column per program and size; then its targets, if given. */
 export function printBytes(bytes: BytesResult, targets: Ratio[] = []): string {
