@@ -156,9 +156,8 @@ async function measureInput(launches: Array<{size: number; launch: Launch}>, onl
 	log(`RSS after ${MEMORY_KEYS.toLocaleString('en')} keys, and a 10,000-character paste into the search, at each size…`);
 	const memory = only === 'paste' ? undefined : await measureMemory(launches, MEMORY_KEYS, TERMINAL.cols, TERMINAL.rows);
 	const {Library} = await import('../source/library/store.js');
-	const withLibraries = launches.map(entry => ({...entry, library: Library.open(libraryFile(ensureLibrary(entry.size, log))).library}));
+	const withLibraries = launches.map(entry => ({...entry, openLibrary: () => Library.open(libraryFile(ensureLibrary(entry.size, log))).library}));
 	const paste = only === 'memory' ? undefined : await measurePaste(withLibraries, TERMINAL.cols, TERMINAL.rows);
-	for (const {library} of withLibraries) library.close();
 	return {memory, paste};
 }
 
