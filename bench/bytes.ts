@@ -27,11 +27,12 @@ const LONGEST_MS = 10_000;
 // Before the first measured key, a longer quiet spell.
 const SETTLED_MS = 1000;
 
-class Session {
+/** A program in a pseudo-terminal, its output counted and kept (its last 20,000 characters). */
+export class Session {
 	bytes = 0;
 	private screen = '';
 	private lastOutput = performance.now();
-	private readonly child: pty.IPty;
+	readonly child: pty.IPty;
 	readonly exited: Promise<void>;
 
 	constructor(launch: Launch, columns: number, rows: number) {

@@ -2,6 +2,8 @@
 // table it prints and the targets it checks, as ratios from one run.
 import type {CompletionResult} from './complete-runner.js';
 import type {IngestResult} from './ingest.js';
+import type {MemoryResult} from './memory.js';
+import type {PasteResult} from './paste.js';
 import type {TitleSearch} from './search.js';
 
 export type KeyKind = 'j/k' | 'PgDn' | 'G/g' | 'open/back' | 'picker' | 'filter keystroke';
@@ -59,6 +61,10 @@ export type Results = {
 	completion?: CompletionResult;
 	/** devnews fetch beside newsboat -x reload (bench/ingest.ts). */
 	ingest?: IngestResult;
+	/** RSS at the first frame and after 3,000 keys (bench/memory.ts). */
+	memory?: MemoryResult;
+	/** A 10,000-character paste into the search (bench/paste.ts). */
+	paste?: PasteResult;
 	ratios: Ratio[];
 };
 

@@ -9,6 +9,7 @@
 //   npm run bench -- --only startup [--runs 5]               commands and first frame beside their floors, alone
 //   npm run bench -- --only complete [--presses 500]        completing summary-only stories from their pages, alone
 //   npm run bench -- --only ingest                         devnews fetch beside newsboat -x reload, alone
+//   npm run bench -- --only memory|paste [--sizes ...]      RSS after 3,000 keys, or a 10,000-character paste, alone
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,8 @@ import {ensureNewsboat, newsboatLaunch, newsboatOnFeeds, newsboatVersion} from '
 import {completionTargets, measureCompletion, printCompletion} from './complete.js';
 import {ingestTargets, measureIngest, printIngest} from './ingest.js';
 import {measureRetention} from './retention.js';
+import {measureMemory, memoryTargets, printMemory} from './memory.js';
+import {measurePaste, pasteTargets, printPaste} from './paste.js';
 import {measureTitleSearch} from './search.js';
 import {measureStartup, printStartup} from './startup.js';
 import {firstFrame, type Launch} from './pty.js';
@@ -43,8 +46,8 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const presses = Number(values.presses);
 const bytePresses = Number(values['byte-presses']);
-if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'startup', 'complete', 'ingest'].includes(values.only))) {
-	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|startup|complete|ingest]');
+if (sizes.some(size => !Number.isInteger(size) || size < 1) || !(runs >= 1) || !(presses >= 2) || !(bytePresses >= 2) || (values.only && !['bytes', 'search', 'startup', 'complete', 'ingest', 'memory', 'paste'].includes(values.only))) {
+	throw new Error('usage: npm run bench -- [--sizes 10,10000,...] [--runs N] [--presses N] [--byte-presses N] [--only bytes|search|startup|complete|ingest|memory|paste]');
 }
 
 const NEWSBOAT_ITEMS = 100_000;
@@ -203,6 +206,37 @@ if (values.only === 'ingest') {
 	process.exit(0);
 }
 
+/** devnews on each library, started as a person starts it, and the first frame it shows. */
+async function devnewsLaunches(): Promise<Array<{size: number; launch: Launch}>> {
+	const launches: Array<{size: number; launch: Launch}> = [];
+	for (const size of sizes) {
+		const home = ensureLibrary(size, log);
+		// eslint-disable-next-line no-await-in-loop -- one at a time
+		launches.push({size, launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(devnewsEnv(home)))}});
+	}
+
+	return launches;
+}
+
+const MEMORY_KEYS = 3000;
+async function measureInput(launches: Array<{size: number; launch: Launch}>, only?: 'memory' | 'paste') {
+	log(`RSS after ${MEMORY_KEYS.toLocaleString('en')} keys, and a 10,000-character paste into the search, at each size…`);
+	const memory = only === 'paste' ? undefined : await measureMemory(launches, MEMORY_KEYS, TERMINAL.cols, TERMINAL.rows);
+	const {Library} = await import('../source/library/store.js');
+	const withLibraries = launches.map(entry => ({...entry, openLibrary: () => Library.open(libraryFile(ensureLibrary(entry.size, log))).library}));
+	const paste = only === 'memory' ? undefined : await measurePaste(withLibraries, TERMINAL.cols, TERMINAL.rows);
+	return {memory, paste};
+}
+
+if (values.only === 'memory' || values.only === 'paste') {
+	log('building devnews…');
+	await run(process.execPath, ['scripts/build.mjs']);
+	const {memory, paste} = await measureInput(await devnewsLaunches(), values.only);
+	process.stdout.write([memory && printMemory(memory, memoryTargets(memory)), paste && printPaste(paste, pasteTargets(paste))].filter(Boolean).join('\n'));
+	fs.rmSync(config, {recursive: true, force: true});
+	process.exit(0);
+}
+
 log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
 await run(process.execPath, ['scripts/build.mjs']);
 await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
@@ -230,10 +264,8 @@ const launches: Array<{key: string; launch: Launch}> = [
 	{key: 'hello', launch: helloLaunch},
 	{key: 'shipped', launch: shippedLaunch(shippedHome)},
 ];
-for (const [size, home] of homes) {
-	// eslint-disable-next-line no-await-in-loop -- one at a time, on a quiet machine
-	launches.push({key: String(size), launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(devnewsEnv(home)))}});
-}
+const sized = await devnewsLaunches();
+for (const {size, launch} of sized) launches.push({key: String(size), launch});
 
 if (newsboat) launches.push({key: 'newsboat', launch: newsboatLaunch(newsboat)});
 
@@ -279,6 +311,8 @@ try {
 	await refreshFeeds.server.close();
 }
 
+const {memory, paste} = await measureInput(sized);
+
 // Retention's removal beside adding: the same articles in, then out.
 const RETENTION_SIZE = 100_000;
 log(`adding and removing ${RETENTION_SIZE.toLocaleString('en')} articles…`);
@@ -300,11 +334,13 @@ const report: Results = {
 	retention,
 	completion: completed,
 	ingest,
+	memory,
+	paste,
 	ratios: [],
 };
-report.ratios = [...checkTargets(report), ...completionTargets(completed), ...ingestTargets(ingest)];
+report.ratios = [...checkTargets(report), ...completionTargets(completed), ...ingestTargets(ingest), ...memoryTargets(memory!), ...pasteTargets(paste!)];
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, undefined, 2)}\n`);
-process.stdout.write(printTable(report));
+process.stdout.write(`${printTable(report)}\n${printMemory(memory!)}\n${printPaste(paste!)}`);
 process.stdout.write(printCompletion(completed, completionTargets(completed)));
 process.stdout.write(printIngest(ingest));
 fs.rmSync(config, {recursive: true, force: true});

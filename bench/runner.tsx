@@ -25,6 +25,7 @@ import {FeedList, type Feed} from '../source/feeds/feed-list.js';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {refreshFeeds} from '../source/feeds/refresh.js';
 import {Library} from '../source/library/store.js';
+import {keepHeapSteady} from '../source/steady-heap.js';
 import {percentile, type KeyKind, type RunnerResult, type Spread} from './report.js';
 import {searchQueries} from './queries.js';
 import {renderInTerminal} from './terminal.js';
@@ -37,6 +38,8 @@ const options = JSON.parse(process.argv[2]!) as Options;
 // Key presses as a terminal sends them.
 const KEY = {down: 'j', up: 'k', pageDown: '\u001B[6~', top: 'g', bottom: 'G', enter: '\r', escape: '\u001B', sector: 's', search: '/'};
 
+// The heap as the browser keeps it (runBrowser does this).
+keepHeapSteady();
 const {library} = Library.open(path.join(options.library, 'devnews', 'library.sqlite'));
 const {config} = ConfigFile.open(options.config);
 const asFeed = (url: string): Feed => ({url, sector: 'technology', edition: 'global'});

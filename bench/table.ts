@@ -92,7 +92,7 @@ export function checkTargets(results: Results): Ratio[] {
 	];
 }
 
-const targetLine = (entry: Ratio) => `  ${entry.met ? '✓' : '✗'} ${entry.what}: ${entry.value >= 100 ? entry.value.toFixed(0) : entry.value.toFixed(2)} (target ${entry.target})`;
+export const targetLine = (entry: Ratio) => `  ${entry.met ? '✓' : '✗'} ${entry.what}: ${entry.value >= 100 ? entry.value.toFixed(0) : entry.value.toFixed(2)} (target ${entry.target})`;
 
 /**
  * The bytes-per-key table: a row per terminal size and title length; for

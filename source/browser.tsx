@@ -15,6 +15,7 @@ import {ScreenReaderWriter} from './render/screen-reader-writer.js';
 import {openWithBrowser} from './terminal/browser-command.js';
 import {copyToClipboard, supportsHyperlinks, type LinkResult} from './terminal/links.js';
 import {sanitizeLine} from './terminal/sanitize.js';
+import {keepHeapSteady} from './steady-heap.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 /**
@@ -52,6 +53,7 @@ export function renderOptions(writer: FrameWriter | ScreenReaderWriter): RenderO
 const STOP_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 export async function runBrowser(props: Omit<AppProps, 'outside'>, options: {screenReader?: boolean} = {}): Promise<void> {
+	keepHeapSteady();
 	const {stdout} = process;
 	// --screen-reader, or Ink's own switch.
 	const screenReader = options.screenReader || process.env['INK_SCREEN_READER'] === 'true';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {listHeight, readerHeight} from '../source/core/screen-rows.js';
-import {initialState, reducer, type State} from '../source/core/state.js';
+import {initialState, MAX_QUERY, reducer, type State} from '../source/core/state.js';
 
 const start = (height = 12): State => initialState({width: 80, height});
 
@@ -77,4 +77,17 @@ test('shrinking the terminal keeps the selection on screen', () => {
 	const {selected, top} = state.positions.articles;
 	assert.equal(selected, 20);
 	assert.ok(selected >= top && selected < top + listHeight(state));
+});
+
+test('the search holds its first 1,000 characters, astral ones whole, and says so when more came', () => {
+	let state = reducer(start(), {type: 'filterStart'});
+	const pasted = `${'😀'.repeat(999)}abcdef`;
+	state = reducer(state, {type: 'filterText', query: pasted});
+	assert.equal(Array.from(state.query).length, MAX_QUERY);
+	assert.equal(state.query, `${'😀'.repeat(999)}a`);
+	assert.equal(state.message, 'The search holds 1,000 characters; the rest was left out.');
+	// 1,000 characters in 1,998 code units: all kept, nothing said.
+	state = reducer(reducer(state, {type: 'message'}), {type: 'filterText', query: '😀'.repeat(1000)});
+	assert.equal(state.query, '😀'.repeat(1000));
+	assert.equal(state.message, undefined);
 });

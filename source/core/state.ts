@@ -97,6 +97,12 @@ type StartOptions = {
 
 const TOP: ListPosition = {selected: 0, top: 0};
 
+/**
+ * The longest search, in characters. Titles are shorter; a longer paste
+ * (a whole article) is cut here, so the search and its line stay quick.
+ */
+export const MAX_QUERY = 1000;
+
 export function initialState(options: StartOptions): State {
 	return {
 		viewport: {width: options.width, height: options.height},
@@ -250,8 +256,11 @@ function step(state: State, action: Action): State {
 		case 'filterStart':
 			return {...state, filtering: true};
 
-		case 'filterText':
-			return newList({...state, query: action.query});
+		case 'filterText': {
+			const characters = action.query.length > MAX_QUERY ? Array.from(action.query) : [];
+			if (characters.length <= MAX_QUERY) return newList({...state, query: action.query});
+			return newList({...state, query: characters.slice(0, MAX_QUERY).join(''), message: `The search holds ${MAX_QUERY.toLocaleString('en')} characters; the rest was left out.`, undo: undefined});
+		}
 
 		case 'filterDone':
 			return {...state, filtering: false};

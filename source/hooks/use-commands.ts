@@ -5,11 +5,13 @@
 // is what the last drawn screen shows. So after a key that changed
 // anything, the next waits until React has drawn the change: Ink renders
 // synchronously, so by the next turn of the event loop. `j` then Enter
-// arriving in one read open the row `j` moved to.
+// arriving in one read open the row `j` moved to. Text in a read (a paste)
+// is typed into the search line as one edit; elsewhere it is keys. Quitting
+// (Ctrl-C) and Esc never wait behind other keys.
 import {useLayoutEffect, useRef} from 'react';
 import {useInput} from 'ink';
 import {resolveCommand, type Context, type Effect} from '../core/commands.js';
-import {keyPresses, type KeyPress} from '../core/key-presses.js';
+import {firstKey, isText, keyPresses, type KeyPress} from '../core/key-presses.js';
 import type {Keymap} from '../core/keymap.js';
 import type {Action, State} from '../core/state.js';
 
@@ -34,6 +36,11 @@ function apply({state, context, keymap, dispatch, perform}: Screen, {input, key}
  */
 const NO_COMMIT_MS = 50;
 
+/** Quitting (Ctrl-C, or what the user bound to it) and Esc (back, or out of the search): keys that never wait behind others. */
+function jumpsTheQueue({state, keymap}: Screen, {input, key}: KeyPress): boolean {
+	return key.escape === true || keymap(input, key, state) === 'forceQuit';
+}
+
 /** Key presses waiting their turn, applied one drawn screen at a time. */
 function keyQueue(screen: {current: Screen}) {
 	const waiting: KeyPress[] = [];
@@ -44,12 +51,27 @@ function keyQueue(screen: {current: Screen}) {
 	// While a key waits for its screen: the timer that reads on without it,
 	// then, once it is drawn, the turn of the event loop that reads on.
 	let blocked: {timer: NodeJS.Timeout} | {immediate: NodeJS.Immediate} | undefined;
-	const drain = () => {
+	const unblock = () => {
 		if (blocked && 'timer' in blocked) clearTimeout(blocked.timer);
+		if (blocked && 'immediate' in blocked) clearImmediate(blocked.immediate);
 		blocked = undefined;
+	};
+
+	const drain = () => {
+		unblock();
 		while (waiting.length > 0) {
+			let press = waiting.shift()!;
+			if (isText(press) && screen.current.state.filtering) {
+				// Text that waited behind the last edit (the rest of a paste, in the terminal's next reads) joins it.
+				while (waiting.length > 0 && isText(waiting[0]!)) press = {input: press.input + waiting.shift()!.input, key: {}};
+			} else if (isText(press)) {
+				const [first, rest] = firstKey(press);
+				if (rest) waiting.unshift(rest);
+				press = first;
+			}
+
 			const before = drawn;
-			if (apply(screen.current, waiting.shift()!) && drawn === before) {
+			if (apply(screen.current, press) && drawn === before) {
 				blocked = {timer: setTimeout(drain, NO_COMMIT_MS)};
 				return;
 			}
@@ -57,8 +79,20 @@ function keyQueue(screen: {current: Screen}) {
 	};
 
 	return {
-		/** Keys read from the terminal: applied now, unless a key before them waits for its screen. */
+		/**
+		 * Keys read from the terminal: applied now, unless a key before them
+		 * waits for its screen. Ctrl-C or Esc is applied at once all the same,
+		 * and the keys still waiting before it are dropped: they were typed for
+		 * a screen it quits or leaves.
+		 */
 		enqueue(presses: KeyPress[]) {
+			const interrupt = presses.map(press => jumpsTheQueue(screen.current, press)).lastIndexOf(true);
+			if (interrupt >= 0) {
+				unblock();
+				waiting.length = 0;
+				presses = presses.slice(interrupt);
+			}
+
 			waiting.push(...presses);
 			if (!blocked) drain();
 		},

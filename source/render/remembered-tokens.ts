@@ -59,10 +59,33 @@ export function tokenize(text: string, endChar?: number): Token[] {
 	return tokens;
 }
 
+// Styled characters, one of each kind. The library makes an object and a
+// style list for every character of every line; the lines kept above, each
+// a screen's width of them, were most of what the browser's memory grew by
+// as it was used (heap snapshots after 3,000 keys). A character in a style
+// is the same whichever line it is in, so the lines share them. Forgotten
+// all at once past a bound: text in many scripts would make ever more kinds.
+const KINDS = 10_000;
+const characters = new Map<string, StyledChar>();
+
+/** The one styled character of this value, width and styles. */
+function shared(character: StyledChar): StyledChar {
+	let kind = `${character.value}\u0000${character.fullWidth ? 'w' : ''}`;
+	for (const style of character.styles) kind += `\u0000${style.code}\u0001${style.endCode}`;
+	let one = characters.get(kind);
+	if (one === undefined) {
+		if (characters.size >= KINDS) characters.clear();
+		one = character;
+		characters.set(kind, one);
+	}
+
+	return one;
+}
+
 export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
 	let styled = styledOf.get(tokens);
 	if (styled === undefined) {
-		styled = styleCharacters(tokens);
+		styled = styleCharacters(tokens).map(character => shared(character));
 		styledOf.set(tokens, styled);
 	}
 
