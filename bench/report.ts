@@ -4,6 +4,7 @@ import type {CompletionResult} from './complete-runner.js';
 import type {IngestResult} from './ingest.js';
 import type {MemoryResult} from './memory.js';
 import type {PasteResult} from './paste.js';
+import type {StartupResult} from './startup.js';
 import type {TitleSearch} from './search.js';
 
 export type KeyKind = 'j/k' | 'PgDn' | 'G/g' | 'open/back' | 'picker' | 'filter keystroke';
@@ -65,6 +66,8 @@ export type Results = {
 	memory?: MemoryResult;
 	/** A 10,000-character paste into the search (bench/paste.ts). */
 	paste?: PasteResult;
+	/** Commands beside node -e 0, the first frame beside bare Ink (bench/startup.ts). */
+	startup?: StartupResult;
 	ratios: Ratio[];
 };
 

@@ -27,7 +27,7 @@ import {measureRetention} from './retention.js';
 import {measureMemory, memoryTargets, printMemory} from './memory.js';
 import {measurePaste, pasteTargets, printPaste} from './paste.js';
 import {measureTitleSearch} from './search.js';
-import {measureStartup, printStartup} from './startup.js';
+import {measureStartup, printStartup, startupTargets} from './startup.js';
 import {firstFrame, type Launch} from './pty.js';
 import {bytesTargets, checkTargets, printBytes, printSearch, printTable, searchTargets} from './table.js';
 import type {BytesResult, FirstFrameResult, Results, RunnerResult, SizeResult} from './report.js';
@@ -284,6 +284,9 @@ const summary = (key: string): FirstFrameResult => {
 	return {medianMs: percentile(all.map(frame => frame.ms), 50), runsMs: all.map(frame => frame.ms), rssMb: percentile(all.map(frame => frame.rssMb), 50)};
 };
 
+log(`start-up: commands beside node -e 0, first frame beside bare Ink, ${runs} runs in turns…`);
+const startup = await measureStartup(ROOT, helloLaunch, shippedLaunch(shippedHome), devnewsEnv(shippedHome), runs);
+
 log('bytes per key, beside newsboat…');
 const bytes = await measureBytes();
 
@@ -336,13 +339,15 @@ const report: Results = {
 	ingest,
 	memory,
 	paste,
+	startup,
 	ratios: [],
 };
-report.ratios = [...checkTargets(report), ...completionTargets(completed), ...ingestTargets(ingest), ...memoryTargets(memory!), ...pasteTargets(paste!)];
+report.ratios = [...checkTargets(report), ...completionTargets(completed), ...ingestTargets(ingest), ...memoryTargets(memory!), ...pasteTargets(paste!), ...startupTargets(startup)];
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, undefined, 2)}\n`);
 process.stdout.write(`${printTable(report)}\n${printMemory(memory!)}\n${printPaste(paste!)}`);
 process.stdout.write(printCompletion(completed, completionTargets(completed)));
 process.stdout.write(printIngest(ingest));
+process.stdout.write(printStartup(startup));
 fs.rmSync(config, {recursive: true, force: true});
 fs.rmSync(shippedHome, {recursive: true, force: true});
 log(`libraries kept in ${path.relative(ROOT, CACHE)}; results in bench/results.json`);

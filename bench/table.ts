@@ -70,7 +70,7 @@ export function checkTargets(results: Results): Ratio[] {
 	const refreshRatio = results.sizes.length > 0 ? Math.max(...results.sizes.map(({runner: {refreshKeys}}) => refreshKeys.refreshing.median / refreshKeys.quiet.median)) : undefined;
 	const refreshP99 = results.sizes.length > 0 ? Math.max(...results.sizes.map(({runner: {refreshKeys}}) => refreshKeys.refreshing.p99)) : undefined;
 	return [
-		...ratio('start → first frame, shipped data ÷ bare Ink app', results.shippedData.medianMs / results.helloInk.medianMs, '≤ 1.3', value => value <= 1.3),
+		...ratio('start → first frame, shipped data ÷ bare Ink app', results.shippedData.medianMs / results.helloInk.medianMs, '≤ 1.0', value => value <= 1),
 		...ratio('start → first frame at 100k ÷ newsboat at 100k', hundredThousand && newsboatMs && hundredThousand.firstFrame.medianMs / newsboatMs, '≤ 0.3', value => value <= 0.3),
 		...ratio('start → first frame at 1M ÷ at 10', million && smallest && million.firstFrame.medianMs / smallest.firstFrame.medianMs, '≤ 1.1', value => value <= 1.1),
 		...ratio('key → frame at 1M, slowest kind, median (ms)', worst(million, 'median'), '≤ 5', value => value <= 5),
