@@ -15,11 +15,12 @@ import {bookmark, bookmarks, unbookmark} from './commands/bookmark-commands.js';
 import {CommandError, endQuietlyWhenReaderLeaves, UsageError, warn, type CommandContext} from './commands/context.js';
 import type {CommandLine, CommandName} from './command-line.js';
 import {feeds, fetchFeeds, prune} from './commands/feed-commands.js';
+import {doctor} from './commands/doctor.js';
 import {resolveFlag} from './commands/taxonomy-flag.js';
 
 type Run = (context: CommandContext) => void | number | Promise<void | number>;
 
-const COMMANDS: Record<CommandName, Run> = {list, read, search, bookmarks, bookmark, unbookmark, feeds, fetch: fetchFeeds, prune};
+const COMMANDS: Record<CommandName, Run> = {list, read, search, bookmarks, bookmark, unbookmark, feeds, fetch: fetchFeeds, prune, doctor};
 
 const NO_ARGUMENTS: CommandLine = {args: [], flags: {json: false}};
 
@@ -54,17 +55,25 @@ function libraryOpener(dataDir: string, report: (line: string) => void) {
 			if (!opened) {
 				const {library, warning} = Library.open(path.join(cacheDir(), 'library.sqlite'));
 				if (warning) report(warning);
+				// What a repair did (library/repair.ts), said once.
+				library.onRepaired(report);
 				opened = library;
 				for (const error of library.syncData(dataDir)) report(`skipped ${error}`);
 			}
 
 			return opened;
 		},
-		/** Closes the library after an error showed it damaged, so the next get() makes a new one. True when it was. */
+		/**
+		 * After an error showed the library damaged: repairs it (the repair says
+		 * what it did), or else closes it, so the next get() makes a new one.
+		 * True when either was done, and the command may run again.
+		 */
 		recover(error: unknown): boolean {
+			if (opened?.repairAfter(error)) return true;
 			if (!opened?.markDamaged(error)) return false;
 			opened.close();
 			opened = undefined;
+			report(`the library was damaged (${(error as Error).message}); made a new one from the data folder. Run devnews fetch to fill it again.`);
 			return true;
 		},
 	};
@@ -131,10 +140,9 @@ async function main(): Promise<number> {
 	try {
 		return await run();
 	} catch (error) {
-		// A library found damaged on the way is moved aside and made again from
-		// the data folder; the command runs once more on the new one.
+		// A library found damaged on the way is repaired, or else moved aside
+		// and made again from the data folder; the command runs once more.
 		if (!library.recover(error)) throw error;
-		warn(`the library was damaged (${(error as Error).message}); made a new one from the data folder. Run devnews fetch to fill it again.`);
 		return run();
 	}
 }
