@@ -30,7 +30,7 @@ import {ReaderScreen, scrollPosition} from './screens/ReaderScreen.js';
 import {useBookmarks} from './hooks/use-bookmarks.js';
 import {useCommands} from './hooks/use-commands.js';
 import {useEffects, type Outside} from './hooks/use-effects.js';
-import {useLibraryView} from './hooks/use-library.js';
+import {useLibraryView, useRepairs} from './hooks/use-library.js';
 import {useList, useListFilter} from './hooks/use-list.js';
 import {usePickerEntries} from './hooks/use-picker.js';
 import {useReadingPosition} from './hooks/use-reading-position.js';
@@ -76,6 +76,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	);
 	useTerminalSize(useCallback(size => dispatch({type: 'resize', ...size}), []));
 	const view = useLibraryView(library);
+	useRepairs(library, useCallback((line: string) => dispatch({type: 'message', text: line}), []));
 	const bookmarks = useBookmarks(bookmarkStore);
 
 	const {width} = state.viewport;

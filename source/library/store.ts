@@ -42,6 +42,9 @@ export type OpenedLibrary = {library: Library; warning?: string};
  */
 const STEP_NOTICE_MS = 100;
 
+/** After a repair an error asked for, how long before another error may ask for one (Library.repairAfter). */
+const REPAIR_AGAIN_MS = 10_000;
+
 /**
  * The library at one version. A new view is made whenever the library
  * changes, so what reads through a view (a memo that depends on it, a
@@ -78,6 +81,8 @@ export class Library {
 	/** The data folder last imported: imported again after a repair that may have lost its articles. */
 	private dataDir: string | undefined;
 	private readonly repairListeners = new Set<(line: string) => void>();
+	/** When repairAfter last repaired. */
+	private repaired = Number.NEGATIVE_INFINITY;
 	/** What repairs did before anyone listened: told to the first listener. */
 	private readonly untold: string[] = [];
 
@@ -159,9 +164,15 @@ export class Library {
 		return {before, repair, after: examine(this.db)};
 	}
 
-	/** Repairs the file when `error` says it is damaged; true when it was repaired (what failed may be tried again). */
+	/**
+	 * Repairs the file when `error` says it is damaged; true when it was
+	 * repaired (what failed may be tried again). Not twice within
+	 * REPAIR_AGAIN_MS: damage a repair did not mend is not repaired in a loop.
+	 */
 	repairAfter(error: unknown): boolean {
-		return isCorruption(error) && this.repair([(error as Error).message]) !== undefined;
+		if (!isCorruption(error) || performance.now() - this.repaired < REPAIR_AGAIN_MS) return false;
+		this.repaired = performance.now();
+		return this.repair([(error as Error).message]) !== undefined;
 	}
 
 	/** Calls `listener` with the line each repair leaves (and those left before it listened); returns the unsubscribe. */
