@@ -11,24 +11,8 @@ import {syntheticArticle} from '../bench/synthetic.js';
 import {loadTaxonomy} from '../source/data/load-data.js';
 import {Library} from '../source/library/store.js';
 import {copyOfShippedData, isolatedEnv, LEAKED_CALL_ID, runDevnews, SHIPPED, SHIPPED_DATA, tempDir, writeArticle} from './helpers.js';
+import {damagePage, rootPage} from './damage.js';
 import {renderApp} from './render-app.js';
-
-/** The bytes of page `page` (numbered from 1) of library `file`, its log copied in first, changed by `damage` and written back. */
-export function damagePage(file: string, page: number, damage: (bytes: Buffer) => void): void {
-	const bytes = fs.readFileSync(file);
-	const size = bytes.readUInt16BE(16);
-	damage(bytes.subarray((page - 1) * size, page * size));
-	fs.writeFileSync(file, bytes);
-}
-
-/** The root page of table or index `name`, once the log is copied into `file` (so what is on its pages is all there is). */
-export function rootPage(file: string, name: string): number {
-	const db = new Database(file);
-	db.pragma('wal_checkpoint(TRUNCATE)');
-	const root = db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(name) as number;
-	db.close();
-	return root;
-}
 
 const ID_INDEX = 'sqlite_autoindex_articles_1';
 
