@@ -6,6 +6,7 @@
 // agree; where a fault damaged the file, the library has said it repaired
 // it, and lost nothing the model keeps.
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
@@ -15,7 +16,7 @@ import type {Article} from '../source/core/article.js';
 import {isCorruption, Library} from '../source/library/store.js';
 import {fuzzParameters} from './fuzz.js';
 import {openBookmarks, ROOT, SHIPPED_DATA, tempDir} from './helpers.js';
-import {damagePage, rootPage} from './damage.js';
+import {damagePage, pages} from './damage.js';
 
 const FEED = 'https://example.com/model-feed.xml';
 /** Old enough for a prune to take it when it is read. */
@@ -138,14 +139,23 @@ class Prune implements Command {
 	toString = () => 'prune';
 }
 
-/** A page of the id index, of the stories or of the full-text index overwritten in part: nothing the model keeps is on it alone. */
+/** How much of a page a damage overwrites. */
+const DAMAGED_BYTES = 1000;
+
+/** A leaf page of the id index, of the stories or of the full-text index, partly overwritten: nothing the model keeps is there alone. */
 class CorruptPage implements Command {
-	constructor(readonly table: 'sqlite_autoindex_articles_1' | 'stories' | 'articles_fts_data', readonly at: number) {}
+	constructor(readonly table: 'sqlite_autoindex_articles_1' | 'stories' | 'articles_fts_data', readonly which: number, readonly at: number) {}
 	check = () => true;
 	async run(model: Model, real: Real) {
 		real.library.close();
-		const root = rootPage(real.file, this.table);
-		damagePage(real.file, root, page => page.fill(0x41, page.length - 1 - (this.at % 400), page.length));
+		const leaves = pages(real.file, this.table).filter(page => page.pagetype === 'leaf');
+		// Counted from the newest: where the model's articles, added after the shipped ones, are.
+		const leaf = leaves.at(-1 - (this.which % leaves.length))!;
+		// Past the leaf's header (8 bytes): its cells, or the pointers to them.
+		damagePage(real.file, leaf.pageno, page => {
+			const start = 8 + (this.at % (page.length - 8));
+			page.fill(0x41, start, Math.min(page.length, start + DAMAGED_BYTES));
+		});
 		Object.assign(real, open(real));
 		model.repairsExpected++;
 		// What a check finds (the background check, devnews doctor) is repaired.
@@ -154,7 +164,7 @@ class CorruptPage implements Command {
 		agree(model, real);
 	}
 
-	toString = () => `corrupt(${this.table}, ${this.at})`;
+	toString = () => `corrupt(${this.table}, ${this.which}, ${this.at})`;
 }
 
 /** Another process holds the write lock: a write fails as busy and changes nothing; after it, writes work. */
@@ -197,15 +207,22 @@ class FullDisk implements Command {
 	toString = () => `fullDisk(v${this.version})`;
 }
 
-/** A process killed mid-write (its transaction never committed), then devnews started again. */
+/**
+ * Another devnews killed (SIGKILL) in the middle of a write, its transaction
+ * never committed, its log left behind; then this one started again.
+ */
 class Kill implements Command {
 	constructor(readonly id: string) {}
 	check = () => true;
 	async run(model: Model, real: Real) {
-		const other = new Database(real.file);
-		other.exec('BEGIN IMMEDIATE');
-		other.prepare('UPDATE articles SET read = 1 - read, title = ? WHERE id = ?').run('half-written', this.id);
-		other.close(); // without a commit
+		const writer = `
+			const db = new (require('better-sqlite3'))(${JSON.stringify(real.file)});
+			db.exec('BEGIN IMMEDIATE');
+			db.prepare("UPDATE articles SET read = 1 - read, title = 'half-written' WHERE id = ?").run(${JSON.stringify(this.id)});
+			db.prepare("INSERT INTO meta (key, value) VALUES ('half-written', 'x') ON CONFLICT DO NOTHING").run();
+			process.kill(process.pid, 'SIGKILL');`;
+		const killed = spawnSync(process.execPath, ['-e', writer], {cwd: ROOT});
+		assert.equal(killed.signal, 'SIGKILL', String(killed.stderr));
 		reopen(real);
 		agree(model, real);
 	}
@@ -218,7 +235,7 @@ const commands = [
 	fc.tuple(anId, fc.boolean(), fc.constantFrom(0, 0.25, 1)).map(([id, read, position]) => new Mark(id, read, position)),
 	anId.map(id => new Bookmark(id)),
 	fc.constant(new Prune()),
-	fc.tuple(fc.constantFrom('sqlite_autoindex_articles_1' as const, 'stories' as const, 'articles_fts_data' as const), fc.nat(1000)).map(([table, at]) => new CorruptPage(table, at)),
+	fc.tuple(fc.constantFrom('sqlite_autoindex_articles_1' as const, 'stories' as const, 'articles_fts_data' as const), fc.nat(2), fc.nat(10_000)).map(([table, which, at]) => new CorruptPage(table, which, at)),
 	anId.map(id => new Busy(id)),
 	fc.nat(9).map(version => new FullDisk(version)),
 	anId.map(id => new Kill(id)),
@@ -236,8 +253,10 @@ test('the library and the bookmarks agree with a simple model through random add
 			const {store} = await openBookmarks(path.join(dir, 'config'));
 			const partial = {file, bookmarks: store, told: [] as string[]};
 			const real: Real = {...partial, ...open(partial)};
-			// The model's articles are those it adds; what the migrated library holds besides is left alone by every step.
+			// The model's articles are those it adds (half of them before the first step, so every fault meets some); what the
+			// migrated library holds besides is left alone by every step.
 			const model: Model = {articles: new Map(), bookmarks: new Set(), repairsExpected: 0};
+			await new Add(IDS.slice(0, IDS.length / 2), 0).run(model, real);
 			try {
 				await fc.asyncModelRun(() => ({model, real}), steps);
 			} finally {
@@ -245,6 +264,7 @@ test('the library and the bookmarks agree with a simple model through random add
 				fs.rmSync(dir, {recursive: true, force: true});
 			}
 		}),
-		fuzzParameters({numRuns: 10, timeLimitMs: 15_000}),
+		// Each run opens files and starts processes: shrinking a failure to its shortest replays few runs, not thousands.
+		{...fuzzParameters({numRuns: 50, timeLimitMs: 25_000}), endOnFailure: true},
 	);
 });

@@ -11,7 +11,7 @@ import {syntheticArticle} from '../bench/synthetic.js';
 import {loadTaxonomy} from '../source/data/load-data.js';
 import {Library} from '../source/library/store.js';
 import {copyOfShippedData, isolatedEnv, LEAKED_CALL_ID, runDevnews, SHIPPED, SHIPPED_DATA, tempDir, writeArticle} from './helpers.js';
-import {damagePage, rootPage} from './damage.js';
+import {damagePage, pages, rootPage} from './damage.js';
 import {renderApp} from './render-app.js';
 
 const ID_INDEX = 'sqlite_autoindex_articles_1';
@@ -79,10 +79,7 @@ test('a damaged page of the articles table: every readable row is copied into a 
 	first.close();
 
 	// A leaf page of the articles table in the middle, overwritten with noise.
-	const db = new Database(file);
-	db.pragma('wal_checkpoint(TRUNCATE)');
-	const leaves = db.prepare("SELECT pageno, ncell FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno").all() as Array<{pageno: number; ncell: number}>;
-	db.close();
+	const leaves = pages(file, 'articles').filter(page => page.pagetype === 'leaf');
 	const damaged = leaves[Math.floor(leaves.length / 2)]!;
 	damagePage(file, damaged.pageno, page => {
 		for (let offset = 0; offset < page.length; offset++) page[offset] = (offset * 131 + 17) % 256;

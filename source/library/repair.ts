@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type {Article} from '../core/article.js';
 import {BATCH} from './article-writer.js';
-import {asideName, damageMarker, isCorruption, moveAside, openWritable} from './database.js';
+import {asideName, damageMarker, isCorruption, moveAside, openWritable, type OpenOptions} from './database.js';
 import {filingOf, FullTextIndex} from './full-text.js';
 import {Statements} from './statements.js';
 
@@ -136,55 +136,57 @@ function rebuildInPlace(db: Database.Database, problems: string[], suspect: stri
 
 /**
  * The rows of `table` that can be read, in rowid order: a batch at a time
- * while they read, one at a time around damage, and past a damaged page by
- * finding (doubling, then halving the step) the first rowid from which
- * reading works again.
+ * while they read, one at a time up to damage, and past a damaged page (one
+ * that fails, or gives rowids out of order) by finding, doubling then
+ * halving the step, the first rowid from which reading works again.
  */
 function* readableRows(db: Database.Database, table: string, columns: string[]): Generator<Record<string, unknown>> {
+	type Row = Record<string, unknown> & {rowid: number};
 	const select = (limit: number) => db.prepare(`SELECT rowid AS "rowid", ${columns.map(column => `"${column}"`).join(', ')} FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT ${limit}`);
 	const batch = select(BATCH);
 	const one = select(1);
-	const readsFrom = (after: number) => {
+	/** The rows after `after` that `statement` reads; undefined when reading fails. */
+	const read = (statement: Database.Statement, after: number) => {
 		try {
-			one.get(after);
-			return true;
+			return statement.all(after) as Row[];
 		} catch (error) {
-			if (isCorruption(error)) return false;
+			if (isCorruption(error)) return undefined;
 			throw error;
 		}
 	};
 
+	/** Whether reading on from `after` works: no error, and the next row, if any, is after it. */
+	const readsFrom = (after: number) => {
+		const rows = read(one, after);
+		return rows !== undefined && (rows.length === 0 || rows[0]!.rowid > after);
+	};
+
 	let after = Number.MIN_SAFE_INTEGER;
 	for (;;) {
-		let rows: Array<Record<string, unknown>>;
-		try {
-			rows = batch.all(after) as Array<Record<string, unknown>>;
-		} catch (error) {
-			if (!isCorruption(error)) throw error;
-			const row = readsFrom(after) ? (one.get(after) as Record<string, unknown> | undefined) : undefined;
-			if (row) {
-				rows = [row];
-			} else {
-				// Past the damage: the first `after` from which a row reads (or none is left).
-				let step = 1;
-				while (after + step < Number.MAX_SAFE_INTEGER && !readsFrom(after + step)) step *= 2;
-				if (after + step >= Number.MAX_SAFE_INTEGER) return;
-				let low = after + Math.floor(step / 2);
-				let high = after + step;
-				while (high - low > 1) {
-					const middle = low + Math.floor((high - low) / 2);
-					if (readsFrom(middle)) high = middle;
-					else low = middle;
-				}
-
-				after = high;
-				continue;
-			}
+		const rows = read(batch, after) ?? read(one, after);
+		if (rows?.length === 0) return;
+		let progressed = false;
+		for (const row of rows ?? []) {
+			if (row.rowid <= after) break;
+			yield row;
+			after = row.rowid;
+			progressed = true;
 		}
 
-		if (rows.length === 0) return;
-		yield* rows;
-		after = rows.at(-1)!['rowid'] as number;
+		if (progressed) continue;
+		// Past the damage: the first `after` from which reading works (or none is left).
+		let step = 1;
+		while (after + step < Number.MAX_SAFE_INTEGER && !readsFrom(after + step)) step *= 2;
+		if (after + step >= Number.MAX_SAFE_INTEGER) return;
+		let low = after + Math.floor(step / 2);
+		let high = after + step;
+		while (high - low > 1) {
+			const middle = low + Math.floor((high - low) / 2);
+			if (readsFrom(middle)) high = middle;
+			else low = middle;
+		}
+
+		after = high;
 	}
 }
 
@@ -273,9 +275,9 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count.toLoca
  * Repairs the library `db` (the file `file`) after `found` (what said it is
  * damaged: an error, a check's lines), as the file comment says; `suspect`
  * names indexes or tables a lookup found wrong though no check did. `db` is
- * closed when a new file replaces it.
+ * closed when a new file replaces it, which is opened with `options`.
  */
-export function repairLibrary(db: Database.Database, file: string, found: string[], suspect: string[] = []): Repaired {
+export function repairLibrary(db: Database.Database, file: string, found: string[], suspect: string[] = [], options: OpenOptions = {}): Repaired {
 	const started = performance.now();
 	const problems = [...check(db, 'quick_check'), ...checkFullText(db)];
 	const done = (repair: Omit<Repair, 'found' | 'ms'>, next: Database.Database, orphans: Article[] = []): Repaired => ({
@@ -306,7 +308,7 @@ export function repairLibrary(db: Database.Database, file: string, found: string
 				articles: {kept: kept + orphans.length, lost},
 				aside,
 			},
-			openWritable(file),
+			openWritable(file, options),
 			orphans,
 		);
 	} catch (error) {
@@ -315,7 +317,7 @@ export function repairLibrary(db: Database.Database, file: string, found: string
 		const aside = moveAside(file);
 		return done(
 			{action: 'replaced', summary: `Library ${file} was damaged past reading; moved it to ${aside} and made a new one.`, articles: {kept: 0, lost: before}, aside},
-			openWritable(file),
+			openWritable(file, options),
 		);
 	}
 }

@@ -56,7 +56,7 @@ export class Library {
 	/** Opens the library at `file` (see database.ts for what happens when it cannot be used as it is). */
 	static open(file: string, options?: OpenOptions): OpenedLibrary {
 		const {db, warning, persistent} = openDatabase(file, options);
-		return {library: new Library(db, file, persistent), warning};
+		return {library: new Library(db, file, persistent, options), warning};
 	}
 
 	/** Whether what is written is kept (not a read-only library's copy, or memory). */
@@ -81,12 +81,20 @@ export class Library {
 	/** The data folder last imported: imported again after a repair that may have lost its articles. */
 	private dataDir: string | undefined;
 	private readonly repairListeners = new Set<(line: string) => void>();
+	/** Ids an expected lookup found the library does not hold, since it last changed (Library.article). */
+	private readonly absent = new Set<string>();
 	/** When repairAfter last repaired. */
 	private repaired = Number.NEGATIVE_INFINITY;
 	/** What repairs did before anyone listened: told to the first listener. */
 	private readonly untold: string[] = [];
 
-	private constructor(db: Database.Database, file: string, persistent: boolean) {
+	private constructor(
+		db: Database.Database,
+		file: string,
+		persistent: boolean,
+		/** How it was opened: a file a repair makes is opened the same way. */
+		private readonly options: OpenOptions = {},
+	) {
 		this.file = file;
 		this.persistent = persistent;
 		this.attach(db);
@@ -133,7 +141,7 @@ export class Library {
 	repair(found: string[], suspect: string[] = []): Repair | undefined {
 		let repaired;
 		try {
-			repaired = repairLibrary(this.db, this.db.memory ? this.file : this.db.name, found, suspect);
+			repaired = repairLibrary(this.db, this.db.memory ? this.file : this.db.name, found, suspect, this.options);
 		} catch {
 			return undefined;
 		}
@@ -213,6 +221,7 @@ export class Library {
 
 	/** Rows, counts and searches read before a change to the articles may be wrong now. */
 	private articlesChanged(step = false): void {
+		this.absent.clear();
 		this.ranked.forget();
 		this.lists.forget();
 		this.counts.forget();
@@ -314,11 +323,23 @@ export class Library {
 		return this.search.hasMore(filter);
 	}
 
-	article(id: string): Article | undefined {
+	/**
+	 * The article `id`, or undefined when the library does not hold it. With
+	 * `expected` (the id came from a list, or was typed after one), a miss is
+	 * asked again without the index on ids: by the list of all articles (a
+	 * walk of that list, only on a miss, and once per change of the library),
+	 * then by the table's own key. An article the table holds that its index
+	 * does not find is a damaged index, rebuilt here rather than answered wrong.
+	 */
+	article(id: string, expected = true): Article | undefined {
 		const found = this.storyOf(id);
-		// A miss is asked again without the index on ids (a scan, only on a miss): an id the table
-		// holds that its index does not find is a damaged index, rebuilt here rather than answered wrong.
-		if (found !== undefined || this.sql.get('SELECT 1 FROM articles NOT INDEXED WHERE id = ?').get(id) === undefined) return found;
+		if (found !== undefined || !expected || this.absent.has(id)) return found;
+		const rowid = this.sql.get("SELECT article FROM listings WHERE list = '*' AND id = ?").pluck().get(id) as number | undefined;
+		if (rowid === undefined || this.sql.get('SELECT 1 FROM articles WHERE rowid = ? AND id = ?').get(rowid, id) === undefined) {
+			this.absent.add(id);
+			return undefined;
+		}
+
 		return this.repair([`article ${id} is in the articles table but its index on ids does not find it`], ['articles']) ? this.storyOf(id) : undefined;
 	}
 
