@@ -30,7 +30,7 @@ import {ReaderScreen, scrollPosition} from './screens/ReaderScreen.js';
 import {useBookmarks} from './hooks/use-bookmarks.js';
 import {useCommands} from './hooks/use-commands.js';
 import {useEffects, type Outside} from './hooks/use-effects.js';
-import {useLibraryView} from './hooks/use-library.js';
+import {useLibraryView, useRepairs} from './hooks/use-library.js';
 import {useList, useListFilter} from './hooks/use-list.js';
 import {useOtherProcesses} from './hooks/use-other-processes.js';
 import {usePickerEntries} from './hooks/use-picker.js';
@@ -77,6 +77,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	);
 	useTerminalSize(useCallback(size => dispatch({type: 'resize', ...size}), []));
 	const view = useLibraryView(library);
+	useRepairs(library, useCallback((line: string) => dispatch({type: 'message', text: line}), []));
 	const bookmarks = useBookmarks(bookmarkStore);
 	// What another devnews does to the library and the bookmarks shows here within about a second.
 	useOtherProcesses(

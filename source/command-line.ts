@@ -6,7 +6,7 @@ import {BINDINGS, helpColumns, helpLines, type Binding} from './core/bindings.js
 import {UsageError, type Flags} from './commands/context.js';
 import {MOST_COMPLETE} from './config/settings.js';
 
-export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch', 'prune'] as const;
+export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch', 'prune', 'doctor'] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -29,11 +29,12 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     $ devnews feeds remove URL
     $ devnews feeds import FILE.opml / export
     $ devnews feeds check              try every source: answers? format, items
+    $ devnews doctor                   check the library; repair what is damaged
 
   Options
     --sector ID|NAME    only this sector (e.g. politics, "Science & Environment")
     --edition ID|NAME   only this edition, a region (e.g. global, "South Asia", mena)
-    --json              print JSON (list, read, search, bookmarks, feeds)
+    --json              print JSON (list, read, search, bookmarks, feeds, doctor)
     --limit N           at most N articles (list, search)
     --data DIR          read articles from DIR instead of the shipped data
     --concurrency N     feeds fetched at once (fetch; default 4)

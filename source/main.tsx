@@ -32,6 +32,7 @@ const COMMANDS: Record<CommandName, () => Promise<Run>> = {
 	feeds: async () => (await feedCommands()).feeds,
 	fetch: async () => (await feedCommands()).fetchFeeds,
 	prune: async () => (await feedCommands()).prune,
+	doctor: async () => (await import('./commands/doctor.js')).doctor,
 };
 
 const NO_ARGUMENTS: CommandLine = {args: [], flags: {json: false}};
@@ -65,17 +66,25 @@ function libraryOpener(dataDir: string, report: (line: string) => void) {
 			if (!opened) {
 				const {library, warning} = Library.open(path.join(cacheDir(), 'library.sqlite'));
 				if (warning) report(warning);
+				// What a repair did (library/repair.ts), said once.
+				library.onRepaired(report);
 				opened = library;
 				for (const error of library.syncData(dataDir)) report(`skipped ${error}`);
 			}
 
 			return opened;
 		},
-		/** Closes the library after an error showed it damaged, so the next get() makes a new one. True when it was. */
+		/**
+		 * After an error showed the library damaged: repairs it (the repair says
+		 * what it did), or else closes it, so the next get() makes a new one.
+		 * True when either was done, and the command may run again.
+		 */
 		recover(error: unknown): boolean {
+			if (opened?.repairAfter(error)) return true;
 			if (!opened?.markDamaged(error)) return false;
 			opened.close();
 			opened = undefined;
+			report(`the library was damaged (${(error as Error).message}); made a new one from the data folder. Run devnews fetch to fill it again.`);
 			return true;
 		},
 	};
@@ -143,10 +152,9 @@ async function main(packageRoot: string): Promise<number> {
 	try {
 		return await run();
 	} catch (error) {
-		// A library found damaged on the way is moved aside and made again from
-		// the data folder; the command runs once more on the new one.
+		// A library found damaged on the way is repaired, or else moved aside
+		// and made again from the data folder; the command runs once more.
 		if (!library.recover(error)) throw error;
-		warn(`the library was damaged (${(error as Error).message}); made a new one from the data folder. Run devnews fetch to fill it again.`);
 		return run();
 	}
 }

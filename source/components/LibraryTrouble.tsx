@@ -29,8 +29,9 @@ function Trouble({error, damaged}: {error: Error; damaged: boolean}) {
 /**
  * Keys that fail on the library say so on the status line (use-effects.ts);
  * this catches what fails while a screen is drawn, where nothing else can:
- * one message instead of a stack trace, and a damaged file noted so the
- * next start replaces it.
+ * a damaged file repaired and the screens drawn again, or, when it cannot
+ * be, one message instead of a stack trace and the file noted so the next
+ * start replaces it.
  */
 export class LibraryTrouble extends Component<Props, {error?: Error; damaged: boolean}> {
 	override state: {error?: Error; damaged: boolean} = {damaged: false};
@@ -40,7 +41,9 @@ export class LibraryTrouble extends Component<Props, {error?: Error; damaged: bo
 	}
 
 	override componentDidCatch(error: Error): void {
-		this.setState({damaged: this.props.library.markDamaged(error)});
+		// Repaired (the status line says what was done): the screens are drawn again.
+		if (this.props.library.repairAfter(error)) this.setState({error: undefined});
+		else this.setState({damaged: this.props.library.markDamaged(error)});
 	}
 
 	override render() {

@@ -106,7 +106,10 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 
 	/** Runs `work`; whatever it throws, now or later, becomes one status line. */
 	const guarded = (what: string, work: () => void | Promise<void>) => {
-		const fail = (error: unknown) => say(`${what} failed: ${(error as Error).message}`);
+		// A damaged library is repaired (which says so) rather than reported; the key may be pressed again.
+		const fail = (error: unknown) => {
+			if (!library.repairAfter(error)) say(`${what} failed: ${(error as Error).message}`);
+		};
 		try {
 			void Promise.resolve(work()).catch(fail);
 		} catch (error) {

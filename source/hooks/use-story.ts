@@ -19,7 +19,8 @@ export function readerExtras(article: Article, sources: Source[], fetchError?: s
 /** The article to show for `id`: the library's, else the bookmark's snapshot. */
 export function findStory(library: Library, bookmarks: Bookmark[], id: string): Article | undefined {
 	const bookmark = bookmarks.find(entry => entry.id === id);
-	return library.article(id) ?? (bookmark ? bookmarkArticle(bookmark) : undefined);
+	// A bookmark's article may have left the library: its snapshot is shown, and the miss is no sign of damage.
+	return library.article(id, !bookmark) ?? (bookmark ? bookmarkArticle(bookmark) : undefined);
 }
 
 export function useStory(

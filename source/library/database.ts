@@ -2,9 +2,10 @@
 // one line what it did when that was not the plain case:
 // - made by an earlier devnews: migrated (migrations.ts), nothing lost;
 // - made by a newer devnews: refused (LibraryError), the file untouched;
-// - not a database, or damaged (an earlier run found it so): moved aside
-//   as library.sqlite.corrupt-<time> and a new one made — it holds copies
-//   of the data folder and the feeds, and bookmarks live in the config;
+// - not a database, or damaged past repair (repair.ts, which an earlier run
+//   could not do, left a marker): moved aside as library.sqlite.corrupt-<time>
+//   and a new one made — it holds copies of the data folder and the feeds,
+//   and bookmarks live in the config;
 // - busy (another devnews writing): waited for, never taken for damage;
 // - in a folder devnews cannot write: a copy is read, and nothing is saved;
 // - unusable at all: kept in memory for this run.
@@ -70,15 +71,20 @@ function upgrade(db: Database.Database, file: string): void {
 	if (version !== SCHEMA_VERSION) db.transaction(() => migrate(db, version)).immediate();
 }
 
-function moveAside(file: string): string {
-	const aside = `${file}.corrupt-${new Date().toISOString().replaceAll(':', '-')}`;
+/** Where a damaged `file` is kept: beside it, named for now. */
+export const asideName = (file: string) => `${file}.corrupt-${new Date().toISOString().replaceAll(':', '-')}`;
+
+/** Renames a damaged `file` to library.sqlite.corrupt-<time> (returned), its log and marker gone, so a new one can be made. */
+export function moveAside(file: string): string {
+	const aside = asideName(file);
 	fs.renameSync(file, aside);
 	for (const companion of ['-wal', '-shm']) fs.rmSync(file + companion, {force: true});
 	fs.rmSync(damageMarker(file), {force: true});
 	return aside;
 }
 
-function openWritable(file: string, options: OpenOptions): Database.Database {
+/** Opens (or makes) the library at `file` with this version's schema, for writing; throws what SQLite or the folder says when it cannot. */
+export function openWritable(file: string, options: OpenOptions = {}): Database.Database {
 	const db = new Database(file);
 	try {
 		configure(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);

@@ -25,11 +25,13 @@ import {Refiling} from './refile.js';
 import {Retention} from './retention.js';
 import {Statements} from './statements.js';
 import {newestSummaryOnly, type SummaryOnly} from './summary-only.js';
+import {examine, repairLibrary, type Examination, type Repair} from './repair.js';
 
 export type {ListFilter} from './list-filter.js';
 export type {CountColumn} from './counts.js';
 export type {FeedState} from './feed-state.js';
 export type {UpsertResult} from './article-writer.js';
+export type {Examination, Repair} from './repair.js';
 export {LibraryError, isCorruption} from './database.js';
 
 export type OpenedLibrary = {library: Library; warning?: string};
@@ -40,6 +42,9 @@ export type OpenedLibrary = {library: Library; warning?: string};
  * screen drawn for a key in between reads what is there.
  */
 const STEP_NOTICE_MS = 100;
+
+/** After a repair an error asked for, how long before another error may ask for one (Library.repairAfter). */
+const REPAIR_AGAIN_MS = 10_000;
 
 /**
  * The library at one version. A new view is made whenever the library
@@ -52,34 +57,54 @@ export class Library {
 	/** Opens the library at `file` (see database.ts for what happens when it cannot be used as it is). */
 	static open(file: string, options?: OpenOptions): OpenedLibrary {
 		const {db, warning, persistent} = openDatabase(file, options);
-		return {library: new Library(db, file, persistent), warning};
+		return {library: new Library(db, file, persistent, options), warning};
 	}
 
 	/** Whether what is written is kept (not a read-only library's copy, or memory). */
 	readonly persistent: boolean;
 	private readonly file: string;
-	private readonly db: Database.Database;
-	private readonly writer: ArticleWriter;
-	private readonly data: DataImport;
-	private readonly search: SearchMatches;
-	private readonly ranked: RankedSearch;
-	private readonly counts: CountQueries;
-	private readonly lists: ListQueries;
-	private readonly readState: ReadState;
-	private readonly feeds: FeedStates;
-	private readonly retention: Retention;
-	private readonly sql: Statements;
+	// Each part below is made again on the new connection when a repair replaces the file (attach).
+	private db!: Database.Database;
+	private writer!: ArticleWriter;
+	private data!: DataImport;
+	private search!: SearchMatches;
+	private ranked!: RankedSearch;
+	private counts!: CountQueries;
+	private lists!: ListQueries;
+	private readState!: ReadState;
+	private feeds!: FeedStates;
+	private retention!: Retention;
+	private sql!: Statements;
 	private readonly listeners = new Set<() => void>();
 	private current: LibraryView = {library: this, version: 0};
 	private lastNotice = Number.NEGATIVE_INFINITY;
 	private notice: NodeJS.Timeout | undefined;
 	/** SQLite's data_version as last seen: it moves when another connection commits. */
-	private othersVersion: number;
+	private othersVersion!: number;
+	/** The data folder last imported: imported again after a repair that may have lost its articles. */
+	private dataDir: string | undefined;
+	private readonly repairListeners = new Set<(line: string) => void>();
+	/** Ids an expected lookup found the library does not hold, since it last changed (Library.article). */
+	private readonly absent = new Set<string>();
+	/** When repairAfter last repaired. */
+	private repaired = Number.NEGATIVE_INFINITY;
+	/** What repairs did before anyone listened: told to the first listener. */
+	private readonly untold: string[] = [];
 
-	private constructor(db: Database.Database, file: string, persistent: boolean) {
-		this.db = db;
+	private constructor(
+		db: Database.Database,
+		file: string,
+		persistent: boolean,
+		/** How it was opened: a file a repair makes is opened the same way. */
+		private readonly options: OpenOptions = {},
+	) {
 		this.file = file;
 		this.persistent = persistent;
+		this.attach(db);
+	}
+
+	private attach(db: Database.Database): void {
+		this.db = db;
 		this.sql = new Statements(db);
 		const meta = new Meta(this.sql);
 		this.writer = new ArticleWriter(db, this.sql);
@@ -120,12 +145,76 @@ export class Library {
 
 	/**
 	 * Notes that the file was found damaged (an error said so) and closes it:
-	 * the next devnews moves it aside and makes a new one.
+	 * the next devnews moves it aside and makes a new one. What a repair
+	 * could not mend comes to this.
 	 */
 	markDamaged(error: unknown): boolean {
 		if (!isCorruption(error) || !this.persistent) return false;
 		fs.writeFileSync(damageMarker(this.file), `${(error as Error).message}\n`);
 		return true;
+	}
+
+	/**
+	 * Repairs the file (repair.ts) after `found` said it is damaged, or a
+	 * lookup found `suspect` (indexes or tables) wrong; tells the listeners
+	 * (onRepaired) what was done, in one line. Undefined when it could not be
+	 * repaired (a library in memory, or a copy past rebuilding its indexes).
+	 */
+	repair(found: string[], suspect: string[] = []): Repair | undefined {
+		let repaired;
+		try {
+			repaired = repairLibrary(this.db, this.db.memory ? this.file : this.db.name, found, suspect, this.options);
+		} catch {
+			return undefined;
+		}
+
+		const {db, repair, orphans} = repaired;
+		if (db !== this.db) this.attach(db);
+		// Stories whose article rows were lost are written again, as their feeds gave them; the data folder's articles come from the folder.
+		for (const origin of new Set(orphans.map(article => article.source))) {
+			this.writer.upsert(
+				orphans.filter(article => article.source === origin),
+				origin,
+				this.taxonomy(),
+			);
+		}
+
+		if (repair.action !== 'rebuilt' && this.dataDir !== undefined) this.data.sync(this.dataDir);
+
+		this.articlesChanged();
+		this.tellRepaired(repair.summary);
+		return repair;
+	}
+
+	/** devnews doctor: every check (repair.ts examine); what it finds repaired, and checked again. */
+	checkup(): {before: Examination; repair?: Repair; after?: Examination} {
+		const before = examine(this.db);
+		if (before.problems.length === 0) return {before};
+		const repair = this.repair(before.problems);
+		return {before, repair, after: examine(this.db)};
+	}
+
+	/**
+	 * Repairs the file when `error` says it is damaged; true when it was
+	 * repaired (what failed may be tried again). Not twice within
+	 * REPAIR_AGAIN_MS: damage a repair did not mend is not repaired in a loop.
+	 */
+	repairAfter(error: unknown): boolean {
+		if (!isCorruption(error) || performance.now() - this.repaired < REPAIR_AGAIN_MS) return false;
+		this.repaired = performance.now();
+		return this.repair([(error as Error).message]) !== undefined;
+	}
+
+	/** Calls `listener` with the line each repair leaves (and those left before it listened); returns the unsubscribe. */
+	onRepaired(listener: (line: string) => void): () => void {
+		this.repairListeners.add(listener);
+		for (const line of this.untold.splice(0)) listener(line);
+		return () => this.repairListeners.delete(listener);
+	}
+
+	private tellRepaired(line: string): void {
+		if (this.repairListeners.size === 0) this.untold.push(line);
+		for (const listener of this.repairListeners) listener(line);
 	}
 
 	/** Calls `listener` after every change; returns the unsubscribe. (React's useSyncExternalStore contract.) */
@@ -154,6 +243,7 @@ export class Library {
 
 	/** Rows, counts and searches read before a change to the articles may be wrong now. */
 	private articlesChanged(step = false): void {
+		this.absent.clear();
 		this.ranked.forget();
 		this.lists.forget();
 		this.counts.forget();
@@ -173,6 +263,7 @@ export class Library {
 	 * migration left (filing every article again, the full-text index).
 	 */
 	syncData(dir: string): string[] {
+		this.dataDir = dir;
 		if (this.data.sync(dir)) this.articlesChanged();
 		return this.data.errors();
 	}
@@ -260,7 +351,27 @@ export class Library {
 		return this.search.hasMore(filter);
 	}
 
-	article(id: string): Article | undefined {
+	/**
+	 * The article `id`, or undefined when the library does not hold it. With
+	 * `expected` (the id came from a list, or was typed after one), a miss is
+	 * asked again without the index on ids: by the list of all articles (a
+	 * walk of that list, only on a miss, and once per change of the library),
+	 * then by the table's own key. An article the table holds that its index
+	 * does not find is a damaged index, rebuilt here rather than answered wrong.
+	 */
+	article(id: string, expected = true): Article | undefined {
+		const found = this.storyOf(id);
+		if (found !== undefined || !expected || this.absent.has(id)) return found;
+		const rowid = this.sql.get("SELECT article FROM listings WHERE list = '*' AND id = ?").pluck().get(id) as number | undefined;
+		if (rowid === undefined || this.sql.get('SELECT 1 FROM articles WHERE rowid = ? AND id = ?').get(rowid, id) === undefined) {
+			this.absent.add(id);
+			return undefined;
+		}
+
+		return this.repair([`article ${id} is in the articles table but its index on ids does not find it`], ['articles']) ? this.storyOf(id) : undefined;
+	}
+
+	private storyOf(id: string): Article | undefined {
 		const doc = this.sql.get('SELECT s.doc FROM articles a JOIN stories s ON s.article = a.rowid WHERE a.id = ?').pluck().get(id) as string | undefined;
 		return doc === undefined ? undefined : (JSON.parse(doc) as Article);
 	}
