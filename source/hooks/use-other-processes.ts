@@ -20,7 +20,9 @@ export function useOtherProcesses(library: Library, config: ConfigFile, configCh
 			try {
 				library.followOthers();
 			} catch (error) {
-				// Said once: a library that cannot answer now (damaged, gone) shows it when next read.
+				// A damaged file is repaired (the repair says what it did on the status line), and followed on.
+				if (library.repairAfter(error)) return;
+				// Said once: a library that cannot answer now (gone, unreadable) shows it when next read.
 				clearInterval(timer);
 				failed(error as Error);
 			}
