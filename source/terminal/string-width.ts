@@ -11,10 +11,11 @@
 //   Basic Multilingual Plane, with no emoji, no marks and none of the few
 //   characters that join a neighbour's grapheme, is a grapheme per
 //   character, each as wide as its East Asian width says; string-width's
-//   emoji expression (\p{RGI_Emoji}) costs 50–100 ms to compile the first
-//   time a line holds a "·" or a "↑", which was most of what devnews's
-//   first frame took beyond a bare Ink app's. test/string-width.test.ts
-//   checks every such character against string-width;
+//   emoji expression (\p{RGI_Emoji}) is compiled the first time a line
+//   holds a "·" or a "↑", and again for a two-byte string: about 20 ms of
+//   every start that a bare Ink app printing ASCII never pays.
+//   test/string-width.test.ts checks every such character against
+//   string-width;
 // - a string's width never changes, so the last few thousand are kept.
 // The bundle (scripts/build.mjs) routes Ink's and its helpers' imports of
 // string-width here too.
