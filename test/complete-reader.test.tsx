@@ -3,10 +3,10 @@
 // pages on 127.0.0.1.
 import assert from 'node:assert/strict';
 import type http from 'node:http';
-import {setTimeout as delay} from 'node:timers/promises';
 import {after, before, test} from 'node:test';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
+import {until} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
 
 let server: FeedServer;
@@ -43,20 +43,12 @@ test('after r the newest summary-only stories are completed, the progress on the
 	const {frame, press, waitFor, ui, library} = await renderApp({width: 100, height: 20, feeds: [{url: server.url('/feed')}], refresh});
 	await press('r');
 	await waitFor(/Refreshed 1 feed: 3 new\.\s+· Completing stories 0\/3…/, 15_000);
-	const asking = Date.now();
-	while (asked === 0) {
-		if (Date.now() - asking > 30_000) throw new Error('the completion never asked for the page');
-		await delay(10); // eslint-disable-line no-await-in-loop -- until the completion asks for the page
-	}
+	await until(() => asked > 0, 'the completion asked for the page', 30_000);
 
 	await press('g', KEYS.enter);
 	await waitFor(/Summary only — fetching the story from its page failed: HTTP 503/, 10_000);
 	held!.writeHead(200, {'content-type': 'text/html'}).end(storyPage());
-	const started = Date.now();
-	while (/Completing stories/.test(frame())) {
-		if (Date.now() - started > 30_000) throw new Error(`the completion never ended:\n${frame()}`);
-		await delay(10); // eslint-disable-line no-await-in-loop -- polling the screen
-	}
+	await until(() => !/Completing stories/.test(frame()), () => `the completion ended:\n${frame()}`, 30_000);
 
 	assert.equal(asked, 2, 'asked for by the completion, then by the reader');
 	assert.match(frame(), /Only the summary of the story being read\./);

@@ -5,12 +5,26 @@ import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {setTimeout as delay} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
 import {DATA_FOLDER, dataFolder} from '../source/data/data-folder.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SHIPPED_DATA = path.join(ROOT, DATA_FOLDER);
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/**
+ * Waits until `done()` holds, or fails after `ms` saying `what` never came
+ * (a function, to describe the state at that moment): what another process
+ * or thread does is seen when it is seen, not after a fixed sleep.
+ */
+export async function until(done: () => boolean, what: string | (() => string), ms = 3000): Promise<void> {
+	const started = Date.now();
+	while (!done()) {
+		if (Date.now() - started > ms) throw new Error(`never: ${typeof what === 'string' ? what : what()}`);
+		await delay(10); // eslint-disable-line no-await-in-loop -- polling
+	}
+}
 
 export function tempDir(label = 'devnews'): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));

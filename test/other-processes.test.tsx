@@ -6,7 +6,7 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {test} from 'node:test';
 import type {Article} from '../source/core/article.js';
 import {Library} from '../source/library/store.js';
-import {openBookmarks, SHIPPED, SHIPPED_DATA, tempDir} from './helpers.js';
+import {openBookmarks, SHIPPED, SHIPPED_DATA, tempDir, until} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,15 +29,6 @@ function openLibrary(cacheDir: string): Library {
 	const {library} = Library.open(path.join(cacheDir, 'library.sqlite'));
 	library.syncData(SHIPPED_DATA);
 	return library;
-}
-
-/** Waits until `done()` holds, or fails after `ms`: another process's change is seen when it is seen, not after a fixed sleep. */
-async function until(done: () => boolean, what: string, ms = 3000): Promise<void> {
-	const started = Date.now();
-	while (!done()) {
-		if (Date.now() - started > ms) assert.fail(`never: ${what}`);
-		await delay(10); // eslint-disable-line no-await-in-loop -- polling
-	}
 }
 
 test('a library sees what another connection wrote (adds, prunes, read marks), and not its own writes', () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {rss2, serveXml, startFeedServer, type FeedServer, type FixtureItem} from './feed-server.js';
-import {tempDir} from './helpers.js';
+import {tempDir, until} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
 
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.startsWith('›')) ?? '';
@@ -86,8 +86,7 @@ test('S changes the order and keeps it for the next start; C marks everything re
 	first.ui.unmount();
 	// The choice is saved under the config's lock, after the key: a quit waits for it, and so does the test.
 	const savedSort = () => (fs.existsSync(path.join(configDir, 'config.json')) ? (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as {sort?: string}).sort : undefined);
-	for (let waited = 0; savedSort() !== 'unread' && waited < 5000; waited += 20) await new Promise(resolve => setTimeout(resolve, 20)); // eslint-disable-line no-await-in-loop -- polling the file
-	assert.equal(savedSort(), 'unread');
+	await until(() => savedSort() === 'unread', () => `the order saved as "unread" (config.json has ${String(savedSort())})`, 5000);
 	const second = await renderApp({width: 100, height: 20, configDir});
 	assert.match(second.frame(), /· unread first/, 'the order chosen is the order at the next start');
 	second.ui.unmount();
