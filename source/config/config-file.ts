@@ -145,9 +145,14 @@ export class ConfigFile {
 		};
 	}
 
+	/** Every value in the file, read fresh: another devnews may have changed it. One read for many values. */
+	values(): Readonly<Stored> {
+		return readObject(this.file) ?? {};
+	}
+
 	/** The value under `key`, read fresh: another devnews may have changed the file. */
 	get(key: string): unknown {
-		return readObject(this.file)?.[key];
+		return this.values()[key];
 	}
 
 	/** Replaces the value under `key` with `change(current)`, under the lock, re-reading inside it. */

@@ -74,9 +74,9 @@ const CHECKS: {[K in keyof Settings]: Check<K>} = {
 	complete: {expected: `a whole number of stories from 0 (none) to ${MOST_COMPLETE}`, read: value => (isCompleteCount(value) ? value : undefined)},
 };
 
-/** One setting from config.json: its value, or its default and a line saying why the value written is not used. */
-function readSetting<K extends keyof Settings>(config: ConfigFile, key: K): {value: Settings[K]; problem?: string} {
-	const written = config.get(key);
+/** One setting from config.json's values (`stored`): its value, or its default and a line saying why the value written is not used. */
+function readSetting<K extends keyof Settings>(stored: Readonly<Record<string, unknown>>, key: K): {value: Settings[K]; problem?: string} {
+	const written = stored[key];
 	if (written === undefined) return {value: DEFAULT_SETTINGS[key]};
 	const check = CHECKS[key] as Check<K>;
 	const value = check.read(written);
@@ -89,8 +89,10 @@ function readSetting<K extends keyof Settings>(config: ConfigFile, key: K): {val
 export function readSettings(config: ConfigFile): {settings: Settings; problems: string[]} {
 	const settings = {...DEFAULT_SETTINGS} as Record<keyof Settings, unknown>;
 	const problems: string[] = [];
+	// The file is read once for all of them, not once a setting.
+	const stored = config.values();
 	for (const key of Object.keys(CHECKS) as Array<keyof Settings>) {
-		const {value, problem} = readSetting(config, key);
+		const {value, problem} = readSetting(stored, key);
 		settings[key] = value;
 		if (problem) problems.push(problem);
 	}
@@ -105,7 +107,7 @@ export async function saveSetting<K extends 'sort' | 'unreadOnly'>(config: Confi
 
 /** How many summary-only stories a refresh completes (the start said already when the value written is not used). */
 export function completeSetting(config: ConfigFile): number {
-	return readSetting(config, 'complete').value;
+	return readSetting(config.values(), 'complete').value;
 }
 
 /**
@@ -114,6 +116,6 @@ export function completeSetting(config: ConfigFile): number {
  * about a keepDays that makes no sense, for the caller to show.
  */
 export function pruneOld(library: Library, config: ConfigFile, bookmarked: Set<string>): {removed: number; days: number; warning?: string} {
-	const {value: days, problem} = readSetting(config, 'keepDays');
+	const {value: days, problem} = readSetting(config.values(), 'keepDays');
 	return {removed: library.prune(days, bookmarked), days, warning: problem && `${config.file}: ${problem}`};
 }
