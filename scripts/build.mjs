@@ -1,8 +1,8 @@
 // Bundles the CLI for a fast start: React in production mode, and code
 // split at every dynamic import, so starting devnews compiles only what the
 // command needs (the browser, the feed fetcher and the page extractor load
-// when used). better-sqlite3 stays external: it loads a native addon by
-// path. The benchmark bundles its own entry points the same way:
+// when used). better-sqlite3's JavaScript is bundled too; its native addon
+// stays in node_modules, loaded by its path. The benchmark bundles its own entry points the same way:
 //   node scripts/build.mjs [--force] [ENTRY OUTDIR]
 // A build whose inputs have not changed since the last is skipped (see
 // upToDate), so `npm start` opens at once; --force builds all the same.
@@ -111,7 +111,9 @@ const {metafile} = await build({
 	minify: false,
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
-	external: ['better-sqlite3'],
+	// better-sqlite3 is bundled and given its addon's path (library/database.ts):
+	// `bindings`, which it would otherwise ask for it, is never loaded.
+	external: ['bindings'],
 	plugins: [withoutDevtools, remembered],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give every chunk one.

@@ -3,6 +3,7 @@
 // or the help is once wrapped) travel in the actions, resolved by
 // commands.ts.
 import {DEFAULT_KEY_NAMES, type KeyNames} from './bindings.js';
+import {formatCount} from './numbers.js';
 import {helpHeight, listHeight, pickerHeight, readerHeight} from './screen-rows.js';
 import type {Sort} from './sort.js';
 
@@ -259,7 +260,7 @@ function step(state: State, action: Action): State {
 		case 'filterText': {
 			const characters = action.query.length > MAX_QUERY ? Array.from(action.query) : [];
 			if (characters.length <= MAX_QUERY) return newList({...state, query: action.query});
-			return newList({...state, query: characters.slice(0, MAX_QUERY).join(''), message: `The search holds ${MAX_QUERY.toLocaleString('en')} characters; the rest was left out.`, undo: undefined});
+			return newList({...state, query: characters.slice(0, MAX_QUERY).join(''), message: `The search holds ${formatCount(MAX_QUERY)} characters; the rest was left out.`, undo: undefined});
 		}
 
 		case 'filterDone':

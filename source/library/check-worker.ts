@@ -6,8 +6,8 @@
 // most read first, within a time budget; its own read-only connection.
 // What it finds is repaired on the main thread (Library.repair). Loaded
 // with the browser (its own chunk of the bundle, run again as the worker).
-import Database from 'better-sqlite3';
 import {startWorker, workerFor} from '../threads.js';
+import {connect} from './database.js';
 import {check} from './repair.js';
 import type {Library} from './store.js';
 
@@ -28,7 +28,7 @@ const worker = workerFor<{file: string}>(ROLE);
 if (worker) {
 	const {port, data} = worker;
 	try {
-		const db = new Database(data.file, {readonly: true, fileMustExist: true});
+		const db = connect(data.file, {readonly: true, fileMustExist: true});
 		for (const table of TABLES) {
 			const problems = check(db, 'quick_check', table);
 			if (problems.length > 0) {

@@ -4,8 +4,9 @@
 // main thread for 100 to 150 ms at a time when the writes did it, and
 // then the browser answered no key. Loaded when such a write starts (its
 // own chunk of the bundle, run again as the worker).
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {endWorker, startWorker, workerFor} from '../threads.js';
+import {connect} from './database.js';
 import type {Library} from './store.js';
 
 /** How often the worker copies the log into the database. */
@@ -18,7 +19,7 @@ if (worker) {
 	const {port, data} = worker;
 	let db: Database.Database | undefined;
 	try {
-		db = new Database(data.file, {fileMustExist: true});
+		db = connect(data.file, {fileMustExist: true});
 	} catch {
 		// Only a help: the writes' own checkpoints copy the log after the write.
 	}

@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type {Article} from '../core/article.js';
+import {counted} from '../core/numbers.js';
 import {BATCH} from './article-writer.js';
 import {asideName, damageMarker, isCorruption, moveAside, openWritable, type OpenOptions} from './database.js';
 import {filingOf, FullTextIndex} from './full-text.js';
@@ -269,8 +270,6 @@ function swapIn(file: string, fresh: string): string {
 	return aside;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-
 /**
  * Repairs the library `db` (the file `file`) after `found` (what said it is
  * damaged: an error, a check's lines), as the file comment says; `suspect`
@@ -300,11 +299,11 @@ export function repairLibrary(db: Database.Database, file: string, found: string
 		db.close();
 		const aside = swapIn(file, fresh);
 		const lost = before === undefined ? undefined : Math.max(0, before - kept - orphans.length);
-		const losses = lost === undefined ? 'some may not have been readable' : lost === 0 ? 'nothing readable lost' : `${plural(lost, 'article')} could not be read`;
+		const losses = lost === undefined ? 'some may not have been readable' : lost === 0 ? 'nothing readable lost' : `${counted(lost, 'article')} could not be read`;
 		return done(
 			{
 				action: 'recovered',
-				summary: `Library ${file} was damaged; copied what could be read (${plural(kept + orphans.length, 'article')}; ${losses}) into a new file; the damaged one is kept as ${aside}.`,
+				summary: `Library ${file} was damaged; copied what could be read (${counted(kept + orphans.length, 'article')}; ${losses}) into a new file; the damaged one is kept as ${aside}.`,
 				articles: {kept: kept + orphans.length, lost},
 				aside,
 			},
