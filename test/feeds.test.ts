@@ -199,6 +199,17 @@ test('every charset label is decoded as the WHATWG Encoding Standard says: latin
 	server.route('/bom', serveXml(bom, {contentType: 'text/xml; charset=windows-1252'}));
 	const withBom = await fetchLimited(server.url('/bom'), {}, fast);
 	assert.equal(parseFeed((withBom as {text: string}).text).items[0]?.title, 'Zürich', 'a byte order mark wins over the label, as the standard says');
+
+	// A refresh decodes each feed on the parser's thread, by the same rules; a charset it cannot read fails that feed alone, named.
+	const {library} = openLibrary();
+	const results = await refreshFeeds(['/cp1252-header-latin1', '/unknown-charset', '/bom'].map(route => ({url: server.url(route)})), library, fast);
+	assert.deepEqual(
+		results.map(result => result.status),
+		['updated', 'failed', 'updated'],
+	);
+	assert.match((results[1] as {reason: string}).reason, /^unknown charset "x-no-such-charset"$/);
+	assert.equal(library.page({source: server.url('/cp1252-header-latin1')}, 0, 1)[0]?.title, 'It’s “quoted” – €100');
+	assert.equal(library.page({source: server.url('/bom')}, 0, 1)[0]?.title, 'Zürich');
 });
 
 test('fetching refuses non-web links and names the limits it hit', async () => {
