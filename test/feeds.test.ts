@@ -212,6 +212,21 @@ test('every charset label is decoded as the WHATWG Encoding Standard says: latin
 	assert.equal(library.page({source: server.url('/bom')}, 0, 1)[0]?.title, 'Zürich');
 });
 
+test('a body arrives whole and exact, whatever length its headers give: none (sent in pieces), or a compressed one shorter than the text', async () => {
+	// About 150 KB of text, past the room first made for a body of unknown length.
+	const feed = rss2(items('whole', 600));
+	server.route('/in-pieces', (_request, response) => {
+		response.writeHead(200, {'content-type': 'application/rss+xml; charset=utf-8'});
+		for (let start = 0; start < feed.length; start += 10_000) response.write(feed.slice(start, start + 10_000));
+		response.end();
+	});
+	server.route('/compressed', serveXml(feed, {gzip: true}));
+	for (const route of ['/in-pieces', '/compressed']) {
+		const fetched = await fetchLimited(server.url(route), {}, fast); // eslint-disable-line no-await-in-loop -- one route at a time, named in the message
+		assert.equal((fetched as {text: string}).text, feed, route);
+	}
+});
+
 test('fetching refuses non-web links and names the limits it hit', async () => {
 	await assert.rejects(fetchLimited('file:///etc/passwd'), /not an http\(s\) link/);
 	await assert.rejects(fetchLimited(server.url('/nowhere'), {}, fast), /HTTP 404/);

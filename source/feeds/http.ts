@@ -55,26 +55,31 @@ export type FetchGuard = {
 
 const USER_AGENT = 'devnews (terminal news reader)';
 
-/** The body, at most `maxBytes`, in a buffer of its own (never a slice of Node's shared pool), so it can be handed to another thread. */
+/**
+ * The body, at most `maxBytes`, in a buffer of its own (never a slice of
+ * Node's shared pool), so it can be handed to another thread. Each piece is
+ * copied in as it comes, into room for the length the server declared
+ * (grown when a compressed body turns out longer), so a body is not held
+ * twice, as its pieces and then joined.
+ */
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
 	const declared = Number(response.headers.get('content-length'));
 	if (declared > maxBytes) throw new FetchError(`response is ${declared} bytes, over the ${maxBytes}-byte limit`, 'too-big');
-	const chunks: Uint8Array[] = [];
+	let bytes = new Uint8Array(declared > 0 ? declared : 64 * 1024);
 	let size = 0;
 	for await (const chunk of response.body ?? []) {
+		if (size + chunk.byteLength > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`, 'too-big');
+		if (size + chunk.byteLength > bytes.byteLength) {
+			const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + chunk.byteLength, bytes.byteLength * 2)));
+			grown.set(bytes.subarray(0, size));
+			bytes = grown;
+		}
+
+		bytes.set(chunk, size);
 		size += chunk.byteLength;
-		if (size > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`, 'too-big');
-		chunks.push(chunk);
 	}
 
-	const bytes = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-
-	return bytes;
+	return size === bytes.byteLength ? bytes : bytes.slice(0, size);
 }
 
 /**
