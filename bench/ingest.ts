@@ -30,7 +30,7 @@ export type IngestRun = {seconds: number; itemsPerSecond: number; peakRssMb: num
 export type IngestResult = {feeds: number; perFeed: number; bodyKb: number; devnews: IngestRun; newsboat?: IngestRun & {version: string}};
 
 /** Writes the feeds' XML under bench/.cache unless written; returns the folder and the items' mean story length in KB. */
-function ensureFeedFiles(taxonomy: Taxonomy): {dir: string; bodyKb: number} {
+export function ensureFeedFiles(taxonomy: Taxonomy): {dir: string; bodyKb: number} {
 	const dir = path.join(CACHE, `ingest-${INGEST_FEEDS}x${INGEST_PER_FEED}-gen${GENERATOR_VERSION}`);
 	const done = path.join(dir, 'complete');
 	if (fs.existsSync(done)) return {dir, bodyKb: Number(fs.readFileSync(done, 'utf8'))};

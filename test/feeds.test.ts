@@ -199,6 +199,32 @@ test('every charset label is decoded as the WHATWG Encoding Standard says: latin
 	server.route('/bom', serveXml(bom, {contentType: 'text/xml; charset=windows-1252'}));
 	const withBom = await fetchLimited(server.url('/bom'), {}, fast);
 	assert.equal(parseFeed((withBom as {text: string}).text).items[0]?.title, 'Zürich', 'a byte order mark wins over the label, as the standard says');
+
+	// A refresh decodes each feed on the parser's thread, by the same rules; a charset it cannot read fails that feed alone, named.
+	const {library} = openLibrary();
+	const results = await refreshFeeds(['/cp1252-header-latin1', '/unknown-charset', '/bom'].map(route => ({url: server.url(route)})), library, fast);
+	assert.deepEqual(
+		results.map(result => result.status),
+		['updated', 'failed', 'updated'],
+	);
+	assert.match((results[1] as {reason: string}).reason, /^unknown charset "x-no-such-charset"$/);
+	assert.equal(library.page({source: server.url('/cp1252-header-latin1')}, 0, 1)[0]?.title, 'It’s “quoted” – €100');
+	assert.equal(library.page({source: server.url('/bom')}, 0, 1)[0]?.title, 'Zürich');
+});
+
+test('a body arrives whole and exact, whatever length its headers give: none (sent in pieces), or a compressed one shorter than the text', async () => {
+	// About 150 KB of text, past the room first made for a body of unknown length.
+	const feed = rss2(items('whole', 600));
+	server.route('/in-pieces', (_request, response) => {
+		response.writeHead(200, {'content-type': 'application/rss+xml; charset=utf-8'});
+		for (let start = 0; start < feed.length; start += 10_000) response.write(feed.slice(start, start + 10_000));
+		response.end();
+	});
+	server.route('/compressed', serveXml(feed, {gzip: true}));
+	for (const route of ['/in-pieces', '/compressed']) {
+		const fetched = await fetchLimited(server.url(route), {}, fast); // eslint-disable-line no-await-in-loop -- one route at a time, named in the message
+		assert.equal((fetched as {text: string}).text, feed, route);
+	}
 });
 
 test('fetching refuses non-web links and names the limits it hit', async () => {

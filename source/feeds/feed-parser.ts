@@ -5,6 +5,7 @@ import type {Article} from '../core/article.js';
 import type {Taxonomy} from '../core/taxonomy.js';
 import {endWorker, startWorker, workerFor} from '../threads.js';
 import type {Feed} from './feed-list.js';
+import {decode} from './http.js';
 import {FeedError, parseFeed, type ParsedFeed} from './parse-feed.js';
 import {looksLikeJson, parseSiteListing} from './site-api.js';
 import {toArticle} from './to-article.js';
@@ -27,7 +28,8 @@ export function readFeed(text: string, url: string): ParsedFeed {
 	return looksLikeJson(text) ? parseSiteListing(text, url) : parseFeed(text);
 }
 
-type Request = {id: number; text: string; feed: Feed} | 'close';
+/** A feed's body as it came (`bytes`, handed over, not copied) and its Content-Type, which may name its charset. */
+type Request = {id: number; bytes: Uint8Array; contentType?: string; feed: Feed} | 'close';
 /** A feed's articles come a chunk at a time, then its end (with its title), or one error before any chunk. */
 type Reply = {id: number; articles: Article[]} | {id: number; end: true; title?: string} | {id: number; error: string};
 
@@ -59,9 +61,9 @@ if (worker) {
 			return;
 		}
 
-		const {id, text, feed} = request;
+		const {id, bytes, contentType, feed} = request;
 		try {
-			const {title, items} = readFeed(text, feed.url);
+			const {title, items} = readFeed(decode(bytes, contentType), feed.url);
 			// toArticle takes any item (one it cannot use it leaves out): once parsed, a feed's chunks all come.
 			for (let first = 0; first < items.length; first += CHUNK) {
 				const articles = items.slice(first, first + CHUNK).flatMap(item => toArticle(item, feed, data.taxonomy) ?? []);
@@ -104,18 +106,22 @@ export class FeedParser {
 	}
 
 	/**
-	 * The feed's articles, a chunk at a time as the worker makes them; its
-	 * own title is what the generator returns. A document that is not a
-	 * feed throws (a FeedError) before the first chunk. Left early, the rest
-	 * of the feed's chunks are dropped as they come.
+	 * The feed's articles from its body (`bytes`, decoded by its charset
+	 * on the worker), a chunk at a time as the worker makes them; its own
+	 * title is what the generator returns. A document that is not a feed,
+	 * or in no charset known, throws (a FeedError) before the first chunk.
+	 * Left early, the rest of the feed's chunks are dropped as they come.
+	 * The bytes are handed over, not copied: `bytes` is empty after.
 	 */
-	async *read(text: string, feed: Feed): AsyncGenerator<Article[], string | undefined> {
+	async *read(bytes: Uint8Array, contentType: string | undefined, feed: Feed): AsyncGenerator<Article[], string | undefined> {
 		if (this.failure) throw this.failure;
 		const id = this.next++;
 		const reading: Reading = {chunks: []};
 		this.reading.set(id, reading);
 		try {
-			this.worker.postMessage({id, text, feed} satisfies Request);
+			// A buffer of its own moves to the worker; a view of a larger one (Node's shared pool) is copied.
+			const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+			this.worker.postMessage({id, bytes: owned, contentType, feed} satisfies Request, [owned.buffer as ArrayBuffer]);
 			for (;;) {
 				const chunk = reading.chunks.shift();
 				if (chunk) {

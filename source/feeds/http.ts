@@ -26,6 +26,11 @@ export type Fetched =
 	| {status: 'not-modified'}
 	| {status: 'ok'; text: string; url: string; etag?: string; lastModified?: string; contentType?: string};
 
+/** What fetchBytes brings: the body as it came, to be decoded (decode) where it is read. */
+export type FetchedBytes =
+	| {status: 'not-modified'}
+	| {status: 'ok'; bytes: Uint8Array; url: string; etag?: string; lastModified?: string; contentType?: string};
+
 /** What kind of failure a fetch met: what a person can do about it depends on it (devnews feeds check). */
 export type FetchFailure = 'no-host' | 'no-answer' | 'gone' | 'server' | 'timeout' | 'too-big' | 'other';
 
@@ -50,18 +55,31 @@ export type FetchGuard = {
 
 const USER_AGENT = 'devnews (terminal news reader)';
 
+/**
+ * The body, at most `maxBytes`, in a buffer of its own (never a slice of
+ * Node's shared pool), so it can be handed to another thread. Each piece is
+ * copied in as it comes, into room for the length the server declared
+ * (grown when a compressed body turns out longer), so a body is not held
+ * twice, as its pieces and then joined.
+ */
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
 	const declared = Number(response.headers.get('content-length'));
 	if (declared > maxBytes) throw new FetchError(`response is ${declared} bytes, over the ${maxBytes}-byte limit`, 'too-big');
-	const chunks: Uint8Array[] = [];
+	let bytes = new Uint8Array(declared > 0 ? declared : 64 * 1024);
 	let size = 0;
 	for await (const chunk of response.body ?? []) {
+		if (size + chunk.byteLength > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`, 'too-big');
+		if (size + chunk.byteLength > bytes.byteLength) {
+			const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + chunk.byteLength, bytes.byteLength * 2)));
+			grown.set(bytes.subarray(0, size));
+			bytes = grown;
+		}
+
+		bytes.set(chunk, size);
 		size += chunk.byteLength;
-		if (size > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`, 'too-big');
-		chunks.push(chunk);
 	}
 
-	return Buffer.concat(chunks);
+	return size === bytes.byteLength ? bytes : bytes.slice(0, size);
 }
 
 /**
@@ -71,7 +89,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
  * maps those labels to windows-1252 but decodes its bytes 0x80–0x9F (curly
  * quotes, dashes, €) as C1 controls, so @exodus/bytes does the decoding.
  */
-function decode(bytes: Uint8Array, contentType: string | undefined): string {
+export function decode(bytes: Uint8Array, contentType: string | undefined): string {
 	const charset = documentCharset(bytes, contentType);
 	const encoding = normalizeEncoding(charset);
 	// "replacement" is the standard's name for labels (ISO-2022-KR and the like) that must not be decoded at all.
@@ -99,8 +117,20 @@ function statusFailure(status: number): FetchFailure {
 /** What else a fetch may be given: a guard (page fetches), and a signal that stops it (Ctrl-C). */
 type FetchOptions = {guard?: FetchGuard; stop?: AbortSignal};
 
+/** Fetches `url` within `limits` and decodes its body (see decode). */
+export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, options: FetchOptions = {}): Promise<Fetched> {
+	const fetched = await fetchBytes(url, validators, limits, options);
+	if (fetched.status === 'not-modified') return fetched;
+	const {bytes, ...rest} = fetched;
+	return {...rest, text: decode(bytes, fetched.contentType)};
+}
+
+/**
+ * The same as fetchLimited, the body left as bytes: a refresh hands them
+ * to the feed parser's thread, which decodes them there (feed-parser.ts).
+ */
 /* eslint-disable no-await-in-loop -- each redirect is followed once the last answer is in */
-export async function fetchLimited(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, {guard, stop}: FetchOptions = {}): Promise<Fetched> {
+export async function fetchBytes(url: string, validators: Validators = {}, limits: FetchLimits = DEFAULT_LIMITS, {guard, stop}: FetchOptions = {}): Promise<FetchedBytes> {
 	// undici is CommonJS: the bundle's chunk of it has only a default export. Loaded before the clock starts.
 	const {Agent, ProxyAgent, fetch} = (await import('undici')).default;
 	const timeout = AbortSignal.timeout(limits.timeoutMs);
@@ -150,10 +180,9 @@ export async function fetchLimited(url: string, validators: Validators = {}, lim
 			}
 
 			const contentType = response.headers.get('content-type') ?? undefined;
-			const bytes = await readCapped(response, limits.maxBytes);
 			return {
 				status: 'ok',
-				text: decode(bytes, contentType),
+				bytes: await readCapped(response, limits.maxBytes),
 				url: current,
 				etag: response.headers.get('etag') ?? undefined,
 				lastModified: response.headers.get('last-modified') ?? undefined,

@@ -7,7 +7,7 @@
 import pLimit from 'p-limit';
 import type {Library} from '../library/store.js';
 import type {Feed} from './feed-list.js';
-import {FetchError, fetchLimited, type FetchFailure} from './http.js';
+import {fetchBytes, FetchError, type FetchFailure} from './http.js';
 import {DEFAULT_REFRESH, type RefreshOptions} from './limits.js';
 import {FeedParser} from './feed-parser.js';
 
@@ -39,8 +39,9 @@ const STEP_MS_UNATTENDED = 100;
 /**
  * A refresh's writes to the library (one feed's at a time), and the feeds
  * read into articles (AHEAD at a time: the one being written and the next,
- * parsed meanwhile). A feed fetched waits as its text to be parsed, not as
- * its articles, which take several times the memory.
+ * parsed meanwhile). A feed fetched waits as its bytes to be parsed, not as
+ * its articles, which take several times the memory; handed to the parser,
+ * its bytes leave this thread.
  */
 type Lanes = {writes: ReturnType<typeof pLimit>; ahead: ReturnType<typeof pLimit>};
 
@@ -51,17 +52,17 @@ async function refreshOne(feed: Feed, library: Library, parser: FeedParser, {wri
 	if (stop?.aborted) return stopped;
 	const state = library.feedState(feed.url);
 	try {
-		const fetched = await fetchLimited(feed.url, state, options, {stop});
+		const fetched = await fetchBytes(feed.url, state, options, {stop});
 		if (stop?.aborted) return stopped;
 		if (fetched.status === 'not-modified') {
 			library.feedUnchanged(feed.url, Date.now());
 			return {url: feed.url, status: 'not-modified'};
 		}
 
-		const {text, ...validators} = fetched;
+		const {bytes, contentType, etag, lastModified} = fetched;
 		const read = await ahead(async () => {
 			if (stop?.aborted) return undefined;
-			const chunks = parser.read(text, feed);
+			const chunks = parser.read(bytes, contentType, feed);
 			try {
 				// What is not a feed fails here, before anything of it is written.
 				let next = await chunks.next();
@@ -86,7 +87,7 @@ async function refreshOne(feed: Feed, library: Library, parser: FeedParser, {wri
 			}
 		});
 		if (!read) return stopped;
-		library.feedFetched(feed.url, validators, Date.now(), read.title);
+		library.feedFetched(feed.url, {etag, lastModified}, Date.now(), read.title);
 		return {url: feed.url, status: 'updated', items: read.items, added: read.added};
 	} catch (error) {
 		// Cut off by the stop, not failed: the feed's record stays as it was.
