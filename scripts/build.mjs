@@ -80,6 +80,12 @@ const remembered = {
 			if (args.importer.endsWith(wrapper.slice(1))) return undefined;
 			return builder.resolve(wrapper, {kind: 'import-statement', resolveDir: process.cwd()});
 		});
+		// Ink's own measure-text.js keeps every text it ever measured; Ink's
+		// import of it goes to devnews's, which keeps the last few.
+		builder.onResolve({filter: /^\.\/measure-text\.js$/}, async args => {
+			if (!args.importer.includes(`${path.sep}ink${path.sep}build${path.sep}`)) return undefined;
+			return builder.resolve('./source/render/measured-text.ts', {kind: 'import-statement', resolveDir: process.cwd()});
+		});
 	},
 };
 
