@@ -80,16 +80,26 @@ const remembered = {
 			if (args.importer.endsWith(wrapper.slice(1))) return undefined;
 			return builder.resolve(wrapper, {kind: 'import-statement', resolveDir: process.cwd()});
 		});
+		// Ink's own measure-text.js keeps every text it ever measured; Ink's
+		// import of it goes to devnews's, which keeps the last few.
+		builder.onResolve({filter: /^\.\/measure-text\.js$/}, async args => {
+			if (!args.importer.includes(`${path.sep}ink${path.sep}build${path.sep}`)) return undefined;
+			return builder.resolve('./source/render/measured-text.ts', {kind: 'import-statement', resolveDir: process.cwd()});
+		});
 	},
 };
 
 // The flags node runs devnews with, in the entry's first line (`env -S`
 // splits them), so `devnews`, `npm start` and the benchmark all run it so.
-// A young generation of at most 4 MB a half (V8 grows it to 16): each
-// frame leaves short-lived garbage, and with the larger one V8 kept ~60 MB
-// more at a million articles after a burst of keys (183 MB against 121,
-// measured with bench/runner.tsx), for no faster keys.
-const NODE_FLAGS = '--max-semi-space-size=4';
+// A young generation of at most 1 MB a half (V8 grows it to 16): each
+// frame leaves short-lived garbage, and V8 grows the young generation to
+// its most for it and keeps it: with 16 RSS at a million articles after a
+// burst of keys was 183 MB against 121 with 4 (bench/runner.tsx), and 4
+// went on growing from 4 MB to 8 in a session of 3,000 keys where 1 stays
+// at 2 (bench/memory.ts's keys, at 100,000 articles). j and k at a million
+// articles, 1 beside 2 and 4 in turns: no slower (medians 11.5, 10.8 and
+// 10.3 ms to the frame's first byte, p90 28, 38 and 38).
+const NODE_FLAGS = '--max-semi-space-size=1';
 
 // Chunk names carry a hash of their contents: last build's are removed, and
 // the stamp with them until this build has written everything.

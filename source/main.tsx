@@ -10,6 +10,7 @@ import {DATA_FOLDER} from './data/data-folder.js';
 import {loadTaxonomy} from './data/load-data.js';
 import {FeedList, loadDefaultFeeds, SECTOR_FROM_LINK} from './feeds/feed-list.js';
 import {isCorruption, Library, LibraryError} from './library/store.js';
+import {BROWSING_CACHE_KB, type OpenOptions} from './library/database.js';
 import {cacheDir} from './paths.js';
 import {CommandError, endQuietlyWhenReaderLeaves, UsageError, warn, type CommandContext} from './commands/context.js';
 import type {CommandLine, CommandName} from './command-line.js';
@@ -59,12 +60,12 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
  * imports the data folder when that changed; what went wrong on the way
  * (a damaged file moved aside, a bad data file) goes to `report`.
  */
-function libraryOpener(dataDir: string, report: (line: string) => void) {
+function libraryOpener(dataDir: string, report: (line: string) => void, options: OpenOptions) {
 	let opened: Library | undefined;
 	return {
 		get(): Library {
 			if (!opened) {
-				const {library, warning} = Library.open(path.join(cacheDir(), 'library.sqlite'));
+				const {library, warning} = Library.open(path.join(cacheDir(), 'library.sqlite'), options);
 				if (warning) report(warning);
 				// What a repair did (library/repair.ts), said once.
 				library.onRepaired(report);
@@ -104,7 +105,7 @@ async function main(packageRoot: string): Promise<number> {
 	// The browser shows start-up problems on its status line; commands print them.
 	const warnings: string[] = [];
 	const report = browsing ? (line: string) => warnings.push(line) : warn;
-	const library = libraryOpener(dataDir, report);
+	const library = libraryOpener(dataDir, report, browsing ? {cacheKb: BROWSING_CACHE_KB} : {});
 	// Problems in the taxonomy files are reported when the library imports the folder.
 	const {taxonomy} = loadTaxonomy(dataDir);
 	const filter = {

@@ -21,6 +21,17 @@ export type PainterState = {output: string; row: number; column: number; pen: St
 /** A character REP may repeat: one column of printable ASCII, as curses repeats. */
 const repeatable = (cell: Cell) => cell.width === 1 && cell.text.length === 1 && cell.text >= ' ' && cell.text <= '~';
 
+/**
+ * Whether `other` goes on a run of `cell`: the same character in the same
+ * style; for a blank (`look`, how it looks erased), a blank that looks the
+ * same (the same background), drawn in the first one's style.
+ */
+const goesOn = (cell: Cell, look: Style | undefined, other: Cell) =>
+	look === undefined ? other.text === cell.text && other.style === cell.style : other.text === ' ' && (other.style === cell.style || erasedLook(other.style) === look);
+
+/** Bytes to change the pen from `pen` to `after`, the style of the cell after a run (none at a stretch's end). */
+const leaving = (pen: Style, after: Style | undefined) => (after === undefined ? 0 : styleChange(pen, after).length);
+
 export class Painter {
 	/** What to send the terminal, so far. */
 	output = '';
@@ -160,38 +171,14 @@ export class Painter {
 	 */
 	private drawRun(row: number, line: Line, column: number, to: number): number | undefined {
 		const cell = cellAt(line, column);
-		// Blanks that look alike (the same background) are one run, drawn in the first one's style.
 		const look = cell.text === ' ' ? erasedLook(cell.style) : undefined;
-		const alike =
-			look === undefined
-				? (other: Cell) => other.text === cell.text && other.style === cell.style
-				: (other: Cell) => other.text === ' ' && (other.style === cell.style || erasedLook(other.style) === look);
 		let end = column + 1;
 		// Up to the row's end, to know whether the run reaches it.
-		while (end < this.columns && alike(cellAt(line, end))) end++;
+		while (end < this.columns && goesOn(cell, look, cellAt(line, end))) end++;
 		const last = Math.min(end, to);
 		const count = last - column;
-		const after = last < to ? cellAt(line, last).style : undefined;
-		const leaving = (pen: Style) => (after === undefined ? 0 : styleChange(pen, after).length);
-		const arriving = styleChange(this.pen, cell.style).length + leaving(cell.style);
-		let best = arriving + count * utf8Length(cell.text);
-		let way: 'write' | 'repeat' | 'erase' | 'erase to end' = 'write';
-		if (this.abilities.repeat && count > 1 && repeatable(cell)) {
-			const cost = arriving + 1 + repeatCharacter(count - 1).length;
-			if (cost < best) [best, way] = [cost, 'repeat'];
-		}
-
-		if (look !== undefined && (look === PLAIN || this.abilities.backColourErase)) {
-			const pen = styleChange(this.pen, look).length;
-			if (end === this.columns && pen + ERASE_TO_LINE_END.length < best) {
-				way = 'erase to end';
-			} else {
-				const stepOver = last < to ? cursorMove({row, column}, {row, column: last}).length : 0;
-				if (pen + eraseCharacters(count).length + stepOver + leaving(look) < best) way = 'erase';
-			}
-		}
-
-		switch (way) {
+		// One character of text, most of a frame's runs, can only be written: nothing is weighed (or allocated) for it.
+		switch (count > 1 || look !== undefined ? this.cheapestWay(row, line, look, column, end, to) : 'write') {
 			case 'write': {
 				this.usePen(cell.style);
 				this.output += cell.text.repeat(count);
@@ -222,6 +209,37 @@ export class Painter {
 		// The cursor stays in the last column once it is written (autowrap is off).
 		this.cursor.column = last < this.columns ? last : -1;
 		return last;
+	}
+
+	/**
+	 * The cheapest way to draw the run of the cell at `column` (its like
+	 * reaching `end`, drawn up to `to`); `look`, for a blank, how it looks
+	 * erased.
+	 */
+	private cheapestWay(row: number, line: Line, look: Style | undefined, column: number, end: number, to: number): 'write' | 'repeat' | 'erase' | 'erase to end' {
+		const cell = cellAt(line, column);
+		const last = Math.min(end, to);
+		const count = last - column;
+		const after = last < to ? cellAt(line, last).style : undefined;
+		const arriving = styleChange(this.pen, cell.style).length + leaving(cell.style, after);
+		let best = arriving + count * utf8Length(cell.text);
+		let way: 'write' | 'repeat' = 'write';
+		if (this.abilities.repeat && count > 1 && repeatable(cell)) {
+			const cost = arriving + 1 + repeatCharacter(count - 1).length;
+			if (cost < best) {
+				best = cost;
+				way = 'repeat';
+			}
+		}
+
+		if (look !== undefined && (look === PLAIN || this.abilities.backColourErase)) {
+			const pen = styleChange(this.pen, look).length;
+			if (end === this.columns && pen + ERASE_TO_LINE_END.length < best) return 'erase to end';
+			const stepOver = last < to ? cursorMove({row, column}, {row, column: last}).length : 0;
+			if (pen + eraseCharacters(count).length + stepOver + leaving(look, after) < best) return 'erase';
+		}
+
+		return way;
 	}
 
 	/**

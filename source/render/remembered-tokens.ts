@@ -11,6 +11,7 @@
 import {styledCharsFromTokens as styleCharacters, tokenize as tokenizeLine, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
 
 import {hasEscapes, unicodeStretches} from '../terminal/unicode-stretches.js';
+import {Remembered} from './remembered.js';
 
 export * from '@alcalzone/ansi-tokenize';
 
@@ -19,7 +20,6 @@ export * from '@alcalzone/ansi-tokenize';
 // RSS to 146 MB keeping one line, 158 keeping 200, 209 keeping 512. 200 is
 // two screens of 80×24 (Ink's lines of Text and the screen's rows).
 const REMEMBERED = 200;
-const tokensOf = new Map<string, Token[]>();
 const styledOf = new WeakMap<Token[], StyledChar[]>();
 
 const ASCII_TOKENS: Token[] = Array.from({length: 0x7F}, (_, code) => Object.freeze({type: 'char' as const, value: String.fromCharCode(code), fullWidth: false}));
@@ -46,17 +46,11 @@ function plainTokens(line: string): Token[] {
 	return tokens;
 }
 
+const tokensOf = new Remembered(REMEMBERED, (text: string) => (hasEscapes(text) ? tokenizeLine(text) : plainTokens(text)));
+
 export function tokenize(text: string, endChar?: number): Token[] {
 	// A cut-short tokenizing is rare, and not kept.
-	if (endChar !== undefined) return tokenizeLine(text, endChar);
-	let tokens = tokensOf.get(text);
-	if (tokens === undefined) {
-		tokens = hasEscapes(text) ? tokenizeLine(text) : plainTokens(text);
-		if (tokensOf.size >= REMEMBERED) tokensOf.delete(tokensOf.keys().next().value!);
-		tokensOf.set(text, tokens);
-	}
-
-	return tokens;
+	return endChar === undefined ? tokensOf.get(text) : tokenizeLine(text, endChar);
 }
 
 // Styled characters, one of each kind. The library makes an object and a

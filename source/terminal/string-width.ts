@@ -21,6 +21,7 @@
 // string-width here too.
 import {eastAsianWidth} from 'get-east-asian-width';
 import measure from 'string-width';
+import {Remembered} from '../render/remembered.js';
 import {hasEscapes, unicodeStretches} from './unicode-stretches.js';
 
 type Options = Parameters<typeof measure>[1];
@@ -63,18 +64,10 @@ function widthOf(text: string): number {
 	return width;
 }
 
-const REMEMBERED = 4096;
-const widths = new Map<string, number>();
+const widths = new Remembered(4096, widthOf);
 
 export default function stringWidth(text: string, options?: Options): number {
 	// Options change the answer; they are rare, and passed through.
 	if (typeof text !== 'string' || (options !== undefined && Object.keys(options).length > 0)) return measure(text, options);
-	let width = widths.get(text);
-	if (width === undefined) {
-		width = widthOf(text);
-		if (widths.size >= REMEMBERED) widths.delete(widths.keys().next().value!);
-		widths.set(text, width);
-	}
-
-	return width;
+	return widths.get(text);
 }
