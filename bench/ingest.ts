@@ -108,9 +108,10 @@ export async function measureIngest(cli: string, taxonomy: Taxonomy, newsboatVer
 		fs.writeFileSync(dataFolder(data).feeds, JSON.stringify(urls.map(url => ({url, sector: 'technology', edition: 'global'}))));
 		const env: NodeJS.ProcessEnv = {...process.env, HOME: scratch, XDG_CONFIG_HOME: path.join(scratch, 'config'), XDG_CACHE_HOME: path.join(scratch, 'cache'), NO_COLOR: '1', NODE_ENV: 'production'};
 		// The library made from the shipped data first, outside the time: both programs start from nothing fetched.
-		await timed(process.execPath, [cli, 'list', '--limit', '1', '--data', data], env, ROOT);
+		// devnews is run as a user's is, the built file itself, so its first line's flags for node apply.
+		await timed(cli, ['list', '--limit', '1', '--data', data], env, ROOT);
 		log(`  devnews fetch: ${INGEST_FEEDS} feeds × ${INGEST_PER_FEED.toLocaleString('en')} items, ${THREADS} at a time…`);
-		const devnews = await timed(process.execPath, [cli, 'fetch', '--concurrency', String(THREADS), '--data', data], env, ROOT);
+		const devnews = await timed(cli, ['fetch', '--concurrency', String(THREADS), '--data', data], env, ROOT);
 		const summary = devnews.stdout.trim().split('\n').at(-1) ?? '';
 		if (!summary.includes(`${(INGEST_FEEDS * INGEST_PER_FEED).toLocaleString('en')} new articles`)) throw new Error(`devnews fetch did not add every item: ${summary}`);
 		if (!newsboatVersion) return {feeds: INGEST_FEEDS, perFeed: INGEST_PER_FEED, bodyKb, devnews: ingestRun(devnews)};
