@@ -26,4 +26,13 @@ export default tseslint.config(
 			'no-await-in-loop': 'error',
 		},
 	},
+	{
+		// Bundled code opens SQLite only through library/database.ts's connect(), which gives
+		// better-sqlite3 its addon's path: in the bundle, better-sqlite3 could not find it itself.
+		files: ['source/**', 'bench/**'],
+		ignores: ['source/library/database.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': ['error', {paths: [{name: 'better-sqlite3', allowTypeImports: true, message: 'Open a database with connect() from library/database.ts: the bundle loads the addon by its path.'}]}],
+		},
+	},
 );

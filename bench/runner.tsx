@@ -15,8 +15,8 @@
 // It prints one JSON object.
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import {ArticleWriter} from '../source/library/article-writer.js';
+import {connect} from '../source/library/database.js';
 import {Statements} from '../source/library/statements.js';
 import {App} from '../source/app.js';
 import {BookmarkStore} from '../source/bookmarks/bookmark-store.js';
@@ -132,7 +132,7 @@ for (let waited = 0; waited < REST_WAIT_MS && rssAtRestMb > rssAfterKeysMb * 0.8
 const reach = Math.max(1, Math.min(Math.floor(page * 1.5), count - 1));
 const swing = (index: number) => (Math.floor(index / reach) % 2 === 0 ? KEY.down : KEY.up);
 const file = path.join(options.library, 'devnews', 'library.sqlite');
-const db = new Database(file);
+const db = connect(file);
 const lastRowid = () => (db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM articles').get() as {last: number}).last;
 
 /** Takes out what a refresh added after article `before`, the way retention takes articles out (lists, counts and the full-text index with them), and the feeds' state. */
