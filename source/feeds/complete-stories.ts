@@ -119,8 +119,7 @@ export async function completeStories(library: Library, options: CompleteOptions
 			if (stop?.aborted) return;
 			if (outcome === 'completed') completion.completed++;
 			else if (outcome === 'open') completion.open++;
-			else if (typeof outcome === 'string') completion.left++;
-			else {
+			else if (typeof outcome !== 'string') {
 				completion.failed.push({url: article.url!, reason: outcome.failed});
 				failedBefore.add(article.id);
 			}
@@ -137,7 +136,8 @@ export async function completeStories(library: Library, options: CompleteOptions
 		await (finished ? pages.close() : pages.stop());
 	}
 
-	if (stop?.aborted) completion.left = completion.total - completion.completed - completion.failed.length - completion.open;
+	// Left: deferred by its host's Retry-After, or cut off by the stop.
+	completion.left = completion.total - completion.completed - completion.failed.length - completion.open;
 	return completion;
 }
 

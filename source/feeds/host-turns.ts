@@ -7,10 +7,10 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import pLimit from 'p-limit';
 
 /** Requests at once to one host. */
-export const PER_HOST = 2;
+const PER_HOST = 2;
 
 /** The longest wait a host's Retry-After is honoured with; one that asks for longer leaves its stories to a later refresh. */
-export const MOST_WAIT_MS = 60_000;
+const MOST_WAIT_MS = 60_000;
 
 /** What a turn came to, when it did not run: stopped, or the host asked to be left alone for longer than MOST_WAIT_MS. */
 export type NoTurn = 'stopped' | 'deferred';

@@ -32,7 +32,7 @@ export const BATCH = 500;
  * How long a step of upsertInSteps writes articles before it commits and
  * lets the event loop run, while someone is at the keys (the browser).
  */
-export const STEP_MS = 10;
+const STEP_MS = 10;
 
 /**
  * Two turns of the event loop: a key read in the first is drawn (React

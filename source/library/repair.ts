@@ -60,7 +60,7 @@ export function check(db: Database.Database, pragma: 'quick_check' | 'integrity_
 }
 
 /** FTS5's own check of each full-text index (quick_check sees only that its tables are sound b-trees). */
-export function checkFullText(db: Database.Database): string[] {
+function checkFullText(db: Database.Database): string[] {
 	return FULL_TEXT.flatMap(table => {
 		try {
 			// Rank 0: a contentless index is checked against itself, as it keeps no text to compare with.

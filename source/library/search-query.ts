@@ -30,7 +30,7 @@ const PREFIX_FROM = 3;
  * longer than MAX_WORD_LENGTH (no text's word is; a pasted blob's is).
  */
 export const MAX_SEARCH_WORDS = 32;
-export const MAX_WORD_LENGTH = 100;
+const MAX_WORD_LENGTH = 100;
 
 export type SearchFilter = {query: string; sector?: string; edition?: string};
 
