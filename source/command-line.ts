@@ -5,6 +5,7 @@ import meow from 'meow';
 import {BINDINGS, helpColumns, helpLines, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
 import {MOST_COMPLETE} from './config/settings.js';
+import {kebabCase} from './core/user-keys.js';
 
 export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch', 'prune', 'doctor'] as const;
 
@@ -74,7 +75,7 @@ const NUMBER_RANGES: Record<NumberFlag, NumberRange> = {
 };
 
 /** "--max-bytes" for maxBytes: the flag as typed. */
-const typed = (flag: string): string => `--${flag.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+const typed = (flag: string): string => `--${kebabCase(flag)}`;
 
 function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, whole, words}: NumberRange): void {
 	if (value === undefined) return;

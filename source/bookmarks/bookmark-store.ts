@@ -60,8 +60,7 @@ export class BookmarkStore {
 	}
 
 	/** What is written under "bookmarks", as [where, entry] pairs ("bookmarks.ID" or "bookmarks.2"). */
-	private written(): Array<[string, unknown]> {
-		const value = this.config.get(KEY);
+	private written(value = this.config.get(KEY)): Array<[string, unknown]> {
 		return isEntries(value) ? Object.entries(value).map(([key, entry]) => [`${KEY}.${key}`, entry]) : [];
 	}
 
@@ -81,7 +80,7 @@ export class BookmarkStore {
 		const value = this.config.get(KEY);
 		if (value === undefined) return [];
 		if (!isEntries(value)) return [`${KEY}: expected an object of bookmarks by id, not ${JSON.stringify(value)}; no bookmarks are listed or saved until it is one.`];
-		return this.written().flatMap(([where, entry]) => {
+		return this.written(value).flatMap(([where, entry]) => {
 			const parsed = bookmarkSchema.safeParse(entry);
 			return parsed.success ? [] : [`${where}: ${describeIssue(parsed.error)}; kept in the file, not listed (a bookmark needs an id, a title and savedAt).`];
 		});

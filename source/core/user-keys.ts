@@ -7,8 +7,11 @@
 // that comes out makes the keymap, the help, the footer and --help alike.
 import {BINDINGS, type Binding, type Command, type Key, type NamedKey, type Where} from './bindings.js';
 
+/** "next-unread" for nextUnread, "max-bytes" for maxBytes: a camel-case name as settings and flags write it. */
+export const kebabCase = (name: string): string => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+
 /** "next-unread" for nextUnread: how settings name a command. */
-export const commandName = (command: Command): string => command.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+export const commandName = (command: Command): string => kebabCase(command);
 
 /** Every command of the table, once, in its order. */
 const COMMANDS: Command[] = [...new Set(BINDINGS.flatMap(binding => binding.commands.map(({command}) => command)))];

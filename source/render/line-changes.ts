@@ -10,9 +10,10 @@ export type Stretch = {from: number; to: number};
 /**
  * Two cells look the same on screen: the same grapheme in the same style,
  * or blanks of the same background that show nothing else (a blank's
- * foreground colour, say, shows nowhere).
+ * foreground colour, say, shows nowhere). A run the painter draws at once
+ * is such cells.
  */
-function looksSame(a: Cell, b: Cell): boolean {
+export function looksSame(a: Cell, b: Cell): boolean {
 	if (a === b) return true;
 	if (a.text !== b.text) return false;
 	if (a.style === b.style) return true;

@@ -10,7 +10,7 @@
 import {COVERED, cellAt, utf8Length, type Cell, type Line} from './cells.js';
 import {cursorMove, type CursorPlace} from './cursor-moves.js';
 import {ERASE_TO_LINE_END, NEXT_LINE, WHOLE_SCREEN_REGION, eraseCharacters, repeatCharacter, scrollDown, scrollRegion, scrollUp} from './escapes.js';
-import {lineChanges, type Stretch} from './line-changes.js';
+import {lineChanges, looksSame, type Stretch} from './line-changes.js';
 import type {Scroll} from './scrolls.js';
 import {PLAIN, erasedLook, styleChange, type Style} from './styles.js';
 import {UNKNOWN_TERMINAL, type TerminalAbilities} from './terminal-abilities.js';
@@ -20,14 +20,6 @@ export type PainterState = {output: string; row: number; column: number; pen: St
 
 /** A character REP may repeat: one column of printable ASCII, as curses repeats. */
 const repeatable = (cell: Cell) => cell.width === 1 && cell.text.length === 1 && cell.text >= ' ' && cell.text <= '~';
-
-/**
- * Whether `other` goes on a run of `cell`: the same character in the same
- * style; for a blank (`look`, how it looks erased), a blank that looks the
- * same (the same background), drawn in the first one's style.
- */
-const goesOn = (cell: Cell, look: Style | undefined, other: Cell) =>
-	look === undefined ? other.text === cell.text && other.style === cell.style : other.text === ' ' && (other.style === cell.style || erasedLook(other.style) === look);
 
 /** Bytes to change the pen from `pen` to `after`, the style of the cell after a run (none at a stretch's end). */
 const leaving = (pen: Style, after: Style | undefined) => (after === undefined ? 0 : styleChange(pen, after).length);
@@ -174,7 +166,7 @@ export class Painter {
 		const look = cell.text === ' ' ? erasedLook(cell.style) : undefined;
 		let end = column + 1;
 		// Up to the row's end, to know whether the run reaches it.
-		while (end < this.columns && goesOn(cell, look, cellAt(line, end))) end++;
+		while (end < this.columns && looksSame(cell, cellAt(line, end))) end++;
 		const last = Math.min(end, to);
 		const count = last - column;
 		// One character of text, most of a frame's runs, can only be written: nothing is weighed (or allocated) for it.
