@@ -340,6 +340,18 @@ test('moving the selection writes the two rows it changed and the counter, witho
 	assert.ok(output.length < 2 * 80 + 40, `${output.length} bytes: ${JSON.stringify(output)}`);
 });
 
+test('the selection moved back up a row reaches the row above with a reverse index (two bytes), not a cursor position; the screen the same', async () => {
+	// The list without its counter, so the cursor stays where the rows were drawn.
+	const rowsOnly = (selected: number) => listScreen(80, 24, selected).replace(/\n[^\n]*$/, '');
+	const terminal = new EmulatedTerminal(80, 24);
+	const writer = new FrameWriter(terminal);
+	writer.stream.write(rowsOnly(3));
+	writer.stream.write(rowsOnly(4));
+	writer.stream.write(rowsOnly(3));
+	assert.equal(await terminal.text(), await shownAlone(rowsOnly(3), 80, 24));
+	assert.ok(terminal.writes[2]!.startsWith('\u001BM\r'), JSON.stringify(terminal.writes[2]));
+});
+
 /** What a writer writes for these frames, given them directly. */
 function writesOf(frames: string[], columns: number, rows: number): string {
 	const terminal = new EmulatedTerminal(columns, rows, true);

@@ -1,20 +1,36 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import fc from 'fast-check';
 import {EMPTY_TAXONOMY} from '../source/core/taxonomy.js';
-import {formatIst, formatIstShort} from '../source/core/time.js';
+import {formatIst, formatIstShort, SHORT_TIME_WIDTH} from '../source/core/time.js';
 import {extractStory} from '../source/feeds/extract-page.js';
 import {feedArticles} from '../source/feeds/feed-parser.js';
 import {isoTime} from '../source/feeds/to-article.js';
 import {rss2, storyPage} from './feed-server.js';
+import {fuzzParameters} from './fuzz.js';
 
 test('formats times in IST the way the site does, whatever the offset given', () => {
 	assert.equal(formatIst('2025-11-26T11:56:00+05:30'), '26-11-2025 11:56 IST');
 	assert.equal(formatIst('2025-11-26T06:26:00Z'), '26-11-2025 11:56 IST');
 	assert.equal(formatIst('2025-12-31T20:00:00Z'), '01-01-2026 01:30 IST');
 	const inThatYear = Date.parse('2025-12-01T00:00:00Z');
-	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30', inThatYear), '26 Nov 11:56', 'this year: the day and the time');
-	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30', Date.parse('2026-12-05T00:00:00Z')), '26 Nov 2025', 'another year: the day and the year');
-	assert.equal(formatIstShort('2025-12-31T20:00:00Z', inThatYear), '01 Jan 2026', 'the year in IST');
+	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30', inThatYear), '26 Nov', 'this year: the day');
+	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30', Date.parse('2025-11-26T18:29:00Z')), '11:56', 'today: the time');
+	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30', Date.parse('2025-11-26T18:30:00Z')), '26 Nov', 'the day after, in IST: the day');
+	assert.equal(formatIstShort('2025-11-26T11:56:00+05:30', Date.parse('2026-11-26T06:00:00Z')), 'Nov 2025', 'the same day of another year: the month and the year');
+	assert.equal(formatIstShort('2025-12-31T20:00:00Z', inThatYear), 'Jan 2026', 'the year in IST');
+	assert.equal(formatIstShort('2025-12-31T20:00:00Z', Date.parse('2025-12-31T19:00:00Z')), '01:30', 'today in IST, not in UTC');
+});
+
+test('a row\'s short time fits its column, whatever the time and the day it is read', () => {
+	const time = fc.integer({min: Date.UTC(1990, 0, 1), max: Date.UTC(9999, 0, 1)});
+	fc.assert(
+		fc.property(time, time, (at, now) => {
+			const text = formatIstShort(new Date(at).toISOString(), now);
+			return text !== undefined && text.length <= SHORT_TIME_WIDTH && text.length >= 5;
+		}),
+		fuzzParameters(),
+	);
 });
 
 test('a missing or unreadable time formats as nothing', () => {

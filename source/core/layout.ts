@@ -9,7 +9,7 @@ import {sanitizeBlock, sanitizeLine} from '../terminal/sanitize.js';
 import {isFromFeed, needsFullStory, storyTime, type Article, type ArticleRow, type Counts, type TimeKind} from './article.js';
 import {fileArticle, OTHER, taxonomyName, type Taxonomy, type TaxonomyEntry} from './taxonomy.js';
 import {formatCount} from './numbers.js';
-import {formatIst, formatIstShort} from './time.js';
+import {formatIst, formatIstShort, SHORT_TIME_WIDTH} from './time.js';
 
 export type Tone = 'title' | 'meta' | 'link' | 'notice' | 'note' | 'summary' | 'body' | 'credit' | 'blank';
 
@@ -199,7 +199,7 @@ export type RowColumns = {edition: number; sector: number; time: number};
 /** Which columns a list row has room for; the title takes what is left. */
 export function rowColumns(width: number): RowColumns {
 	return {
-		time: width >= 44 ? 13 : 0,
+		time: width >= 44 ? SHORT_TIME_WIDTH + 1 : 0,
 		edition: width >= 56 ? 12 : 0,
 		sector: width >= 72 ? 16 : 0,
 	};
@@ -267,7 +267,9 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	if (columns.edition) line += ' ' + fit(columnText(row.editions, taxonomy.editions), columns.edition - 1);
 	if (columns.sector) line += ' ' + fit(columnText(row.sectors, taxonomy.sectors, row.sectorsGuessed), columns.sector - 1);
 	// The column has room for the time alone; the reader and the row's sentence say which time it is.
-	if (columns.time) line += ' ' + fit(formatIstShort(storyTime(row)?.at) ?? '', columns.time - 1);
+	// Against the right edge, as its forms are of three widths: and a selected row's highlight then
+	// ends in the time, not in blanks drawn after it.
+	if (columns.time) line += ' ' + fit((formatIstShort(storyTime(row)?.at) ?? '').padStart(columns.time - 1), columns.time - 1);
 	// Each part is fitted to its column, so the line is `width` cells wide
 	// unless the terminal is narrower than the marks and one cell of title.
 	return width > MARK_WIDTH ? line : truncate(line, width);

@@ -1,9 +1,9 @@
 // The fewest bytes that take the terminal's cursor from where it is to
 // where the next change starts: an absolute move (CUP, CHA), a relative
-// one (CUU/CUD/CUF/CUB), a carriage return, or next lines; whichever is
-// shortest. (Writing the cells in between again, when they are cheaper
-// still, is the painter's choice: it knows them.)
-import {NEXT_LINE, cursorBack, cursorColumn, cursorDown, cursorForward, cursorPosition, cursorUp} from './escapes.js';
+// one (CUU/CUD/CUF/CUB), a carriage return, next lines, or a reverse index
+// for a line up; whichever is shortest. (Writing the cells in between
+// again, when they are cheaper still, is the painter's choice: it knows them.)
+import {NEXT_LINE, REVERSE_INDEX, cursorBack, cursorColumn, cursorDown, cursorForward, cursorPosition, cursorUp} from './escapes.js';
 
 /** Where the cursor is; -1 where that is not known (at the start; after a write into the last column). */
 export type CursorPlace = {row: number; column: number};
@@ -39,6 +39,8 @@ export function cursorMove(from: CursorPlace, to: CursorPlace): string {
 	const vertical = to.row > from.row ? cursorDown(to.row - from.row) : cursorUp(from.row - to.row);
 	consider(vertical + horizontal(from.column, to.column));
 	if (to.row > from.row && to.row - from.row <= MOST_NEW_LINES) consider(NEXT_LINE.repeat(to.row - from.row) + horizontal(0, to.column));
+	// A selection moved up a row (k) goes there this way: "\eM\r", where CUP took four bytes.
+	if (to.row === from.row - 1) consider(REVERSE_INDEX + horizontal(from.column, to.column));
 
 	return best;
 }

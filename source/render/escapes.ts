@@ -42,6 +42,13 @@ export function cursorPosition(row: number, column: number): string {
  */
 export const NEXT_LINE = '\u001BE';
 
+/**
+ * Reverse Index (RI): a line up in two bytes, the column kept. On the top
+ * margin it scrolls the region down instead, so it is used only below the
+ * first row (the painter's scroll regions are never left set).
+ */
+export const REVERSE_INDEX = '\u001BM';
+
 /** Cursor Horizontal Absolute. */
 export const cursorColumn = (column: number) => (column === 0 ? '\r' : `${CSI}${column + 1}G`);
 
