@@ -241,14 +241,14 @@ export const KIND_WORDS: Record<ArticleRow['kind'], string | undefined> = {full:
  * "Selected. Leaked Call … . Politics. Edition not given. 26 Nov 11:56. Unread. Bookmarked."
  * A guessed sector is said to be ("Health, guessed"), a time other than the creation is named ("updated 26 Nov 11:56").
  */
-export function rowSentence(row: ArticleRow, taxonomy: Taxonomy, flags: RowFlags): string {
+export function rowSentence(row: ArticleRow, taxonomy: Taxonomy, flags: RowFlags, now = Date.now()): string {
 	const names = (ids: string[], entries: TaxonomyEntry[], what: string) => (ids[0] === OTHER ? `${what} not given` : ids.map(id => taxonomyName(entries, id)).join(' and '));
 	return [
 		flags.selected ? 'Selected' : undefined,
 		sanitizeLine(row.title).trim(),
 		`${names(row.sectors, taxonomy.sectors, 'Sector')}${row.sectorsGuessed ? ', guessed' : ''}`,
 		names(row.editions, taxonomy.editions, 'Edition'),
-		rowTimeWords(row, iso => formatIstShort(iso)),
+		rowTimeWords(row, iso => formatIstShort(iso, now)),
 		row.read ? undefined : 'Unread',
 		flags.bookmarked ? 'Bookmarked' : undefined,
 		KIND_WORDS[row.kind],
@@ -258,8 +258,8 @@ export function rowSentence(row: ArticleRow, taxonomy: Taxonomy, flags: RowFlags
 		.concat('.');
 }
 
-/** A list row as one string exactly `width` cells wide. */
-export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, flags: RowFlags): string {
+/** A list row as one string exactly `width` cells wide; its time as read at `now` (today's as a time of day). */
+export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, flags: RowFlags, now = Date.now()): string {
 	const columns = rowColumns(width);
 	const fixed = MARK_WIDTH + columns.edition + columns.sector + columns.time;
 	const titleWidth = Math.max(1, width - fixed);
@@ -269,7 +269,7 @@ export function formatRow(row: ArticleRow, taxonomy: Taxonomy, width: number, fl
 	// The column has room for the time alone; the reader and the row's sentence say which time it is.
 	// Against the right edge, as its forms are of three widths: and a selected row's highlight then
 	// ends in the time, not in blanks drawn after it.
-	if (columns.time) line += ' ' + fit((formatIstShort(storyTime(row)?.at) ?? '').padStart(columns.time - 1), columns.time - 1);
+	if (columns.time) line += ' ' + fit((formatIstShort(storyTime(row)?.at, now) ?? '').padStart(columns.time - 1), columns.time - 1);
 	// Each part is fitted to its column, so the line is `width` cells wide
 	// unless the terminal is narrower than the marks and one cell of title.
 	return width > MARK_WIDTH ? line : truncate(line, width);

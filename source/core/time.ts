@@ -44,6 +44,17 @@ export function formatIstShort(iso: string | undefined, now = Date.now()): strin
 /** The widest formatIstShort gives: "Nov 2025". */
 export const SHORT_TIME_WIDTH = 8;
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/** When the day `now` falls in began, in IST (which has no summer time: every day is 24 hours). */
+export function istDayStart(now: number): number {
+	const offset = IST_OFFSET_MINUTES * 60_000;
+	return Math.floor((now + offset) / DAY_MS) * DAY_MS - offset;
+}
+
+/** When the next day begins in IST. */
+export const nextIstDay = (now: number): number => istDayStart(now) + DAY_MS;
+
 /** Times before this are taken for mistakes (a zero date, a year typed wrong): no news feed item is that old. */
 const EARLIEST = Date.UTC(1990, 0, 1);
 /** How far ahead of this machine's clock a time may be: a day covers clocks and time zones set wrong. */
