@@ -103,7 +103,7 @@ const devnewsEnv = (cacheHome: string): NodeJS.ProcessEnv => ({...process.env, X
 const showsList = (title: string) => (screen: string) => screen.includes('↑↓ move') && screen.includes(title.slice(0, 24));
 
 async function newestTitle(env: NodeJS.ProcessEnv, args: string[] = []): Promise<string> {
-	const out = await run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'list', '--limit', '1', '--json', ...args], env);
+	const out = await run(process.execPath, [path.join(ROOT, 'dist', 'devnews.cjs'), 'list', '--limit', '1', '--json', ...args], env);
 	return (JSON.parse(out) as Array<{title: string}>)[0]!.title;
 }
 
@@ -121,8 +121,8 @@ async function devnewsOnFeeds(dir: string, urls: string[]): Promise<Launch> {
 	fs.mkdirSync(path.join(data, 'articles'));
 	fs.writeFileSync(path.join(data, 'feeds.json'), JSON.stringify(urls.map(url => ({url, sector: 'technology', edition: 'global'}))));
 	const env = devnewsEnv(path.join(dir, 'cache'));
-	await run(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'fetch', '--data', data], env);
-	return {command: path.join(ROOT, 'dist', 'cli.js'), args: ['--data', data], env, shows: showsList(await newestTitle(env, ['--data', data]))};
+	await run(process.execPath, [path.join(ROOT, 'dist', 'devnews.cjs'), 'fetch', '--data', data], env);
+	return {command: path.join(ROOT, 'dist', 'devnews.cjs'), args: ['--data', data], env, shows: showsList(await newestTitle(env, ['--data', data]))};
 }
 
 /** Bytes per key at each terminal size and title length, devnews and newsboat in turn, on the same feeds. */
@@ -201,7 +201,7 @@ if (values.only === 'bytes') {
 if (values.only === 'ingest') {
 	log('building devnews…');
 	await run(process.execPath, ['scripts/build.mjs']);
-	process.stdout.write(printIngest(await measureIngest(path.join(ROOT, 'dist', 'cli.js'), taxonomy, version, log)));
+	process.stdout.write(printIngest(await measureIngest(path.join(ROOT, 'dist', 'devnews.cjs'), taxonomy, version, log)));
 	fs.rmSync(config, {recursive: true, force: true});
 	process.exit(0);
 }
@@ -212,7 +212,7 @@ async function devnewsLaunches(): Promise<Array<{size: number; launch: Launch}>>
 	for (const size of sizes) {
 		const home = ensureLibrary(size, log);
 		// eslint-disable-next-line no-await-in-loop -- one at a time
-		launches.push({size, launch: {command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(devnewsEnv(home)))}});
+		launches.push({size, launch: {command: path.join(ROOT, 'dist', 'devnews.cjs'), args: [], env: devnewsEnv(home), shows: showsList(await newestTitle(devnewsEnv(home)))}});
 	}
 
 	return launches;
@@ -242,7 +242,7 @@ await run(process.execPath, ['scripts/build.mjs']);
 await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
 const helloLaunch: Launch = {command: path.join(BUILD, 'hello', 'hello.js'), args: [], env: process.env, shows: screen => screen.includes('Hello from Ink'), ...TERMINAL};
 /** devnews on the shipped data, in a cache folder of its own (`home`). */
-const shippedLaunch = (home: string): Launch => ({command: path.join(ROOT, 'dist', 'cli.js'), args: [], env: devnewsEnv(home), shows: showsList('Leaked Call Sparks'), ...TERMINAL});
+const shippedLaunch = (home: string): Launch => ({command: path.join(ROOT, 'dist', 'devnews.cjs'), args: [], env: devnewsEnv(home), shows: showsList('Leaked Call Sparks'), ...TERMINAL});
 
 if (values.only === 'startup') {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-startup-'));
@@ -323,7 +323,7 @@ const retention = measureRetention(RETENTION_SIZE);
 const completed = await completion();
 
 log('ingest beside newsboat…');
-const ingest = await measureIngest(path.join(ROOT, 'dist', 'cli.js'), taxonomy, version, log);
+const ingest = await measureIngest(path.join(ROOT, 'dist', 'devnews.cjs'), taxonomy, version, log);
 
 const cpus = os.cpus();
 const report: Results = {

@@ -32,7 +32,7 @@ function timeToExit(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
  * its shipped data; `runs` timed rounds after one warm-up.
  */
 export async function measureStartup(root: string, hello: Launch, shipped: Launch, env: NodeJS.ProcessEnv, runs: number): Promise<StartupResult> {
-	const cli = path.join(root, 'dist', 'cli.js');
+	const cli = path.join(root, 'dist', 'devnews.cjs');
 	const commands: Array<{name: string; args: string[]}> = [
 		{name: 'node -e 0', args: ['-e', '0']},
 		{name: 'devnews --version', args: [cli, '--version']},

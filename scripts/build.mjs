@@ -17,7 +17,8 @@ import {fileURLToPath} from 'node:url';
 const {version} = createRequire(import.meta.url)('esbuild/package.json');
 
 const force = process.argv.includes('--force');
-const [entry = 'source/cli.tsx', outdir = 'dist'] = process.argv.slice(2).filter(argument => argument !== '--force');
+const CLI_ENTRY = 'source/cli.tsx';
+const [entry = CLI_ENTRY, outdir = 'dist'] = process.argv.slice(2).filter(argument => argument !== '--force');
 
 // What the last build read and wrote, and a fingerprint of what it read.
 const STAMP = path.join(outdir, '.build-stamp.json');
@@ -89,8 +90,9 @@ const remembered = {
 	},
 };
 
-// The flags node runs devnews with, in the entry's first line (`env -S`
-// splits them), so `devnews`, `npm start` and the benchmark all run it so.
+// The flags node runs devnews with, in the first line of its program and of
+// the entry (`env -S` splits them), so `devnews`, `npm start` and the
+// benchmark's programs (the bare Ink app beside it too) all run so.
 // A young generation of at most 1 MB a half (V8 grows it to 16): each
 // frame leaves short-lived garbage, and V8 grows the young generation to
 // its most for it and keeps it: with 16 RSS at a million articles after a
@@ -133,8 +135,30 @@ const {metafile} = await build({
 	metafile: true,
 });
 
-// The entry is run as a program (its first line names node and the flags).
+// The entry may be run as a program (its first line names node and the flags): the benchmark's are.
 fs.chmodSync(path.join(outdir, `${path.parse(entry).name}.js`), 0o755);
 
-const inputs = Object.keys(metafile.inputs);
-fs.writeFileSync(STAMP, `${JSON.stringify({fingerprint: fingerprint(inputs), inputs, outputs: Object.keys(metafile.outputs)})}\n`);
+// devnews's own program, package.json's bin: a CommonJS file that answers
+// --version itself and imports the bundle's entry for anything else
+// (source/bin.cts says why).
+const program =
+	entry === CLI_ENTRY
+		? await build({
+				entryPoints: ['source/bin.cts'],
+				outfile: path.join(outdir, 'devnews.cjs'),
+				bundle: true,
+				platform: 'node',
+				format: 'cjs',
+				target: 'node20',
+				external: ['./cli.js'],
+				banner: {js: `#!/usr/bin/env -S node ${NODE_FLAGS}`},
+				logLevel: 'warning',
+				metafile: true,
+			})
+		: undefined;
+if (program) fs.chmodSync(path.join(outdir, 'devnews.cjs'), 0o755);
+
+const built = [metafile, program?.metafile].filter(Boolean);
+const inputs = [...new Set(built.flatMap(({inputs}) => Object.keys(inputs)))];
+const outputs = built.flatMap(({outputs}) => Object.keys(outputs));
+fs.writeFileSync(STAMP, `${JSON.stringify({fingerprint: fingerprint(inputs), inputs, outputs})}\n`);

@@ -11,7 +11,7 @@ import {DATA_FOLDER, dataFolder} from '../source/data/data-folder.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SHIPPED_DATA = path.join(ROOT, DATA_FOLDER);
-export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const CLI = path.join(ROOT, 'dist', 'devnews.cjs');
 
 /**
  * Waits until `done()` holds, or fails after `ms` saying `what` never came
