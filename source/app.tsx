@@ -122,7 +122,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 		dispatch({type: 'pickerSelect', index: state.picker.selected, count: entries.length});
 	}
 
-	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, state, filter, count: counts.total, selectedId: selected?.id, held, readerWidth, sources: feedList, complete: settings.complete, dispatch});
+	const perform = useEffects({library, taxonomy, feeds, config, bookmarks, outside, state, filter, count: counts.total, selectedId: selected?.id, held, sources: feedList, complete: settings.complete, dispatch});
 
 	useCommands(
 		state,

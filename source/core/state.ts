@@ -34,8 +34,11 @@ export type State = {
 	/** The open picker's entries: where its selection is. */
 	picker: ListPosition;
 	help: Scrolled;
-	/** The open story; the list underneath keeps its position. `fetchError`: why its full text could not be fetched. */
-	reader?: Scrolled & {id: string; fetchError?: string};
+	/**
+	 * The open story; the list underneath keeps its position. `fetchError`: why its full text could not be fetched.
+	 * `resume`: where in it (a fraction) the reader left it last time, until its length is known and it is scrolled there.
+	 */
+	reader?: Scrolled & {id: string; fetchError?: string; resume?: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
 	/** What the next key may undo, offered on the status line (the app keeps what it takes). */
@@ -58,7 +61,8 @@ export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'select'; index: number; count: number}
 	| {type: 'follow'; index: number; count: number}
-	| {type: 'open'; id: string; scroll: number; lineCount: number}
+	/** A story opened, at `position` (a fraction) of its length; the view lays it out and gives the length (storyLength). */
+	| {type: 'open'; id: string; position: number}
 	| {type: 'storyLength'; lineCount: number}
 	| {type: 'storyFetchFailed'; id: string; reason: string}
 	| {type: 'back'}
@@ -203,10 +207,13 @@ function step(state: State, action: Action): State {
 		}
 
 		case 'open':
-			return {...state, reader: {id: action.id, scroll: action.scroll, lineCount: action.lineCount}, overlay: 'none'};
+			return {...state, reader: {id: action.id, scroll: 0, lineCount: 0, resume: action.position > 0 ? action.position : undefined}, overlay: 'none'};
 
-		case 'storyLength':
-			return state.reader ? {...state, reader: {...state.reader, lineCount: action.lineCount}} : state;
+		case 'storyLength': {
+			if (!state.reader) return state;
+			const {resume, ...reader} = state.reader;
+			return {...state, reader: {...reader, lineCount: action.lineCount, scroll: resume === undefined ? reader.scroll : Math.round(resume * action.lineCount)}};
+		}
 
 		case 'storyFetchFailed':
 			return state.reader?.id === action.id ? {...state, reader: {...state.reader, fetchError: action.reason}} : state;

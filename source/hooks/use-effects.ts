@@ -12,7 +12,6 @@ import {useApp} from 'ink';
 import type {Effect, Saved} from '../core/commands.js';
 import {needsFullStory, type ArticleRow} from '../core/article.js';
 import type {KeyNames} from '../core/bindings.js';
-import {readerLines} from '../core/layout.js';
 import {counted, formatCount} from '../core/numbers.js';
 import {nextUnreadIn} from '../core/next-unread.js';
 import {currentEntry, type Source} from '../core/pickers.js';
@@ -30,7 +29,7 @@ import type {Library, ListFilter} from '../library/store.js';
 import type {LinkResult} from '../terminal/links.js';
 import type {Bookmarks} from './use-bookmarks.js';
 import {pickerEntries} from './use-picker.js';
-import {findStory, readerExtras} from './use-story.js';
+import {findStory} from './use-story.js';
 
 /** What the app asks of the outside world; tests pass their own. */
 export type Outside = {
@@ -60,8 +59,6 @@ type Deps = {
 	selectedId?: string;
 	/** The list on screen, where it is held whole (the bookmarks view). */
 	held?: ArticleRow[];
-	/** The reader's line length. */
-	readerWidth: number;
 	/** The feeds, by title, the reader names a story's source with. */
 	sources: Source[];
 	/** How many summary-only stories a refresh completes from their pages (the complete setting). */
@@ -81,7 +78,7 @@ const SAVED_WORDS: {[K in Saved['key']]: (value: Extract<Saved, {key: K}>['value
 };
 
 export function useEffects(deps: Deps): (effect: Effect) => void {
-	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, held, readerWidth, sources, complete, dispatch} = deps;
+	const {library, taxonomy, feeds, config, bookmarks, outside, state, filter, count, selectedId, held, sources, complete, dispatch} = deps;
 	const {exit} = useApp();
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
@@ -119,10 +116,9 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 
 	const openStory = async (id: string) => {
 		const article = findStory(library, bookmarks.list, id);
-		const {position} = library.reading(id);
-		const lineCount = article ? readerLines(article, taxonomy, readerWidth, readerExtras(article, sources)).length : 0;
 		reading.current = id;
-		dispatch({type: 'open', id, scroll: Math.round(position * lineCount), lineCount});
+		// The reader lays the story out (useStory) and scrolls to where it was left.
+		dispatch({type: 'open', id, position: library.reading(id).position});
 		library.setRead(id, true);
 		if (!article || !needsFullStory(article)) return;
 		say('Fetching the full story…');
