@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {htmlParagraphs} from '../source/feeds/html-text.js';
 import {FeedError, parseFeed, type FeedItem} from '../source/feeds/parse-feed.js';
 import {rss2} from './feed-server.js';
 import {fuzzParameters, timed} from './fuzz.js';
@@ -171,5 +172,17 @@ test('of an element given twice the first is read, the item\'s own text only; a 
 			['first', 'https://example.com/g'],
 			['x', undefined],
 		],
+	);
+});
+
+test('a story\'s paragraphs have each run of whitespace, of any kind, folded to one space', () => {
+	const paragraph = fc.string({unit: fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r', '\u00A0', '\u2003', '\u3000', '\uFEFF'), maxLength: 20});
+	fc.assert(
+		fc.property(fc.array(paragraph, {maxLength: 4}), fc.boolean(), (paragraphs, marked) => {
+			const expected = paragraphs.map(text => text.replaceAll(/\s+/g, ' ').trim()).filter(Boolean);
+			const html = marked ? paragraphs.map(text => `<p>${text}</p>`).join('') : paragraphs.join('');
+			assert.deepEqual(htmlParagraphs(html), marked ? expected : [paragraphs.join('').replaceAll(/\s+/g, ' ').trim()].filter(Boolean));
+		}),
+		fuzzParameters(),
 	);
 });
