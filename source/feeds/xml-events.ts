@@ -26,8 +26,8 @@ export type XmlHandler = {
 
 const MAX_ENTITY_DECLARATIONS = 20;
 
-/** A document type's internal subset, where a document declares its entities. */
-const INTERNAL_SUBSET = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i;
+/** A document type with an internal subset, where a document declares its entities; tried once, where the first document type begins. */
+const INTERNAL_SUBSET = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/iy;
 
 /** A general entity declared with its value in quotes; other kinds (external, parameter) are not expanded. */
 const DECLARATION = /<!ENTITY\s+([^\s%"']+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
@@ -38,10 +38,12 @@ const DECLARATION = /<!ENTITY\s+([^\s%"']+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
  * so that lines are counted as written. Refuses a bomb.
  */
 function declaredEntities(xml: string): {xml: string; declared: Map<string, string>} {
-	const subset = INTERNAL_SUBSET.exec(xml);
 	const declared = new Map<string, string>();
+	INTERNAL_SUBSET.lastIndex = xml.search(/<!DOCTYPE/i);
 	// Only a document type before the root element is one; elsewhere (in a CDATA section) it is text.
-	if (!subset || /<[^!?]/.test(xml.slice(0, subset.index))) return {xml, declared};
+	if (INTERNAL_SUBSET.lastIndex === -1 || /<[^!?]/.test(xml.slice(0, INTERNAL_SUBSET.lastIndex))) return {xml, declared};
+	const subset = INTERNAL_SUBSET.exec(xml);
+	if (!subset) return {xml, declared};
 	const declarations = subset[1]!.match(/<!ENTITY[^>]*>/gi) ?? [];
 	if (declarations.length > MAX_ENTITY_DECLARATIONS) throw new FeedError(`refused: ${declarations.length} entity declarations (entity-expansion bomb?)`);
 	if (declarations.some(declaration => /&[\w.:-]+;/.test(declaration))) {
