@@ -162,7 +162,7 @@ test('a document that is not well-formed fails whole, on one line naming its fir
 	for (const [xml, message] of cases) assert.throws(() => parseFeed(xml), (error: Error) => error instanceof FeedError && message.test(error.message), message.source);
 });
 
-test('of an element given twice the first is read, the item\'s own text only; a guid is its link when its attributes allow it', () => {
+test('of an element given twice the first is read, the item\'s own text only; a guid is its link when its attributes allow it; an RSS 1.0 item is named by its own rdf:about', () => {
 	const {items} = parseFeed(
 		'<rss><channel><item><title>first<media:x>ignored</media:x></title><title>second</title><guid isPermaLink="true">https://example.com/g</guid></item><item><title>x</title><guid>https://example.com/bare</guid></item></channel></rss>',
 	);
@@ -172,7 +172,8 @@ test('of an element given twice the first is read, the item\'s own text only; a 
 			['first', 'https://example.com/g'],
 			['x', undefined],
 		],
-	);
+	);	const rdf = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item rdf:about="https://example.net/a"><title>x</title><item rdf:about="https://example.net/b"/></item></rdf:RDF>';
+	assert.equal(parseFeed(rdf).items[0]?.guid, 'https://example.net/a', "an RSS 1.0 item's rdf:about is its guid, not one within it");
 });
 
 test('a story\'s paragraphs have each run of whitespace, of any kind, folded to one space', () => {

@@ -51,7 +51,7 @@ type Layout = {
 	item: readonly string[];
 	/** The item's elements whose text is read: once (the first), or each time ('list'). */
 	texts: ReadonlyMap<string, 'once' | 'list'>;
-	/** What an element's attributes say, noted in `fields` (the item itself's under its own name). */
+	/** What an element's attributes say, noted in `fields`; the item's own come with the key ''. */
 	attributes?: (key: string, attributes: Attributes | undefined, fields: Fields) => void;
 	toItem: (fields: Fields) => FeedItem;
 };
@@ -109,7 +109,7 @@ function rssItem({text, lists}: Fields): FeedItem {
 function rssAttributes(key: string, attributes: Attributes | undefined, fields: Fields): void {
 	if (key === 'guid') first(fields, '@guid', attributes && attributes['isPermaLink'] !== 'false' ? 'link' : 'not');
 	// RSS 1.0's item names itself in rdf:about, which serves as its guid.
-	else if (key === 'item' && attributes && Object.hasOwn(attributes, 'rdf:about')) fields.text.set('@about', attributes['rdf:about']);
+	else if (key === '' && attributes && Object.hasOwn(attributes, 'rdf:about')) fields.text.set('@about', attributes['rdf:about']);
 }
 
 const RSS_2: Layout = {format: 'RSS 2.0', title: ['rss', 'channel', 'title'], item: ['rss', 'channel', 'item'], texts: RSS_TEXTS, attributes: rssAttributes, toItem: rssItem};
@@ -237,7 +237,7 @@ export function parseFeed(xml: string): ParsedFeed {
 				if (kind === 'list' || (kind === 'once' && !fields.text.has(key))) startReading(key, kind === 'once');
 			} else if (open.length === itemDepth && isAt(open, layout.item)) {
 				fields = {text: new Map(), lists: new Map()};
-				layout.attributes?.(name, attributes, fields);
+				layout.attributes?.('', attributes, fields);
 			} else if (!titleRead && isAt(open, layout.title)) {
 				startReading('title', true);
 			}
