@@ -61,7 +61,8 @@ export function ensureFeedFiles(taxonomy: Taxonomy): {dir: string; bodyKb: numbe
 	return {dir, bodyKb};
 }
 
-async function serveFeedFiles(dir: string): Promise<{server: FeedServer; urls: string[]}> {
+/** Serves the ingest's feeds from `dir` on 127.0.0.1: the server, and the feeds' addresses. */
+export async function serveFeedFiles(dir: string): Promise<{server: FeedServer; urls: string[]}> {
 	const server = await startFeedServer();
 	const urls: string[] = [];
 	for (let feed = 0; feed < INGEST_FEEDS; feed++) {
@@ -77,11 +78,14 @@ async function serveFeedFiles(dir: string): Promise<{server: FeedServer; urls: s
 	return {server, urls};
 }
 
-/** Runs a program to its end under GNU time: seconds from start to exit, and its peak RSS. */
-async function timed(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{seconds: number; peakRssMb: number; stdout: string}> {
+/** A program's run under GNU time: seconds from start to exit, its CPU (user and system seconds), its peak RSS and what it printed. */
+export type TimedRun = {seconds: number; userSeconds: number; systemSeconds: number; peakRssMb: number; stdout: string};
+
+/** Runs a program to its end under GNU time. */
+export async function timed(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<TimedRun> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn('/usr/bin/time', ['-f', '%M', command, ...args], {env, cwd, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn('/usr/bin/time', ['-f', '%M %U %S', command, ...args], {env, cwd, stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', chunk => (stdout += chunk));
@@ -89,11 +93,32 @@ async function timed(command: string, args: string[], env: NodeJS.ProcessEnv, cw
 		child.on('error', reject);
 		child.on('close', code => {
 			const seconds = (performance.now() - started) / 1000;
+			const [rssKb, user, system] = (stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
 			if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`));
-			else resolve({seconds, peakRssMb: Number(stderr.trim().split('\n').at(-1)) / 1024, stdout});
+			else resolve({seconds, userSeconds: user!, systemSeconds: system!, peakRssMb: rssKb! / 1024, stdout});
 		});
 	});
 }
+
+/**
+ * A new home (`scratch`) for `cli`, whose data folder is the shipped data's
+ * with `urls` as its feeds, and its library already made from that data,
+ * outside any time measured: a fetch into it starts from nothing fetched.
+ * devnews is run as a user's is, the built file itself, so its first
+ * line's flags for node apply.
+ */
+export async function devnewsHome(cli: string, urls: string[]): Promise<{scratch: string; data: string; env: NodeJS.ProcessEnv}> {
+	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-ingest-'));
+	const data = path.join(scratch, 'data');
+	fs.cpSync(SHIPPED_DATA, data, {recursive: true});
+	fs.writeFileSync(dataFolder(data).feeds, JSON.stringify(urls.map(url => ({url, sector: 'technology', edition: 'global'}))));
+	const env: NodeJS.ProcessEnv = {...process.env, HOME: scratch, XDG_CONFIG_HOME: path.join(scratch, 'config'), XDG_CACHE_HOME: path.join(scratch, 'cache'), NO_COLOR: '1', NODE_ENV: 'production'};
+	await timed(cli, ['list', '--limit', '1', '--data', data], env, ROOT);
+	return {scratch, data, env};
+}
+
+/** `devnews fetch`'s arguments for the ingest: its feeds THREADS at a time. */
+export const fetchArguments = (data: string) => ['fetch', '--concurrency', String(THREADS), '--data', data];
 
 const ingestRun = ({seconds, peakRssMb}: {seconds: number; peakRssMb: number}): IngestRun => ({seconds, peakRssMb, itemsPerSecond: (INGEST_FEEDS * INGEST_PER_FEED) / seconds});
 
@@ -101,17 +126,10 @@ const ingestRun = ({seconds, peakRssMb}: {seconds: number; peakRssMb: number}): 
 export async function measureIngest(cli: string, taxonomy: Taxonomy, newsboatVersion: string | undefined, log: (line: string) => void): Promise<IngestResult> {
 	const {dir, bodyKb} = ensureFeedFiles(taxonomy);
 	const {server, urls} = await serveFeedFiles(dir);
-	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'devnews-bench-ingest-'));
+	const {scratch, data, env} = await devnewsHome(cli, urls);
 	try {
-		const data = path.join(scratch, 'data');
-		fs.cpSync(SHIPPED_DATA, data, {recursive: true});
-		fs.writeFileSync(dataFolder(data).feeds, JSON.stringify(urls.map(url => ({url, sector: 'technology', edition: 'global'}))));
-		const env: NodeJS.ProcessEnv = {...process.env, HOME: scratch, XDG_CONFIG_HOME: path.join(scratch, 'config'), XDG_CACHE_HOME: path.join(scratch, 'cache'), NO_COLOR: '1', NODE_ENV: 'production'};
-		// The library made from the shipped data first, outside the time: both programs start from nothing fetched.
-		// devnews is run as a user's is, the built file itself, so its first line's flags for node apply.
-		await timed(cli, ['list', '--limit', '1', '--data', data], env, ROOT);
 		log(`  devnews fetch: ${INGEST_FEEDS} feeds × ${INGEST_PER_FEED.toLocaleString('en')} items, ${THREADS} at a time…`);
-		const devnews = await timed(cli, ['fetch', '--concurrency', String(THREADS), '--data', data], env, ROOT);
+		const devnews = await timed(cli, fetchArguments(data), env, ROOT);
 		const summary = devnews.stdout.trim().split('\n').at(-1) ?? '';
 		if (!summary.includes(`${(INGEST_FEEDS * INGEST_PER_FEED).toLocaleString('en')} new articles`)) throw new Error(`devnews fetch did not add every item: ${summary}`);
 		if (!newsboatVersion) return {feeds: INGEST_FEEDS, perFeed: INGEST_PER_FEED, bodyKb, devnews: ingestRun(devnews)};

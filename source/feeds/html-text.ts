@@ -6,11 +6,23 @@ import {Parser} from 'htmlparser2';
 const BLOCKS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'tr', 'figcaption']);
 const SILENT = new Set(['script', 'style', 'noscript', 'template']);
 
+/** Whitespace that folding would change: any but a space, or two spaces together. */
+const UNFOLDED = /[^\S ]| {2}/;
+
+/**
+ * `text` with each run of whitespace one space, trimmed. Most text has
+ * only single spaces: it is left as it is, where replacing every run
+ * anyway took a fifth of the time a feed's stories took to read.
+ */
+function folded(text: string): string {
+	return (UNFOLDED.test(text) ? text.replaceAll(/\s+/g, ' ') : text).trim();
+}
+
 /** The paragraphs of an HTML fragment, whitespace folded, empty ones dropped. */
 export function htmlParagraphs(html: string): string[] {
 	// Most feed titles are plain text: no tag or entity to read, one paragraph.
 	if (!html.includes('<') && !html.includes('&')) {
-		const text = html.replaceAll(/\s+/g, ' ').trim();
+		const text = folded(html);
 		return text ? [text] : [];
 	}
 
@@ -18,7 +30,7 @@ export function htmlParagraphs(html: string): string[] {
 	let current = '';
 	let silent = 0;
 	const flush = () => {
-		const paragraph = current.replaceAll(/\s+/g, ' ').trim();
+		const paragraph = folded(current);
 		if (paragraph) paragraphs.push(paragraph);
 		current = '';
 	};

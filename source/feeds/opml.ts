@@ -9,7 +9,8 @@ import type {Taxonomy} from '../core/taxonomy.js';
 import {isWebUrl} from '../terminal/links.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {mergeByUrl, normalizeFeedUrl, SECTOR_FROM_LINK, type Feed} from './feed-list.js';
-import {assertWellFormed, ENTITY_LIMITS, FeedError} from './parse-feed.js';
+import {FeedError} from './feed-error.js';
+import {assertWellFormed, ENTITY_LIMITS} from './xml-validation.js';
 
 type Outline = Record<string, unknown> & {outline?: Outline[]};
 

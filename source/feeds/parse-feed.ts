@@ -1,10 +1,11 @@
 // Reads RSS 2.0, RSS 1.0 (RDF), Atom and Google News sitemaps (the form
-// of Devdiscourse's /RSS/GoogleNews) into one shape. Parsing is done by
-// fast-xml-parser with entity expansion bounded; a document that declares
-// entities built from other entities (the "billion laughs" bomb) is
-// refused before parsing, since no real feed needs them.
-import {XMLParser, XMLValidator, type ProcessEntitiesOptions} from 'fast-xml-parser';
-import {sanitizeLine} from '../terminal/sanitize.js';
+// of Devdiscourse's /RSS/GoogleNews) into one shape, item by item as the
+// document is read (xml-events.ts), keeping of each item only the fields
+// devnews uses: no tree of the whole document is built.
+import {FeedError} from './feed-error.js';
+import {readXml, type Attributes} from './xml-events.js';
+
+export {FeedError} from './feed-error.js';
 
 export type FeedItem = {
 	guid?: string;
@@ -36,120 +37,129 @@ type FeedFormat = 'RSS 2.0' | 'RSS 1.0' | 'Atom' | 'news sitemap' | 'Devdiscours
 export type ParsedFeed = {format: FeedFormat; title?: string; items: FeedItem[]};
 
 /**
- * A document that is not a feed, with a message fit for one line after the
- * URL. Parsers quote the document in their messages (with its line breaks and
- * whatever control characters it holds), so the message is made one plain line.
+ * What was read of one item: the text of the first element by each name
+ * (a name within a name as "author/name"), every text of the repeated ones
+ * (categories), and what its attributes said (keys starting with "@").
+ * A key present with no value is an element that was there but empty.
  */
-export class FeedError extends Error {
-	constructor(message: string) {
-		super(sanitizeLine(message));
-	}
-}
+type Fields = {text: Map<string, string | undefined>; lists: Map<string, string[]>};
 
-const MAX_ENTITY_DECLARATIONS = 20;
-
-function refuseEntityBombs(xml: string): void {
-	const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(xml)?.[1];
-	if (!doctype) return;
-	const declarations = doctype.match(/<!ENTITY[^>]*>/gi) ?? [];
-	if (declarations.length > MAX_ENTITY_DECLARATIONS) throw new FeedError(`refused: ${declarations.length} entity declarations (entity-expansion bomb?)`);
-	if (declarations.some(declaration => /&[\w.:-]+;/.test(declaration))) {
-		throw new FeedError('refused: entities defined from other entities (entity-expansion bomb)');
-	}
-}
-
-/**
- * Limits on what entities may expand to. They apply to the entities a
- * document declares itself (where bombs come from), not to the predefined
- * ones: a feed of escaped HTML holds tens of thousands of &lt; and &gt;, each
- * one character long. fast-xml-parser reads `appliesTo`; its types do not list it yet.
- */
-export const ENTITY_LIMITS: ProcessEntitiesOptions & {appliesTo: 'external'} = {
-	enabled: true,
-	maxEntityCount: MAX_ENTITY_DECLARATIONS,
-	maxTotalExpansions: 10_000,
-	maxExpandedLength: 1_000_000,
-	appliesTo: 'external',
+/** How a format lays out its document: the element paths of its title and its items, and what an item's elements mean. */
+type Layout = {
+	format: FeedFormat;
+	title?: readonly string[];
+	item: readonly string[];
+	/** The item's elements whose text is read: once (the first), or each time ('list'). */
+	texts: ReadonlyMap<string, 'once' | 'list'>;
+	/** What an element's attributes say, noted in `fields`; the item's own come with the key ''. */
+	attributes?: (key: string, attributes: Attributes | undefined, fields: Fields) => void;
+	toItem: (fields: Fields) => FeedItem;
 };
 
-/** Throws a FeedError naming the first mistake and its line when `xml` is not well-formed. */
-export function assertWellFormed(xml: string, kind: string): void {
-	const valid = XMLValidator.validate(xml);
-	if (valid !== true) throw new FeedError(`malformed ${kind}: ${valid.err.msg} (line ${valid.err.line})`);
+/** Each value once, as written, and only when there is one. */
+function categories(values: string[]): {categories?: string[]} {
+	return values.length > 0 ? {categories: [...new Set(values)]} : {};
 }
 
-const parser = new XMLParser({
-	ignoreAttributes: false,
-	attributeNamePrefix: '@',
-	textNodeName: '#text',
-	removeNSPrefix: false,
-	parseTagValue: false,
-	parseAttributeValue: false,
-	trimValues: true,
-	htmlEntities: true,
-	processEntities: ENTITY_LIMITS,
-	isArray: name => ['item', 'entry', 'link', 'category', 'dc:subject', 'url'].includes(name),
-});
-
-type Node = Record<string, unknown>;
-
-function text(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
-	if (Array.isArray(value)) return text(value[0]);
-	if (typeof value === 'object') return text((value as Node)['#text']);
-	return undefined;
+/** Notes `key` as `value` unless a first element already set it. */
+function first(fields: Fields, key: string, value: string | undefined): void {
+	if (!fields.text.has(key)) fields.text.set(key, value);
 }
 
-function list(value: unknown): unknown[] {
-	if (value === undefined) return [];
-	return Array.isArray(value) ? value : [value];
+/** Adds `value` to the values of `key`, a repeated element. */
+function add(fields: Fields, key: string, value: string): void {
+	const values = fields.lists.get(key);
+	if (values) values.push(value);
+	else fields.lists.set(key, [value]);
 }
 
-/** Each category once, as written; `read` takes one's text (RSS) or its term (Atom). Only when there is one. */
-function categories(values: unknown[], read: (value: unknown) => string | undefined): {categories?: string[]} {
-	const found = [...new Set(values.flatMap(value => read(value) ?? []))];
-	return found.length > 0 ? {categories: found} : {};
-}
+const RSS_TEXTS = new Map<string, 'once' | 'list'>([
+	['title', 'once'],
+	['link', 'once'],
+	['guid', 'once'],
+	['description', 'once'],
+	['content:encoded', 'once'],
+	['dc:creator', 'once'],
+	['author', 'once'],
+	['pubDate', 'once'],
+	['dc:date', 'once'],
+	['category', 'list'],
+	['dc:subject', 'list'],
+]);
 
-function rssItem(item: Node): FeedItem {
-	const guid = item['guid'];
+/**
+ * An RSS item. Its guid is its link too when the link is missing and the
+ * guid carries attributes without isPermaLink="false" (as devnews has
+ * always read it: a bare guid is often a number, not an address).
+ */
+function rssItem({text, lists}: Fields): FeedItem {
+	const guid = text.get('guid');
 	return {
-		guid: text(guid),
-		link: text(item['link']) ?? (typeof guid === 'object' && (guid as Node)['@isPermaLink'] !== 'false' ? text(guid) : undefined),
-		title: text(item['title']) ?? '',
-		summary: text(item['description']),
-		content: text(item['content:encoded']),
-		author: text(item['dc:creator']) ?? text(item['author']),
-		published: text(item['pubDate']) ?? text(item['dc:date']),
-		...categories([...list(item['category']), ...list(item['dc:subject'])], text),
+		guid,
+		link: text.get('link') ?? (text.get('@guid') === 'link' ? guid : undefined),
+		title: text.get('title') ?? '',
+		summary: text.get('description'),
+		content: text.get('content:encoded'),
+		author: text.get('dc:creator') ?? text.get('author'),
+		published: text.get('pubDate') ?? text.get('dc:date'),
+		...categories([...(lists.get('category') ?? []), ...(lists.get('dc:subject') ?? [])]),
 	};
 }
 
-function rdfItem(item: Node): FeedItem {
-	return {...rssItem(item), guid: (item['@rdf:about'] as string | undefined) ?? text(item['link'])};
+function rssAttributes(key: string, attributes: Attributes | undefined, fields: Fields): void {
+	if (key === 'guid') first(fields, '@guid', attributes && attributes['isPermaLink'] !== 'false' ? 'link' : 'not');
+	// RSS 1.0's item names itself in rdf:about, which serves as its guid.
+	else if (key === '' && attributes && Object.hasOwn(attributes, 'rdf:about')) fields.text.set('@about', attributes['rdf:about']);
 }
 
-function atomLink(entry: Node): string | undefined {
-	const links = list(entry['link']) as Node[];
-	const alternate = links.find(link => !link['@rel'] || link['@rel'] === 'alternate') ?? links[0];
-	return alternate?.['@href'] as string | undefined;
+const RSS_2: Layout = {format: 'RSS 2.0', title: ['rss', 'channel', 'title'], item: ['rss', 'channel', 'item'], texts: RSS_TEXTS, attributes: rssAttributes, toItem: rssItem};
+
+const RSS_1: Layout = {
+	format: 'RSS 1.0',
+	title: ['rdf:RDF', 'channel', 'title'],
+	item: ['rdf:RDF', 'item'],
+	texts: RSS_TEXTS,
+	attributes: rssAttributes,
+	toItem: fields => ({...rssItem(fields), guid: fields.text.has('@about') ? fields.text.get('@about') : fields.text.get('link')}),
+};
+
+/** An entry's link is its first with rel="alternate" or no rel, else its first. */
+function atomAttributes(key: string, attributes: Attributes | undefined, fields: Fields): void {
+	if (key === 'link') {
+		first(fields, '@link', attributes?.['href']);
+		if (!attributes?.['rel'] || attributes['rel'] === 'alternate') first(fields, '@alternate', attributes?.['href']);
+	} else if (key === 'category') {
+		const term = attributes?.['term']?.trim();
+		if (term) add(fields, 'category', term);
+	}
 }
 
-function atomEntry(entry: Node): FeedItem {
-	const author = entry['author'] as Node | undefined;
-	return {
-		guid: text(entry['id']),
-		link: atomLink(entry),
-		title: text(entry['title']) ?? '',
-		summary: text(entry['summary']),
-		content: text(entry['content']),
-		author: author ? text(author['name']) : undefined,
-		published: text(entry['published']),
-		updated: text(entry['updated']),
-		...categories(list(entry['category']), category => (category && typeof category === 'object' ? text((category as Node)['@term']) : undefined)),
-	};
-}
+const ATOM: Layout = {
+	format: 'Atom',
+	title: ['feed', 'title'],
+	item: ['feed', 'entry'],
+	texts: new Map([
+		['id', 'once'],
+		['title', 'once'],
+		['summary', 'once'],
+		['content', 'once'],
+		['author/name', 'once'],
+		['published', 'once'],
+		['updated', 'once'],
+	]),
+	attributes: atomAttributes,
+	toItem: ({text, lists}) => ({
+		guid: text.get('id'),
+		link: text.has('@alternate') ? text.get('@alternate') : text.get('@link'),
+		title: text.get('title') ?? '',
+		summary: text.get('summary'),
+		content: text.get('content'),
+		author: text.get('author/name'),
+		published: text.get('published'),
+		updated: text.get('updated'),
+		...categories(lists.get('category') ?? []),
+	}),
+};
 
 /**
  * A Google News sitemap entry: its link, title, publication time (the
@@ -157,46 +167,105 @@ function atomEntry(entry: Node): FeedItem {
  * ModifiedOn, the page's "Updated") and keywords. It names no sector: the
  * link's label may suggest one (labels.json), as a guess.
  */
-function sitemapEntry(url: Node): FeedItem {
-	const news = (url['news:news'] ?? {}) as Node;
-	const keywords = (text(news['news:keywords']) ?? '')
-		.split(',')
-		.map(keyword => keyword.trim())
-		.filter(Boolean);
-	return {
-		link: text(url['loc']),
-		title: text(news['news:title']) ?? '',
-		published: text(news['news:publication_date']),
-		updated: text(url['lastmod']),
-		...(keywords.length > 0 ? {tags: keywords} : {}),
-	};
+const NEWS_SITEMAP: Layout = {
+	format: 'news sitemap',
+	item: ['urlset', 'url'],
+	texts: new Map([
+		['loc', 'once'],
+		['lastmod', 'once'],
+		['news:news/news:title', 'once'],
+		['news:news/news:publication_date', 'once'],
+		['news:news/news:keywords', 'once'],
+	]),
+	toItem({text}) {
+		const keywords = (text.get('news:news/news:keywords') ?? '')
+			.split(',')
+			.map(keyword => keyword.trim())
+			.filter(Boolean);
+		return {
+			link: text.get('loc'),
+			title: text.get('news:news/news:title') ?? '',
+			published: text.get('news:news/news:publication_date'),
+			updated: text.get('lastmod'),
+			...(keywords.length > 0 ? {tags: keywords} : {}),
+		};
+	},
+};
+
+/** The layout by the document's root element. */
+const LAYOUTS = new Map([
+	['rss', RSS_2],
+	['rdf:RDF', RSS_1],
+	['feed', ATOM],
+	['urlset', NEWS_SITEMAP],
+]);
+
+/** Whether the open elements are `path`. */
+function isAt(open: string[], path: readonly string[] | undefined): boolean {
+	return path !== undefined && open.length === path.length && path.every((name, index) => open[index] === name);
 }
 
+/** An element whose text is being read: where it is, and its text so far. */
+type Reading = {depth: number; key: string; once: boolean; text: string};
+
 export function parseFeed(xml: string): ParsedFeed {
-	refuseEntityBombs(xml);
-	assertWellFormed(xml, 'XML');
-	let document: Node;
-	try {
-		document = parser.parse(xml) as Node;
-	} catch (error) {
-		throw new FeedError(`cannot parse: ${(error as Error).message}`);
-	}
+	const open: string[] = [];
+	const items: FeedItem[] = [];
+	let layout: Layout | undefined;
+	let title: string | undefined;
+	let titleRead = false;
+	let fields: Fields | undefined;
+	let reading: Reading | undefined;
 
-	const rss = document['rss'] as Node | undefined;
-	if (rss) {
-		const channel = (rss['channel'] ?? {}) as Node;
-		return {format: 'RSS 2.0', title: text(channel['title']), items: list(channel['item']).map(item => rssItem(item as Node))};
-	}
+	const startReading = (key: string, once: boolean) => {
+		reading = {depth: open.length, key, once, text: ''};
+	};
 
-	const rdf = document['rdf:RDF'] as Node | undefined;
-	if (rdf) {
-		const channel = (rdf['channel'] ?? {}) as Node;
-		return {format: 'RSS 1.0', title: text(channel['title']), items: list(rdf['item']).map(item => rdfItem(item as Node))};
-	}
+	readXml(xml, {
+		open(name, attributes) {
+			open.push(name);
+			if (open.length === 1) layout = LAYOUTS.get(name);
+			if (!layout || reading) return;
+			const itemDepth = layout.item.length;
+			if (fields) {
+				// Within an item: its own elements, and those one level within them ("author/name").
+				const depth = open.length - itemDepth;
+				if (depth > 2) return;
+				const key = depth === 1 ? name : `${open[itemDepth]!}/${name}`;
+				layout.attributes?.(key, attributes, fields);
+				const kind = layout.texts.get(key);
+				if (kind === 'list' || (kind === 'once' && !fields.text.has(key))) startReading(key, kind === 'once');
+			} else if (open.length === itemDepth && isAt(open, layout.item)) {
+				fields = {text: new Map(), lists: new Map()};
+				layout.attributes?.('', attributes, fields);
+			} else if (!titleRead && isAt(open, layout.title)) {
+				startReading('title', true);
+			}
+		},
+		text(text) {
+			if (reading?.depth === open.length) reading.text += text;
+		},
+		close() {
+			if (reading?.depth === open.length) {
+				const value = reading.text.trim() || undefined;
+				if (!fields) {
+					title = value;
+					titleRead = true;
+				} else if (reading.once) {
+					fields.text.set(reading.key, value);
+				} else if (value) {
+					add(fields, reading.key, value);
+				}
 
-	const feed = document['feed'] as Node | undefined;
-	if (feed) return {format: 'Atom', title: text(feed['title']), items: list(feed['entry']).map(entry => atomEntry(entry as Node))};
-	const urlset = document['urlset'] as Node | undefined;
-	if (urlset) return {format: 'news sitemap', items: list(urlset['url']).map(url => sitemapEntry(url as Node))};
-	throw new FeedError('not an RSS or Atom feed, nor a news sitemap');
+				reading = undefined;
+			} else if (fields && layout && open.length === layout.item.length) {
+				items.push(layout.toItem(fields));
+				fields = undefined;
+			}
+
+			open.pop();
+		},
+	});
+	if (!layout) throw new FeedError('not an RSS or Atom feed, nor a news sitemap');
+	return {format: layout.format, ...(layout.title ? {title} : {}), items};
 }
