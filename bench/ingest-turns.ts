@@ -1,12 +1,13 @@
 // Builds of devnews side by side on the ingest: `devnews fetch` of N of
-// the ingest's feeds by each built cli.js given, in turns, ROUNDS times.
+// the ingest's feeds by each built program given (dist/devnews.cjs, or an
+// older build's dist/cli.js), in turns, ROUNDS times.
 // Each run's time, CPU and peak RSS come from GNU time, and each thread's
 // V8 heap at its largest from node's --trace-gc (the heap before each
 // collection, so its garbage counts too): the main thread's first, then
 // the other threads' (the parser's, the checkpointer's), largest first.
 // On a shared machine the CPU and the heaps are surer figures than the time.
 //
-//   node --import tsx bench/ingest-turns.ts FEEDS ROUNDS dist/cli.js OTHER/dist/cli.js ...
+//   node --import tsx bench/ingest-turns.ts FEEDS ROUNDS dist/devnews.cjs OTHER/dist/devnews.cjs ...
 import fs from 'node:fs';
 import os from 'node:os';
 import {loadDataDir} from '../source/data/load-data.js';
@@ -17,7 +18,7 @@ const [feeds = INGEST_FEEDS, rounds = 1] = process.argv.slice(2, 4).map(Number);
 const clis = process.argv.slice(4);
 if (!(feeds >= 1 && feeds <= INGEST_FEEDS) || !(rounds >= 1) || clis.length === 0) throw new Error(`usage: node --import tsx bench/ingest-turns.ts FEEDS(1-${INGEST_FEEDS}) ROUNDS CLI...`);
 
-/** The flags a built cli.js gives node on its first line, which a user's devnews runs with. */
+/** The flags a built program gives node on its first line, which a user's devnews runs with. */
 function nodeFlags(cli: string): string[] {
 	const first = fs.readFileSync(cli, 'utf8').split('\n', 1)[0]!;
 	return first.split(/\s+/).filter(word => word.startsWith('--'));
