@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import * as library from '@alcalzone/ansi-tokenize';
 import fc from 'fast-check';
-import {styledCharsFromTokens, tokenize} from '../source/render/remembered-tokens.js';
+import {sharedCodes, styledCharsFromTokens, tokenize} from '../source/render/remembered-tokens.js';
 import {fuzzParameters, LINE_PIECES} from './fuzz.js';
 
 test('tokens and styled characters are the library\'s, for any line, the first time and again', () => {
@@ -18,4 +18,13 @@ test('tokens and styled characters are the library\'s, for any line, the first t
 		}),
 		fuzzParameters({numRuns: 2000}),
 	);
+});
+
+test('the escape codes lines share are let go past 1,000: a session that shows ever new links keeps no more', () => {
+	for (let story = 0; story < 1500; story++) {
+		const line = `\u001B]8;;https://www.devdiscourse.com/article/${story}\u0007Story ${story}\u001B]8;;\u0007 \u001B[7mselected\u001B[27m`;
+		assert.deepEqual(tokenize(line), library.tokenize(line));
+	}
+
+	assert.ok(sharedCodes.size <= 1000, `${sharedCodes.size} codes kept`);
 });

@@ -56,8 +56,26 @@ const PLAIN_ASCII = /^[\u0020-\u007E]*$/;
 /** The cell in `column`; blank past the line's end. */
 export const cellAt = (line: Line, column: number) => line[column] ?? BLANK;
 
+// An ASCII character in a style is one cell whichever line it is in. The
+// frame writer keeps the lines on screen until they change, so a line's
+// cells outlive V8's young generation: made anew for each line (the
+// selected row's, every j or k), they filled its old generation with
+// garbage that only a full collection takes back.
+const styledAscii = new WeakMap<Style, Cell[]>();
+
+function asciiCell(code: number, style: Style): Cell {
+	if (style === PLAIN) return ASCII_CELLS[code]!;
+	let cells = styledAscii.get(style);
+	if (cells === undefined) {
+		cells = [];
+		styledAscii.set(style, cells);
+	}
+
+	return (cells[code] ??= {text: String.fromCharCode(code), width: 1, style, unsure: false, span: 1});
+}
+
 function cellOf(text: string, width: 1 | 2, style: Style): Cell {
-	if (style === PLAIN && width === 1 && text.length === 1 && text.charCodeAt(0) < 0x7F) return ASCII_CELLS[text.charCodeAt(0)]!;
+	if (width === 1 && text.length === 1 && text.charCodeAt(0) < 0x7F) return asciiCell(text.charCodeAt(0), style);
 	// One code point (one or two UTF-16 units) has one width everywhere that knows it.
 	if (text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xFFFF)) return {text, width, style, unsure: false, span: width};
 	let apart = 0;

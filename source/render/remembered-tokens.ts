@@ -46,7 +46,40 @@ function plainTokens(line: string): Token[] {
 	return tokens;
 }
 
-const tokensOf = new Remembered(REMEMBERED, (text: string) => (hasEscapes(text) ? tokenizeLine(text) : plainTokens(text)));
+// Escape sequences, one token of each: past this many (every link is one) they are let go all at once.
+const MOST_CODES = 1000;
+/** The shared codes (exported for the test of their bound). */
+export const sharedCodes = new Map<string, Token>();
+
+/**
+ * The tokens of a line with escape sequences (a selected or coloured row),
+ * its ASCII characters and its codes the shared ones: the lines kept above
+ * outlive V8's young generation, and a token made for each character of
+ * each styled line (the selected row's at every j or k) filled its old
+ * generation with garbage that only a full collection takes back.
+ */
+function styledTokens(line: string): Token[] {
+	const tokens = tokenizeLine(line);
+	for (const [index, token] of tokens.entries()) {
+		if (token.type === 'char') {
+			if (token.value.length === 1 && !token.fullWidth && token.value.charCodeAt(0) < 0x7F) tokens[index] = ASCII_TOKENS[token.value.charCodeAt(0)]!;
+			continue;
+		}
+
+		if (token.type !== 'ansi') continue;
+		const one = sharedCodes.get(token.code);
+		if (one === undefined) {
+			if (sharedCodes.size >= MOST_CODES) sharedCodes.clear();
+			sharedCodes.set(token.code, token);
+		} else {
+			tokens[index] = one;
+		}
+	}
+
+	return tokens;
+}
+
+const tokensOf = new Remembered(REMEMBERED, (text: string) => (hasEscapes(text) ? styledTokens(text) : plainTokens(text)));
 
 export function tokenize(text: string, endChar?: number): Token[] {
 	// A cut-short tokenizing is rare, and not kept.
