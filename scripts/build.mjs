@@ -108,6 +108,7 @@ const NODE_FLAGS = '--max-semi-space-size=1';
 // where in the main one it is reused. env -S sets it before node starts,
 // as it must be (npm's shim for Windows reads the same line).
 const ENVIRONMENT = 'MALLOC_ARENA_MAX=1';
+const SHEBANG = `#!/usr/bin/env -S ${ENVIRONMENT} node ${NODE_FLAGS}`;
 
 // Chunk names carry a hash of their contents: last build's are removed, and
 // the stamp with them until this build has written everything.
@@ -135,7 +136,7 @@ const {metafile} = await build({
 	plugins: [withoutDevtools, remembered],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give every chunk one.
-		js: `#!/usr/bin/env -S ${ENVIRONMENT} node ${NODE_FLAGS}\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);`,
+		js: `${SHEBANG}\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);`,
 	},
 	logLevel: 'warning',
 	metafile: true,
@@ -157,7 +158,7 @@ const program =
 				format: 'cjs',
 				target: 'node20',
 				external: ['./cli.js'],
-				banner: {js: `#!/usr/bin/env -S node ${NODE_FLAGS}`},
+				banner: {js: SHEBANG},
 				logLevel: 'warning',
 				metafile: true,
 			})

@@ -4,4 +4,9 @@
 import {fileURLToPath} from 'node:url';
 import {runCli} from './main.js';
 
+// The program's first line sets MALLOC_ARENA_MAX for devnews's own malloc
+// (scripts/build.mjs says why), which read it as the process started: the
+// programs devnews starts (a text browser, the system's opener) are not
+// to inherit it.
+delete process.env['MALLOC_ARENA_MAX'];
 runCli(fileURLToPath(new URL('..', import.meta.url)));
