@@ -5,7 +5,9 @@
 // is left as written; the HTML reader of titles and stories decodes it
 // later. A numeric reference to a character XML forbids (NUL, other C0
 // controls, a lone surrogate) is dropped rather than passed on.
+import {formatCount} from '../core/numbers.js';
 import {FeedError} from './feed-error.js';
+import {ENTITY_BOUNDS} from './limits.js';
 
 const NAMED: Record<string, string> = {
 	amp: '&',
@@ -50,10 +52,6 @@ const NAMED: Record<string, string> = {
 	cedil: '¸',
 };
 
-/** Uses of the document's own entities, at most, and what they may add to its length: a bomb's expansion stops here. */
-const MAX_EXPANSIONS = 10_000;
-const MAX_EXPANDED_LENGTH = 1_000_000;
-
 /** A reference: `&`, up to 32 characters that are neither `&` nor `;`, then `;`. */
 const REFERENCE = /&([^&;]{1,32});/g;
 
@@ -90,8 +88,9 @@ export class EntityDecoder {
 	private expand(value: string, reference: string): string {
 		this.expansions++;
 		this.added += Math.max(0, value.length - reference.length);
-		if (this.expansions > MAX_EXPANSIONS || this.added > MAX_EXPANDED_LENGTH) {
-			throw new FeedError('refused: the entities it declares used past 10,000 times or 1,000,000 characters (entity-expansion bomb)');
+		// A bomb's expansion stops here.
+		if (this.expansions > ENTITY_BOUNDS.uses || this.added > ENTITY_BOUNDS.addedLength) {
+			throw new FeedError(`refused: the entities it declares used past ${formatCount(ENTITY_BOUNDS.uses)} times or ${formatCount(ENTITY_BOUNDS.addedLength)} characters (entity-expansion bomb)`);
 		}
 
 		return value;

@@ -8,6 +8,7 @@
 // refused before reading, since no real feed needs that.
 import {QuoteType, Tokenizer} from 'htmlparser2';
 import {FeedError} from './feed-error.js';
+import {ENTITY_BOUNDS} from './limits.js';
 import {EntityDecoder} from './xml-entities.js';
 
 /** An element's attributes by name, their entities decoded. */
@@ -23,8 +24,6 @@ export type XmlHandler = {
 	text(text: string): void;
 	close(name: string): void;
 };
-
-const MAX_ENTITY_DECLARATIONS = 20;
 
 /** A document type with an internal subset, where a document declares its entities; tried once, where the first document type begins. */
 const INTERNAL_SUBSET = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/iy;
@@ -45,7 +44,7 @@ function declaredEntities(xml: string): {xml: string; declared: Map<string, stri
 	const subset = INTERNAL_SUBSET.exec(xml);
 	if (!subset) return {xml, declared};
 	const declarations = subset[1]!.match(/<!ENTITY[^>]*>/gi) ?? [];
-	if (declarations.length > MAX_ENTITY_DECLARATIONS) throw new FeedError(`refused: ${declarations.length} entity declarations (entity-expansion bomb?)`);
+	if (declarations.length > ENTITY_BOUNDS.declarations) throw new FeedError(`refused: ${declarations.length} entity declarations (entity-expansion bomb?)`);
 	if (declarations.some(declaration => /&[\w.:-]+;/.test(declaration))) {
 		throw new FeedError('refused: entities defined from other entities (entity-expansion bomb)');
 	}

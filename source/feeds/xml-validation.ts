@@ -3,6 +3,7 @@
 // parses with fast-xml-parser. Feeds are read by xml-events.ts instead.
 import {XMLValidator, type ProcessEntitiesOptions} from 'fast-xml-parser';
 import {FeedError} from './feed-error.js';
+import {ENTITY_BOUNDS} from './limits.js';
 
 /**
  * Limits on what entities may expand to. They apply to the entities a
@@ -12,9 +13,9 @@ import {FeedError} from './feed-error.js';
  */
 export const ENTITY_LIMITS: ProcessEntitiesOptions & {appliesTo: 'external'} = {
 	enabled: true,
-	maxEntityCount: 20,
-	maxTotalExpansions: 10_000,
-	maxExpandedLength: 1_000_000,
+	maxEntityCount: ENTITY_BOUNDS.declarations,
+	maxTotalExpansions: ENTITY_BOUNDS.uses,
+	maxExpandedLength: ENTITY_BOUNDS.addedLength,
 	appliesTo: 'external',
 };
 
