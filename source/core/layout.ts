@@ -226,7 +226,7 @@ function columnText(ids: string[], entries: TaxonomyEntry[], guessed = false): s
 	return `${ids.length > 1 ? `${name} +${ids.length - 1}` : name}${guessed ? '?' : ''}`;
 }
 
-/** A row's time (the one it sorts by: the row holds no other) in words: "26 Nov 11:56" when created, "updated 26 Nov 11:56" or "listed …" when it is another. */
+/** A row's time (the one it sorts by: the row holds no other) in words, in the form `format` gives: "26 Nov" when created, "updated 26 Nov" or "listed …" when it is another. */
 export function rowTimeWords(row: ArticleRow, format: (iso: string) => string | undefined): string | undefined {
 	const time = storyTime(row);
 	const text = time && format(time.at);
@@ -238,8 +238,8 @@ export const KIND_WORDS: Record<ArticleRow['kind'], string | undefined> = {full:
 
 /**
  * A list row as a screen reader reads it, one sentence with no marks:
- * "Selected. Leaked Call … . Politics. Edition not given. 26 Nov 11:56. Unread. Bookmarked."
- * A guessed sector is said to be ("Health, guessed"), a time other than the creation is named ("updated 26 Nov 11:56").
+ * "Selected. Leaked Call … . Politics. Edition not given. 26 Nov. Unread. Bookmarked."
+ * A guessed sector is said to be ("Health, guessed"), a time other than the creation is named ("updated 26 Nov").
  */
 export function rowSentence(row: ArticleRow, taxonomy: Taxonomy, flags: RowFlags, now = Date.now()): string {
 	const names = (ids: string[], entries: TaxonomyEntry[], what: string) => (ids[0] === OTHER ? `${what} not given` : ids.map(id => taxonomyName(entries, id)).join(' and '));
