@@ -239,7 +239,7 @@ if (values.only === 'memory' || values.only === 'paste') {
 
 log('building devnews, the bare Ink app and the in-process runner (production bundles)…');
 await run(process.execPath, ['scripts/build.mjs']);
-await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello')]);
+await run(process.execPath, ['scripts/build.mjs', 'bench/hello.tsx', path.join(BUILD, 'hello'), '--bare']);
 const helloLaunch: Launch = {command: path.join(BUILD, 'hello', 'hello.js'), args: [], env: process.env, shows: screen => screen.includes('Hello from Ink'), ...TERMINAL};
 /** devnews on the shipped data, in a cache folder of its own (`home`). */
 const shippedLaunch = (home: string): Launch => ({command: path.join(ROOT, 'dist', 'devnews.cjs'), args: [], env: devnewsEnv(home), shows: showsList('Leaked Call Sparks'), ...TERMINAL});

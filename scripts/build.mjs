@@ -3,9 +3,11 @@
 // command needs (the browser, the feed fetcher and the page extractor load
 // when used). better-sqlite3's JavaScript is bundled too; its native addon
 // stays in node_modules, loaded by its path. The benchmark bundles its own entry points the same way:
-//   node scripts/build.mjs [--force] [ENTRY OUTDIR]
+//   node scripts/build.mjs [--force] [--bare] [ENTRY OUTDIR]
 // A build whose inputs have not changed since the last is skipped (see
 // upToDate), so `npm start` opens at once; --force builds all the same.
+// --bare leaves out devnews's own replacements of Ink's modules (see
+// `remembered`): the benchmark's bare Ink app is Ink as published.
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import {createRequire} from 'node:module';
@@ -16,9 +18,11 @@ import {fileURLToPath} from 'node:url';
 // longer than the whole check, and a skipped build needs only the version.
 const {version} = createRequire(import.meta.url)('esbuild/package.json');
 
+const OPTIONS = ['--force', '--bare'];
 const force = process.argv.includes('--force');
+const bare = process.argv.includes('--bare');
 const CLI_ENTRY = 'source/cli.tsx';
-const [entry = CLI_ENTRY, outdir = 'dist'] = process.argv.slice(2).filter(argument => argument !== '--force');
+const [entry = CLI_ENTRY, outdir = 'dist'] = process.argv.slice(2).filter(argument => !OPTIONS.includes(argument));
 
 // What the last build read and wrote, and a fingerprint of what it read.
 const STAMP = path.join(outdir, '.build-stamp.json');
@@ -31,7 +35,7 @@ const STAMP = path.join(outdir, '.build-stamp.json');
  * reach cannot change the bundle until one it does changes to import it.
  */
 function fingerprint(inputs) {
-	const hash = createHash('sha256').update(`esbuild ${version}\n${entry}\n`);
+	const hash = createHash('sha256').update(`esbuild ${version}\n${entry}\n${bare ? 'bare\n' : ''}`);
 	for (const file of [...inputs, fileURLToPath(import.meta.url), 'package-lock.json']) {
 		const stat = fs.statSync(file, {throwIfNoEntry: false});
 		hash.update(`${file}\t${stat ? `${stat.size}\t${stat.mtimeMs}` : 'absent'}\n`);
@@ -133,7 +137,7 @@ const {metafile} = await build({
 	// better-sqlite3 is bundled and given its addon's path (library/database.ts):
 	// `bindings`, which it would otherwise ask for it, is never loaded.
 	external: ['bindings'],
-	plugins: [withoutDevtools, remembered],
+	plugins: bare ? [withoutDevtools] : [withoutDevtools, remembered],
 	banner: {
 		// Bundled CommonJS dependencies still call require(); give every chunk one.
 		js: `${SHEBANG}\nimport {createRequire as __devnewsRequire} from 'node:module';\nconst require = __devnewsRequire(import.meta.url);`,

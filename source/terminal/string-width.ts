@@ -3,28 +3,51 @@
 // string-width splits a whole string into graphemes (several Unicode
 // regular expressions each) as soon as one character is not ASCII: a list
 // row with a mark like ★, or a title cut with …, cost tens of microseconds,
-// again on every key. Two things keep its answers while calling it for
-// every character that is not plain ASCII:
+// again on every key. Three things keep its answers while calling it far
+// less:
 // - printable ASCII followed by printable ASCII is a grapheme of one cell,
 //   so only the stretches around other characters are measured by it;
 // - a stretch of letters, digits, punctuation, symbols and spaces of the
 //   Basic Multilingual Plane, with no emoji, no marks and none of the few
 //   characters that join a neighbour's grapheme, is a grapheme per
-//   character, each as wide as its East Asian width says; string-width's
-//   emoji expression (\p{RGI_Emoji}) is compiled the first time a line
-//   holds a "·" or a "↑", and again for a two-byte string: about 20 ms of
-//   every start that a bare Ink app printing ASCII never pays.
+//   character, each as wide as its East Asian width says.
 //   test/string-width.test.ts checks every such character against
 //   string-width;
 // - a string's width never changes, so the last few thousand are kept.
+// string-width itself is loaded the first time a stretch needs it. Loading
+// it builds its expressions, \p{RGI_Emoji} among them, and a grapheme
+// segmenter: 20 to 30 ms of every start, for a first frame whose text is
+// ASCII and simple stretches (measured on the shipped data in a
+// pseudo-terminal, bench/startup.ts).
 // The bundle (scripts/build.mjs) routes Ink's and its helpers' imports of
 // string-width here too.
+import {createRequire} from 'node:module';
 import {eastAsianWidth} from 'get-east-asian-width';
-import measure from 'string-width';
+import type realStringWidth from 'string-width';
 import {Remembered} from '../render/remembered.js';
 import {hasEscapes, unicodeStretches} from './unicode-stretches.js';
 
-type Options = Parameters<typeof measure>[1];
+type Options = Parameters<typeof realStringWidth>[1];
+
+let loaded: typeof realStringWidth | undefined;
+
+/**
+ * string-width's function, loaded on the first call. In the bundle, esbuild
+ * reads this require() itself and makes string-width a module that runs on
+ * its first require, not with the bundle; run from source (the tests),
+ * Node's require loads it.
+ */
+function loadStringWidth(): typeof realStringWidth {
+	if (!loaded) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle's lazy load, above
+		const required = (typeof require === 'function' ? require('string-width') : createRequire(import.meta.url)('string-width')) as {default: typeof realStringWidth};
+		loaded = required.default;
+	}
+
+	return loaded;
+}
+
+const measure = (text: string, options?: Options): number => loadStringWidth()(text, options);
 
 // What makes a stretch need string-width: anything but a letter, digit,
 // punctuation, symbol or space (marks, controls, format characters); a
