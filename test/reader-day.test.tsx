@@ -25,3 +25,12 @@ test('/ then Esc before a word is typed leaves the selection where it was, not a
 	assert.equal(selectedLine(frame()), before);
 	ui.unmount();
 });
+
+test('at 40 columns a picker cuts a long source name, not its counts', async () => {
+	const feeds = [{url: 'http://127.0.0.1:9/synthetic', title: 'A synthetic feed whose title runs far past forty columns'}];
+	const {frame, press, ui} = await renderApp({width: 40, height: 12, feeds});
+	await press('f');
+	assert.match(frame(), /^ {2}A synthetic feed whose title [^\n]*… \(0\)$/m);
+	assert.match(frame(), /^ {2}Shipped with devnews \(9 · 9 unread\)$/m);
+	ui.unmount();
+});
