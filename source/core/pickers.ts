@@ -5,6 +5,7 @@
 import {DATA_SOURCE, type Counts} from './article.js';
 import {countText} from './layout.js';
 import {OTHER, type TaxonomyEntry} from './taxonomy.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 
 /** An entry: its name, how many stories it holds ("(3 · 2 unread)"), and the filter it sets (undefined: "All", no filter). */
 export type PickerEntry = {name: string; count: string; value?: string};
@@ -21,10 +22,13 @@ export function taxonomyEntries(entries: TaxonomyEntry[], counts: Map<string, Co
 	return counts.has(OTHER) ? [...picked, entry('Other', counts.get(OTHER), OTHER)] : picked;
 }
 
-/** How a source is named: its title (the feed list's, else the feed's own), the data folder by what it is, else its URL. */
+/**
+ * How a source is named: its title (the feed list's, else the feed's own), the data folder by what it is, else its URL.
+ * A feed's own title is untrusted, and a screen reader's line (the header, a picker entry) is written as it is: sanitised here.
+ */
 export function sourceTitle(url: string, sources: Source[]): string {
 	if (url === DATA_SOURCE) return 'Shipped with devnews';
-	return sources.find(source => source.url === url)?.title ?? url;
+	return sanitizeLine(sources.find(source => source.url === url)?.title ?? url);
 }
 
 /**
