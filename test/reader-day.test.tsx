@@ -1,10 +1,20 @@
 // What a reader met in a day beside newsboat, at the sizes terminals have:
 // each test is a defect seen in tmux, what the screen shows after the keys.
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
+import {after, before, test} from 'node:test';
+import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
+import {rss2, serveXml, startFeedServer, type FeedServer} from './feed-server.js';
 import {KEYS, renderApp} from './render-app.js';
 
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.startsWith('›')) ?? '';
+
+let server: FeedServer;
+before(async () => {
+	server = await startFeedServer();
+	server.route('/untitled', serveXml(rss2([{id: 'u0', title: 'Synthetic untitled-feed story', content: '<p>Synthetic text.</p>'}], 'Synthetic Own Title')));
+});
+
+after(async () => server.close());
 
 test('an empty list\'s hint is wrapped at 80 columns, not cut: its last keys are on screen', async () => {
 	const {frame, press, ui} = await renderApp({width: 80, height: 24, sector: 'wash'});
@@ -32,5 +42,16 @@ test('at 40 columns a picker cuts a long source name, not its counts', async () 
 	await press('f');
 	assert.match(frame(), /^ {2}A synthetic feed whose title [^\n]*… \(0\)$/m);
 	assert.match(frame(), /^ {2}Shipped with devnews \(9 · 9 unread\)$/m);
+	ui.unmount();
+});
+
+test('r in a source\'s view names it on the status line as the header does, by the feed\'s own title when the list gives none', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 20, feeds: [{url: server.url('/untitled')}], refresh: {...DEFAULT_REFRESH, timeoutMs: 3000}});
+	await press('R');
+	await waitFor(/Refreshed 1 feed: 1 new\./);
+	await press('f', 'j', KEYS.enter);
+	assert.match(frame(), /devnews › Synthetic Own Title +1 article/);
+	await press('r');
+	await waitFor(/Refreshed Synthetic Own Title: 0 new\./);
 	ui.unmount();
 });
