@@ -11,6 +11,15 @@ const selectedLine = (frame: string) => frame.split('\n').find(line => line.star
 let server: FeedServer;
 before(async () => {
 	server = await startFeedServer();
+	server.route(
+		'/scripts',
+		serveXml(
+			rss2([
+				{id: 'ko', title: '합성 기사: 서울에서 열린 기술 박람회', content: '<p>합성 본문.</p>'},
+				{id: 'ja', title: '合成記事：東京で開かれた会議', content: '<p>合成の本文。</p>'},
+			]),
+		),
+	);
 	server.route('/untitled', serveXml(rss2([{id: 'u0', title: 'Synthetic untitled-feed story', content: '<p>Synthetic text.</p>'}], 'Synthetic Own Title')));
 });
 
@@ -53,5 +62,20 @@ test('r in a source\'s view names it on the status line as the header does, by t
 	assert.match(frame(), /devnews › Synthetic Own Title +1 article/);
 	await press('r');
 	await waitFor(/Refreshed Synthetic Own Title: 0 new\./);
+	ui.unmount();
+});
+
+test('a search in Korean or Japanese finds a title by a word\'s start: 서울 finds 서울에서, 東京 finds 東京で…', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 20, feeds: [{url: server.url('/scripts')}], refresh: {...DEFAULT_REFRESH, timeoutMs: 3000}});
+	await press('R');
+	await waitFor(/Refreshed 1 feed: 2 new\./);
+	for (const [query, title] of [['서울', '서울에서 열린 기술'], ['서울 박람', '서울에서 열린 기술'], ['東京', '東京で開かれた']]) {
+		await press(KEYS.escape, '/', query); // eslint-disable-line no-await-in-loop -- one search after another, as typed
+		// The one story found, alone in the list (the search runs once typing pauses).
+		await waitFor(new RegExp(`^devnews .* 1 article · 1 unread.*\\n/${query}▏\\n› .*${title}.*\\n\\n`)); // eslint-disable-line no-await-in-loop -- waiting for the debounced search
+	}
+
+	assert.doesNotMatch(frame(), /서울/);
+
 	ui.unmount();
 });
