@@ -69,7 +69,7 @@ test('a search in Korean or Japanese finds a title by a word\'s start: 서울 fi
 	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 20, feeds: [{url: server.url('/scripts')}], refresh: {...DEFAULT_REFRESH, timeoutMs: 3000}});
 	await press('R');
 	await waitFor(/Refreshed 1 feed: 2 new\./);
-	for (const [query, title] of [['서울', '서울에서 열린 기술'], ['서울 박람', '서울에서 열린 기술'], ['東京', '東京で開かれた']]) {
+	for (const [query, title] of [['서울', '서울에서 열린 기술'], ['서울 박람', '서울에서 열린 기술'], ['東京', '東京で開かれた']] as const) {
 		await press(KEYS.escape, '/', query); // eslint-disable-line no-await-in-loop -- one search after another, as typed
 		// The one story found, alone in the list (the search runs once typing pauses).
 		await waitFor(new RegExp(`^devnews .* 1 article · 1 unread.*\\n/${query}▏\\n› .*${title}.*\\n\\n`)); // eslint-disable-line no-await-in-loop -- waiting for the debounced search
