@@ -221,3 +221,12 @@ test("feeds add: a page's feed links are found and added; with only --sector, th
 	assert.equal(nothing.code, 1);
 	assert.match(nothing.stderr, /is a web page that names no feed/);
 });
+
+test('feeds import of a list of addresses (newsboat\'s urls file) says what it is and how to make OPML of it', async () => {
+	const env = isolatedEnv();
+	const file = path.join(tempDir('devnews-urls'), 'urls');
+	fs.writeFileSync(file, '# synthetic feeds\nhttp://127.0.0.1:9/synthetic-a "tag"\nhttp://127.0.0.1:9/synthetic-b\n');
+	const imported = await devnews(['feeds', 'import', file], env);
+	assert.equal(imported.code, 1);
+	assert.match(imported.stderr, /urls: a list of addresses, not OPML \(newsboat's urls file\?\): `newsboat -e > feeds\.opml` writes it as OPML/);
+});
