@@ -79,3 +79,14 @@ test('a search in Korean or Japanese finds a title by a word\'s start: 서울 fi
 
 	ui.unmount();
 });
+
+test('the bookmarks view shows no search line over bookmarks the search does not filter', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 20});
+	await press('b', 'j', 'b', '/', 'Leaked');
+	await waitFor(/ 1 article · 1 unread/);
+	await press(KEYS.enter, 'B');
+	assert.match(frame(), /^devnews › Bookmarks +2 articles/m);
+	assert.match(frame(), /Hungary Pledges/, 'a bookmark the search does not match is listed');
+	assert.doesNotMatch(frame(), /^\/Leaked/m);
+	ui.unmount();
+});
