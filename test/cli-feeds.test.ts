@@ -131,7 +131,7 @@ test('read of a summary-only item fetches its story, and shows it again with the
 	assert.match(summaryOnly.stdout, /Ferries will sail hourly\./);
 	assert.match(summaryOnly.stdout, /Summary only — fetching the story from its page failed: /, 'the reader says what failed');
 	assert.match(summaryOnly.stderr, /fetching the story from its page failed/);
-	assert.match(summaryOnly.stdout, /(\| |^)From: http:\/\/127\.0\.0\.1:\d+\/feed/m, 'and which feed the story came from');
+	assert.match(summaryOnly.stdout, /(\| |^)From: Synthetic RSS 2\.0 feed$/m, 'and which feed the story came from, by its own title as the browser\'s reader names it');
 	const listed = await devnews(['search', 'ferry', '--data', data], env);
 	assert.match(listed.stdout, / · summary only · id /, 'a summary is called what it is, not a headline');
 	assert.equal((JSON.parse((await devnews(['search', 'ferry', '--json', '--data', data], env)).stdout) as Array<{kind: string}>)[0]!.kind, 'summary');

@@ -16,6 +16,11 @@ const entry = (name: string, counts: Counts | undefined, value?: string): Picker
 /** A source as the feed list names it: its URL and, where known, its title. */
 export type Source = {url: string; title?: string};
 
+/** The feeds, each by the title the feed list gives it, else its own (`titles`: as each one's last fetch gave it). */
+export function titledSources<T extends Source>(feeds: T[], titles: Map<string, string>): T[] {
+	return feeds.map(feed => ({...feed, title: feed.title ?? titles.get(feed.url)}));
+}
+
 /** The sectors or editions in the taxonomy's order, and "Other" when it holds anything. */
 export function taxonomyEntries(entries: TaxonomyEntry[], counts: Map<string, Counts>, all: Counts): PickerEntry[] {
 	const picked = [entry('All', all), ...entries.map(({name, id}) => entry(name, counts.get(id), id))];
