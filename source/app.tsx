@@ -9,6 +9,7 @@ import {BINDINGS, footerHints, helpColumns, helpLines, KEY_COLUMN, keyNames, typ
 import {createKeymap} from './core/keymap.js';
 import {headerDetails} from './core/layout.js';
 import {emptyListHint, helpTitle, listFlags, listPlace, pickerTitle, spokenHelp} from './core/list-words.js';
+import {titledSources} from './core/pickers.js';
 import {currentScreen, listHeight, pickerHeight, screenRows} from './core/screen-rows.js';
 import {initialState, reducer} from './core/state.js';
 import {themeOf} from './core/theme.js';
@@ -93,10 +94,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	const taxonomy = useMemo(() => library.taxonomy(), [library]);
 	// The feeds, each by the title the feed list gives it, else its own (as its last fetch gave it);
 	// read again when the library changes (a refresh may follow a change to the list).
-	const feedList = useMemo(() => {
-		const titles = view.library.feedTitles();
-		return feeds.list().map(feed => ({...feed, title: feed.title ?? titles.get(feed.url)}));
-	}, [feeds, view]);
+	const feedList = useMemo(() => titledSources(feeds.list(), view.library.feedTitles()), [feeds, view]);
 	const filter = useListFilter(state);
 	const {counts, rows, selected, held, followed} = useList(view, bookmarks.list, state, filter, dispatch);
 	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, feedList, dispatch);

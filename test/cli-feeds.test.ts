@@ -131,7 +131,7 @@ test('read of a summary-only item fetches its story, and shows it again with the
 	assert.match(summaryOnly.stdout, /Ferries will sail hourly\./);
 	assert.match(summaryOnly.stdout, /Summary only — fetching the story from its page failed: /, 'the reader says what failed');
 	assert.match(summaryOnly.stderr, /fetching the story from its page failed/);
-	assert.match(summaryOnly.stdout, /(\| |^)From: http:\/\/127\.0\.0\.1:\d+\/feed/m, 'and which feed the story came from');
+	assert.match(summaryOnly.stdout, /(\| |^)From: Synthetic RSS 2\.0 feed$/m, 'and which feed the story came from, by its own title as the browser\'s reader names it');
 	const listed = await devnews(['search', 'ferry', '--data', data], env);
 	assert.match(listed.stdout, / · summary only · id /, 'a summary is called what it is, not a headline');
 	assert.equal((JSON.parse((await devnews(['search', 'ferry', '--json', '--data', data], env)).stdout) as Array<{kind: string}>)[0]!.kind, 'summary');
@@ -220,4 +220,13 @@ test("feeds add: a page's feed links are found and added; with only --sector, th
 	const nothing = await devnews(['feeds', 'add', server.url('/story')], env);
 	assert.equal(nothing.code, 1);
 	assert.match(nothing.stderr, /is a web page that names no feed/);
+});
+
+test('feeds import of a list of addresses (newsboat\'s urls file) says what it is and how to make OPML of it', async () => {
+	const env = isolatedEnv();
+	const file = path.join(tempDir('devnews-urls'), 'urls');
+	fs.writeFileSync(file, '# synthetic feeds\nhttp://127.0.0.1:9/synthetic-a "tag"\nhttp://127.0.0.1:9/synthetic-b\n');
+	const imported = await devnews(['feeds', 'import', file], env);
+	assert.equal(imported.code, 1);
+	assert.match(imported.stderr, /urls: a list of addresses, not OPML \(newsboat's urls file\?\): `newsboat -e > feeds\.opml` writes it as OPML/);
 });

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import stringWidth from 'string-width';
 import type {Article, ArticleRow} from '../source/core/article.js';
 import type {Taxonomy} from '../source/core/taxonomy.js';
-import {countLabel, fit, formatRow, headerDetails, headerParts, packFields, readerLines, rowSentence, truncate, wrapText} from '../source/core/layout.js';
+import {countText, fit, formatRow, headerDetails, headerParts, packFields, readerLines, rowSentence, truncate, wrapText} from '../source/core/layout.js';
 
 const taxonomy: Taxonomy = {
 	sectors: [{id: 'politics', name: 'Politics', order: 1}],
@@ -111,10 +111,10 @@ test('counts of a search that found more than it ranked carry a "+"', () => {
 	assert.deepEqual(headerDetails({total: 1000, unread: 12, more: true}, Date.now())[0], ['1,000+ articles', '12+ unread', 'refreshed just now']);
 	assert.deepEqual(headerDetails({total: 12, unread: 12}, Date.now(), {unreadOnly: true})[0], ['12 articles', 'refreshed just now'], 'unread only: the count is the unread count');
 	assert.deepEqual(headerDetails({total: 12_345, unread: 9, more: false}, Date.now() - 5 * 60_000).at(-2), ['12,345', '5 min ago'], 'at its shortest, the count and how fresh');
-	assert.equal(countLabel('Politics', {total: 3, unread: 2}), 'Politics (3 · 2 unread)');
-	assert.equal(countLabel('Politics', {total: 40, unread: 0, more: true}), 'Politics (40+)');
-	assert.equal(countLabel('All', {total: 12_345, unread: 1234}), 'All (12,345 · 1,234 unread)', 'thousands separated');
-	assert.equal(countLabel('Health', undefined), 'Health (0)');
+	assert.equal(countText({total: 3, unread: 2}), '(3 · 2 unread)');
+	assert.equal(countText({total: 40, unread: 0, more: true}), '(40+)');
+	assert.equal(countText({total: 12_345, unread: 1234}), '(12,345 · 1,234 unread)', 'thousands separated');
+	assert.equal(countText(undefined), '(0)');
 });
 
 test('the header cuts the place, never the flags, with details and without them (a story, a picker, the help)', () => {

@@ -40,3 +40,14 @@ test('the reader is the story in reading order; pickers say which entry is highl
 	assert.doesNotMatch(frame(), DECORATION);
 	ui.unmount();
 });
+
+test('a feed\'s own title reaches the screen reader\'s lines without its escape sequences (the picker, the header)', async () => {
+	const feeds = [{url: 'http://127.0.0.1:9/synthetic', title: 'Synthetic \u001B[31mred\u001B]0;retitled\u0007 feed'}];
+	const {frame, press, ui} = await renderApp({width: 100, height: 24, feeds});
+	await press('f');
+	assert.match(frame(), /^Synthetic red feed \(0\)\.$/m);
+	await press('j', KEYS.enter);
+	assert.match(frame(), /^devnews, Synthetic red feed, 0 articles/m);
+	assert.ok(!frame().includes('\u001B'), 'no escape reaches the terminal');
+	ui.unmount();
+});

@@ -6,7 +6,7 @@ import {completeStory} from '../feeds/complete-story.js';
 import {supportsHyperlinks} from '../terminal/links.js';
 import {CommandError, needArgument, outputWidth, print, terminalWidth, warn, type CommandContext} from './context.js';
 import {isFromFeed, type ArticleRow} from '../core/article.js';
-import {sourceTitle} from '../core/pickers.js';
+import {sourceTitle, titledSources} from '../core/pickers.js';
 import {SEARCH_LIMIT} from '../library/ranked-search.js';
 import {articleJson, jsonArrayWriter, jsonText, listText, readText, rowJson} from './output.js';
 
@@ -67,7 +67,8 @@ function findArticle(context: CommandContext, id: string) {
 export async function read(context: CommandContext): Promise<void> {
 	const {article, error} = await completeStory(context.library, findArticle(context, needArgument(context, 'an article id', 'devnews read')));
 	if (error) warn(`fetching the story from its page failed (${truncate(error, 200)}); showing the summary.`);
-	const source = isFromFeed(article) ? sourceTitle(article.source, context.feeds.list()) : undefined;
+	// Named as the browser's reader names it: the feed list's title, else the feed's own.
+	const source = isFromFeed(article) ? sourceTitle(article.source, titledSources(context.feeds.list(), context.library.feedTitles())) : undefined;
 	print(context.flags.json ? jsonText(articleJson(article, context.taxonomy)) : readText(article, context.taxonomy, outputWidth(), {hyperlinks: supportsHyperlinks(), fetchError: error, source}));
 	// The story is printed whatever happens to its read mark (a locked or full library).
 	try {

@@ -353,8 +353,21 @@ export function completingStatus(progress: {done: number; total: number}): strin
 	return `Completing stories ${formatCount(progress.done)}/${formatCount(progress.total)}…`;
 }
 
-/** A picker item: "Politics (3 · 2 unread)", "Politics (1,000+ · 12+ unread)". */
-export function countLabel(name: string, counts: Counts | undefined): string {
+/** A picker item's counts: "(3 · 2 unread)", "(1,000+ · 12+ unread)". */
+export function countText(counts: Counts | undefined): string {
 	const shown = counts ?? {total: 0, unread: 0};
-	return `${name} (${counted(shown.total, shown)}${shown.unread > 0 ? ` · ${counted(shown.unread, shown)} unread` : ''})`;
+	return `(${counted(shown.total, shown)}${shown.unread > 0 ? ` · ${counted(shown.unread, shown)} unread` : ''})`;
+}
+
+/** The fewest cells of a name worth cutting it to, to keep its counts beside it. */
+const LEAST_NAME = 4;
+
+/**
+ * A picker item on one line of `width` cells, "Politics (3 · 2 unread)":
+ * a long name is cut before its counts are, so a narrow terminal still
+ * shows how many stories each source holds.
+ */
+export function nameWithCount(name: string, count: string, width: number): string {
+	const room = width - stringWidth(count) - 1;
+	return room >= LEAST_NAME ? `${truncate(name, room)} ${count}` : truncate(`${name} ${count}`, width);
 }

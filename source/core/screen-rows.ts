@@ -59,7 +59,8 @@ let wrapped = {text: '', width: 0, height: 0, lines: [] as string[]};
 
 /** The rows of `screen` (the one on show, unless asked about another) at the state's size. */
 export function screenRows(state: State, screen: Screen = currentScreen(state)): ScreenRows {
-	const filter = screen === 'list' && (state.filtering || state.query !== '');
+	// The search narrows the stories, not the bookmarks: its line is not shown over a list it does not filter.
+	const filter = screen === 'list' && state.mode === 'articles' && (state.filtering || state.query !== '');
 	const status = statusLines(state);
 	const body = Math.max(1, state.viewport.height - FRAME_ROWS - (filter ? 1 : 0) - status.length);
 	return {filter, status, body};

@@ -274,7 +274,8 @@ function step(state: State, action: Action): State {
 			return {...state, filtering: false};
 
 		case 'filterClear':
-			return newList({...state, query: '', filtering: false});
+			// A search left before a word was typed never changed the list: the selection stays where it was.
+			return state.query === '' ? {...state, filtering: false} : newList({...state, query: '', filtering: false});
 
 		case 'mode':
 			return {...state, mode: action.mode, reader: undefined, overlay: 'none'};

@@ -49,8 +49,16 @@ function categories(value: unknown, known: KnownIds, warn: (problem: string) => 
 	return found;
 }
 
+/**
+ * A file whose first line (past blank lines and # comments) is an address:
+ * a list of feeds one a line, as newsboat keeps them in its urls file, the
+ * first thing its users give an import.
+ */
+const ADDRESS_LIST = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*https?:\/\//i;
+
 /** Every outline with an http(s) xmlUrl, at any depth, one per feed; and a warning line for each category dropped. */
 export function parseOpml(xml: string, taxonomy: Taxonomy): OpmlFeeds {
+	if (ADDRESS_LIST.test(xml)) throw new FeedError('a list of addresses, not OPML (newsboat\'s urls file?): `newsboat -e > feeds.opml` writes it as OPML, or add each with devnews feeds add URL');
 	if (/<!ENTITY/i.test(xml)) throw new FeedError('refused: OPML with entity declarations');
 	assertWellFormed(xml, 'OPML');
 	let document: Record<string, unknown>;

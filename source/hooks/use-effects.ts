@@ -14,7 +14,7 @@ import {needsFullStory, type ArticleRow} from '../core/article.js';
 import type {KeyNames} from '../core/bindings.js';
 import {counted, formatCount} from '../core/numbers.js';
 import {nextUnreadIn} from '../core/next-unread.js';
-import {currentEntry, type Source} from '../core/pickers.js';
+import {currentEntry, sourceTitle, type Source} from '../core/pickers.js';
 import {SORT_NAMES} from '../core/sort.js';
 import type {Action, Picker, State} from '../core/state.js';
 import type {Taxonomy} from '../core/taxonomy.js';
@@ -247,7 +247,8 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 			});
 			// Old news goes after each refresh (keepDays in the config; bookmarks stay).
 			const {removed, days, warning} = pruneOld(library, config, bookmarks.ids);
-			const what = one ? `Refreshed ${one.title ?? one.url}` : `Refreshed ${counted(list.length, 'feed')}`;
+			// The source by the name the header and the picker give it (a feed's own title when the list has none).
+			const what = one ? `Refreshed ${sourceTitle(one.url, sources)}` : `Refreshed ${counted(list.length, 'feed')}`;
 			const summary = `${what}: ${formatCount(progress.added)} new${removed > 0 ? `, ${formatCount(removed)} older than ${days} days removed` : ''}`;
 			const outcome = failures.length > 0 ? `${summary}, ${formatCount(failures.length)} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
 			say(warning ? `${outcome} ${warning}` : outcome);

@@ -23,6 +23,23 @@ export function facetText(sectors: string[], editions: string[]): string {
 const PREFIX_FROM = 3;
 
 /**
+ * Han, kana and Hangul words match as a prefix, wherever they are in the
+ * search, from two characters: the index's tokenizer keeps a run of them as
+ * one token (Chinese and Japanese put no spaces between words, Korean joins
+ * its particles to the noun), so "서울" is the start of the token "서울에서"
+ * and is found only as a prefix; and two such characters are a word, not a
+ * start that matches nearly everything.
+ */
+const CJK_PREFIX_FROM = 2;
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Whether a word of the search matches as a prefix: the last one as it is typed, and a CJK one anywhere. */
+function isPrefix(word: string, last: boolean): boolean {
+	const cjk = CJK.test(word);
+	return (last || cjk) && Array.from(word).length >= (cjk ? CJK_PREFIX_FROM : PREFIX_FROM);
+}
+
+/**
  * A search's bounds. Every word must match, so a search of more words than
  * these finds no more and could only take longer: a pasted page of 20,000
  * words took seconds on a library of nine stories. Past the first
@@ -41,7 +58,7 @@ export function searchTerms({query, sector, edition}: SearchFilter): SearchTerms
 	if (words.length === 0) return undefined;
 	const last = words.length - 1;
 	return {
-		words: words.map((word, index) => `"${word}"${index === last && Array.from(word).length >= PREFIX_FROM ? '*' : ''}`).join(' '),
+		words: words.map((word, index) => `"${word}"${isPrefix(word, index === last) ? '*' : ''}`).join(' '),
 		facets: [sector && facetTerm('sector', sector), edition && facetTerm('edition', edition)].filter((term): term is string => Boolean(term)),
 	};
 }

@@ -1,7 +1,7 @@
 import {memo} from 'react';
 import {Box, Text} from 'ink';
 import type {PickerEntry} from '../core/pickers.js';
-import {truncate} from '../core/layout.js';
+import {nameWithCount, truncate} from '../core/layout.js';
 import type {ListPosition} from '../core/state.js';
 import {useTheme} from '../components/theme-context.js';
 
@@ -14,14 +14,18 @@ type Props = {
 	height: number;
 };
 
-type EntryProps = {label: string; selected: boolean; width: number};
+type EntryProps = {name: string; count: string; selected: boolean; width: number};
+
+/** The cells of an entry's mark and the space after it. */
+const MARK_CELLS = 2;
 
 /** An entry; a screen reader hears which one is highlighted. */
-const Entry = memo(function Entry({label, selected, width}: EntryProps) {
+const Entry = memo(function Entry({name, count, selected, width}: EntryProps) {
 	const theme = useTheme();
+	const label = `${name} ${count}`;
 	return (
 		<Text color={selected ? theme.accent : undefined} inverse={selected} aria-label={selected ? `Selected: ${label}.` : `${label}.`}>
-			{truncate(`${selected ? '❯' : ' '} ${label}`, width)}
+			{truncate(`${selected ? '❯' : ' '} ${nameWithCount(name, count, width - MARK_CELLS)}`, width)}
 		</Text>
 	);
 });
@@ -41,7 +45,7 @@ export function PickerScreen({title, entries, position, width, height}: Props) {
 			</Text>
 			{shown.map((entry, index) => (
 				// eslint-disable-next-line react/no-array-index-key -- entries are places in a window, as list rows are
-				<Entry key={index} label={entry.label} selected={position.top + index === position.selected} width={width} />
+				<Entry key={index} name={entry.name} count={entry.count} selected={position.top + index === position.selected} width={width} />
 			))}
 		</Box>
 	);
