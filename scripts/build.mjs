@@ -105,7 +105,15 @@ const remembered = {
 // at 2 (bench/memory.ts's keys, at 100,000 articles). j and k at a million
 // articles, 1 beside 2 and 4 in turns: no slower (medians 11.5, 10.8 and
 // 10.3 ms to the frame's first byte, p90 28, 38 and 38).
-const NODE_FLAGS = '--max-semi-space-size=1';
+// And the old generation grown by a tenth of what is live, not by the up
+// to fourfold V8 picks when collecting is quick: a fetch (devnews fetch, a
+// refresh) holds 14 to 20 MB, yet its garbage took the main thread's heap
+// to 70 to 78 MB between collections (--trace-gc). 100 feeds × 1,000 items,
+// in turns with and without (bench/ingest.ts's feeds, GNU time): peak RSS
+// 161 to 165 MB against 190 to 215, and no more CPU (41 to 50 s either way).
+// V8 still grows it by 8 MB at least, so the browser's collections are as
+// before (steady-heap.ts).
+const NODE_FLAGS = '--max-semi-space-size=1 --heap-growing-percent=10';
 // And glibc's malloc keeps one arena for every thread, not one for each
 // (up to eight a core): V8's compiler and collector threads each filled
 // an arena of their own in a session of keys, 2.5 to 5 MB that stayed,
