@@ -28,7 +28,8 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     $ devnews feeds add URL [--sector S|from-link] [--edition E]
     $ devnews feeds add --sector S [--edition E]   the site's own listing of S
     $ devnews feeds remove URL
-    $ devnews feeds import FILE.opml / export
+    $ devnews feeds import FILE        OPML, or newsboat's urls file
+    $ devnews feeds export > feeds.opml
     $ devnews feeds check              try every source: answers? format, items
     $ devnews doctor                   check the library; repair what is damaged
 

@@ -222,11 +222,16 @@ test("feeds add: a page's feed links are found and added; with only --sector, th
 	assert.match(nothing.stderr, /is a web page that names no feed/);
 });
 
-test('feeds import of a list of addresses (newsboat\'s urls file) says what it is and how to make OPML of it', async () => {
+test('feeds import of newsboat\'s urls file adds its feeds, with their ~titles and the sector a tag names, and says what it skipped', async () => {
 	const env = isolatedEnv();
 	const file = path.join(tempDir('devnews-urls'), 'urls');
-	fs.writeFileSync(file, '# synthetic feeds\nhttp://127.0.0.1:9/synthetic-a "tag"\nhttp://127.0.0.1:9/synthetic-b\n');
+	fs.writeFileSync(file, '# synthetic feeds\nhttp://127.0.0.1:9/synthetic-a politics "~Synthetic A"\nhttp://127.0.0.1:9/synthetic-b "no such sector"\n"query:Unread:unread = \\"yes\\""\n');
 	const imported = await devnews(['feeds', 'import', file], env);
-	assert.equal(imported.code, 1);
-	assert.match(imported.stderr, /urls: a list of addresses, not OPML \(newsboat's urls file\?\): `newsboat -e > feeds\.opml` writes it as OPML/);
+	assert.equal(imported.code, 0, imported.stderr);
+	assert.match(imported.stdout, /^Imported 2 feeds from .*urls \(2 new\)\.$/m);
+	assert.match(imported.stderr, /urls: line 3: tag "no such sector" names no sector or edition, not kept/);
+	assert.match(imported.stderr, /urls: line 4: skipped, a newsboat query: source, which devnews cannot fetch/);
+	const listed = (await devnews(['feeds'], env)).stdout;
+	assert.match(listed, /synthetic-a\n {2}Synthetic A · Politics/);
+	assert.match(listed, /synthetic-b\n {2}/);
 });

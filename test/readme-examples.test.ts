@@ -15,6 +15,8 @@ import {closedPort, copyOfShippedData, isolatedEnv, LEAKED_CALL_ID, ROOT, runDev
 let server: FeedServer;
 let data: string;
 let opmlFile: string;
+/** A list of addresses as newsboat keeps its feeds, for the examples that import one. */
+let urlsFile: string;
 /** A proxy where nothing listens, for every request not to 127.0.0.1: no example reaches the internet, whatever it names. */
 let nowhere: string;
 
@@ -29,6 +31,9 @@ before(async () => {
 	opmlFile = path.join(tempDir('devnews-opml'), 'subscriptions.opml');
 	fs.writeFileSync(opmlFile, `<?xml version="1.0"?><opml version="2.0"><body><outline text="Synthetic" xmlUrl="${server.url('/local/opml-feed')}" category="/sector/health"/></body></opml>`);
 	server.route('/local/opml-feed', feed('opml'));
+	urlsFile = path.join(tempDir('devnews-urls'), 'urls');
+	fs.writeFileSync(urlsFile, `# synthetic\n${server.url('/local/urls-feed')} health "~Synthetic list"\n`);
+	server.route('/local/urls-feed', feed('urls'));
 });
 
 after(async () => server.close());
@@ -67,7 +72,7 @@ const PLACEHOLDERS: Record<string, () => string> = {
 	ID: () => LEAKED_CALL_ID,
 	WORDS: () => 'Ukraine',
 	URL: () => local('https://example.com/placeholder-feed'),
-	'FILE.opml': () => opmlFile,
+	FILE: () => opmlFile,
 	DIR: () => data,
 };
 
@@ -79,7 +84,7 @@ const words = (text: string): string[] => text.match(/\[[^\]]*\]|"[^"]*"|\S+/g) 
 /**
  * A synopsis line as the commands it stands for: `A / B` and `A | B` are
  * two, B taking the place of A's last word that is not a placeholder
- * ("bookmark ID... / unbookmark ID...", "import FILE.opml / export",
+ * ("bookmark ID... / unbookmark ID...", "import FILE / export",
  * "--help | --version").
  */
 function alternatives(line: string): string[][] {
@@ -112,6 +117,9 @@ function concrete(command: string[]): string[] {
 		} else if (word.endsWith('.opml')) {
 			// An OPML file an example names (subscriptions.opml): one the test wrote.
 			args.push(opmlFile);
+		} else if (word.endsWith('/urls')) {
+			// newsboat's list of feeds an example names (~/.newsboat/urls): one the test wrote.
+			args.push(urlsFile);
 		} else {
 			args.push(word.replace(/^"(.*)"$/, '$1'));
 		}

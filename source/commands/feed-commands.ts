@@ -91,20 +91,22 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 		}
 
 		case 'import': {
-			if (!argument) throw new UsageError('devnews feeds import needs an OPML file.');
-			let xml: string;
+			if (!argument) throw new UsageError('devnews feeds import needs an OPML file, or a list of addresses (newsboat\'s urls file).');
+			let text: string;
 			try {
-				xml = fs.readFileSync(argument, 'utf8');
+				text = fs.readFileSync(argument, 'utf8');
 			} catch (error) {
 				throw new CommandError(`Cannot read ${argument} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
 			}
 
-			const {parseOpml} = await import('../feeds/opml.js');
+			// OPML, or a list of addresses one a line as newsboat keeps its feeds.
+			const {isUrlList, parseUrlList} = await import('../feeds/url-list.js');
+			const parse = isUrlList(text) ? parseUrlList : (await import('../feeds/opml.js')).parseOpml;
 			const stop = stopOnSignals();
 			try {
 				let found: Feed[];
 				try {
-					const parsed = parseOpml(xml, context.taxonomy);
+					const parsed = parse(text, context.taxonomy);
 					found = parsed.feeds;
 					for (const line of parsed.warnings) warn(`${argument}: ${line}`);
 				} catch (error) {

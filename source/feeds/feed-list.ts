@@ -19,6 +19,9 @@ const feedSchema = z.object({
 
 export type Feed = z.infer<typeof feedSchema>;
 
+/** The feeds a file imports (OPML, a list of addresses), and a warning line for each thing of it not kept. */
+export type ImportedFeeds = {feeds: Feed[]; warnings: string[]};
+
 /**
  * A feed's URL in one form, so that the ways of writing one address are one
  * feed: WHATWG URL parsing lower-cases the scheme and host and drops a

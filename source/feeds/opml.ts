@@ -8,7 +8,7 @@ import {XMLBuilder, XMLParser} from 'fast-xml-parser';
 import type {Taxonomy} from '../core/taxonomy.js';
 import {isWebUrl} from '../terminal/links.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {mergeByUrl, normalizeFeedUrl, SECTOR_FROM_LINK, type Feed} from './feed-list.js';
+import {mergeByUrl, normalizeFeedUrl, SECTOR_FROM_LINK, type Feed, type ImportedFeeds} from './feed-list.js';
 import {FeedError} from './feed-error.js';
 import {assertWellFormed, ENTITY_LIMITS} from './xml-validation.js';
 
@@ -21,8 +21,6 @@ const parser = new XMLParser({
 	htmlEntities: true,
 	isArray: name => name === 'outline',
 });
-
-type OpmlFeeds = {feeds: Feed[]; warnings: string[]};
 
 /** A title fit to store and show: one line of plain text, or nothing. */
 function cleanTitle(value: unknown): string | undefined {
@@ -49,16 +47,8 @@ function categories(value: unknown, known: KnownIds, warn: (problem: string) => 
 	return found;
 }
 
-/**
- * A file whose first line (past blank lines and # comments) is an address:
- * a list of feeds one a line, as newsboat keeps them in its urls file, the
- * first thing its users give an import.
- */
-const ADDRESS_LIST = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*https?:\/\//i;
-
 /** Every outline with an http(s) xmlUrl, at any depth, one per feed; and a warning line for each category dropped. */
-export function parseOpml(xml: string, taxonomy: Taxonomy): OpmlFeeds {
-	if (ADDRESS_LIST.test(xml)) throw new FeedError('a list of addresses, not OPML (newsboat\'s urls file?): `newsboat -e > feeds.opml` writes it as OPML, or add each with devnews feeds add URL');
+export function parseOpml(xml: string, taxonomy: Taxonomy): ImportedFeeds {
 	if (/<!ENTITY/i.test(xml)) throw new FeedError('refused: OPML with entity declarations');
 	assertWellFormed(xml, 'OPML');
 	let document: Record<string, unknown>;

@@ -1,0 +1,87 @@
+// A list of feeds one a line, as newsboat keeps them in its urls file
+// (newsboat's documentation, "The urls file"): an address, then tags, each
+// a word or in double quotes ("a tag", with \" inside). A tag "~Name" names
+// the feed; "!" hides it in newsboat, nothing here; any other tag that names
+// a sector or an edition (by id, name or alias: "politics", "Health",
+// "tech") files the feed there, as OPML's categories do. Lines that are no
+// web feed (newsboat's query:, exec: and filter: sources, comments after #)
+// are skipped, each but the comments with a warning. A file from elsewhere
+// is untrusted: titles lose control characters and escape sequences, and
+// URLs are normalised as every feed's are.
+import {resolveEdition, resolveSector, type Taxonomy} from '../core/taxonomy.js';
+import {isWebUrl} from '../terminal/links.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {mergeByUrl, normalizeFeedUrl, type Feed, type ImportedFeeds} from './feed-list.js';
+
+/** Whether `text` is a list of addresses rather than OPML: its first line past blank lines and comments is one. */
+export const isUrlList = (text: string): boolean => /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*https?:\/\//i.test(text);
+
+/** A line's words: runs of non-blanks, or double-quoted with \" and \\ inside; a # outside quotes ends the line. */
+function words(line: string): string[] {
+	const found: string[] = [];
+	let index = 0;
+	while (index < line.length) {
+		const character = line[index]!;
+		if (character === ' ' || character === '\t') {
+			index++;
+		} else if (character === '#') {
+			break;
+		} else if (character === '"') {
+			let word = '';
+			index++;
+			while (index < line.length && line[index] !== '"') {
+				if (line[index] === '\\' && index + 1 < line.length) index++;
+				word += line[index];
+				index++;
+			}
+
+			found.push(word);
+			index++;
+		} else {
+			const end = line.slice(index).search(/[ \t]/);
+			found.push(end === -1 ? line.slice(index) : line.slice(index, index + end));
+			index = end === -1 ? line.length : index + end;
+		}
+	}
+
+	return found;
+}
+
+/** How a skipped line's source is named in its warning: newsboat's own kinds by name. */
+function skipped(first: string): string {
+	const kind = /^(query|exec|filter):/i.exec(first)?.[1]?.toLowerCase();
+	return kind ? `a newsboat ${kind}: source, which devnews cannot fetch` : `"${sanitizeLine(first).slice(0, 80)}" is not a web address`;
+}
+
+/** Every web feed of the list, one per address; and a warning line for each line skipped and each tag not kept. */
+export function parseUrlList(text: string, taxonomy: Taxonomy): ImportedFeeds {
+	const feeds: Feed[] = [];
+	const warnings: string[] = [];
+	for (const [index, line] of text.split(/\r?\n/).entries()) {
+		const [first, ...tags] = words(line);
+		if (first === undefined) continue;
+		const where = `line ${index + 1}`;
+		if (!isWebUrl(first)) {
+			warnings.push(`${where}: skipped, ${skipped(first)}`);
+			continue;
+		}
+
+		const feed: Feed = {url: normalizeFeedUrl(first)};
+		for (const tag of tags) {
+			if (tag.startsWith('~')) {
+				const title = sanitizeLine(tag.slice(1)).trim();
+				if (title) feed.title = title;
+			} else if (tag !== '!') {
+				const sector = resolveSector(taxonomy, tag);
+				const edition = sector ? undefined : resolveEdition(taxonomy, tag);
+				if (sector) feed.sector = sector;
+				else if (edition) feed.edition = edition;
+				else warnings.push(`${where}: tag "${sanitizeLine(tag).slice(0, 80)}" names no sector or edition, not kept`);
+			}
+		}
+
+		feeds.push(feed);
+	}
+
+	return {feeds: [...mergeByUrl(feeds).values()], warnings};
+}
