@@ -5,7 +5,7 @@
 import {useCallback, useMemo, useReducer, type ReactNode} from 'react';
 import {Box, useStdout} from 'ink';
 import {articleRef} from './core/article.js';
-import {BINDINGS, footerHints, helpColumns, helpLines, KEY_COLUMN, keyNames, type Binding, type HintScreen} from './core/bindings.js';
+import {BINDINGS, footerHints, helpColumns, helpLines, KEY_COLUMN, keyNames, usableHints, type Binding, type HintScreen} from './core/bindings.js';
 import {createKeymap} from './core/keymap.js';
 import {headerDetails} from './core/layout.js';
 import {emptyListHint, helpTitle, listFlags, listPlace, pickerTitle, spokenHelp} from './core/list-words.js';
@@ -142,6 +142,8 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 		[bindings],
 	);
 	const hintScreen: HintScreen = state.filtering ? 'search' : screen === 'list' && state.mode === 'bookmarks' ? 'bookmarks' : screen;
+	const hasLink = Boolean(article?.url);
+	const footerHintsNow = useMemo(() => usableHints(hints.get(hintScreen)!, {hasLink}), [hints, hintScreen, hasLink]);
 	const lastRefresh = useMemo(() => view.library.lastRefresh(), [view]);
 	const details = screen === 'list' ? headerDetails(counts, lastRefresh, {unreadOnly: state.unreadOnly}) : undefined;
 
@@ -175,7 +177,7 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 			{rowsOnScreen.filter ? <FilterLine query={state.query} editing={state.filtering} width={width} clearKey={keys.back} /> : null}
 			{body}
 			{rowsOnScreen.status.length > 0 ? <StatusLine lines={rowsOnScreen.status} /> : null}
-			<Footer hints={hints.get(hintScreen)!} position={scrolled} width={width} spoken={spokenHelp(keys)} />
+			<Footer hints={footerHintsNow} position={scrolled} width={width} spoken={spokenHelp(keys)} />
 		</Box>
 	);
 }

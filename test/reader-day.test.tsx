@@ -90,3 +90,15 @@ test('the bookmarks view shows no search line over bookmarks the search does not
 	assert.doesNotMatch(frame(), /^\/Leaked/m);
 	ui.unmount();
 });
+
+test('the reader\'s footer offers o open link only for a story that has a link', async () => {
+	const {frame, press, ui} = await renderApp({width: 200, height: 24});
+	const footer = () => frame().split('\n').at(-1) ?? '';
+	await press(KEYS.enter);
+	assert.match(frame(), /Leaked Call Sparks/);
+	assert.match(footer(), /o open link/);
+	await press('q', 'j', 'j', KEYS.enter);
+	assert.match(frame(), /Historic Expansion/);
+	assert.doesNotMatch(footer(), /open link/);
+	ui.unmount();
+});

@@ -247,8 +247,8 @@ export function keyNames(bindings: Binding[] = BINDINGS): KeyNames {
 /** The keys of the table as shipped, by name. */
 export const DEFAULT_KEY_NAMES: KeyNames = keyNames(BINDINGS);
 
-/** A footer hint: its text, and whether it stays when the footer is too narrow for all (the help's). */
-export type Hint = {text: string; kept: boolean};
+/** A footer hint: its text, whether it stays when the footer is too narrow for all (the help's), and the commands it names. */
+export type Hint = {text: string; kept: boolean; commands: Command[]};
 
 /** The footer's hints for a screen, in the table's order: "↑↓ move", "⏎ open", "/ search", … */
 export function footerHints(screen: HintScreen, bindings: Binding[] = BINDINGS): Hint[] {
@@ -262,9 +262,13 @@ export function footerHints(screen: HintScreen, bindings: Binding[] = BINDINGS):
 		if (glyphs.length === 0) return [];
 		// A pair of arrows reads as one ("↑↓"); other pairs need a slash ("PgUp/PgDn", "n/N").
 		const text = `${glyphs.join(glyphs.every(glyph => ARROWS.includes(glyph)) ? '' : '/')} ${words}`;
-		return [{text, kept: binding.commands.some(({command}) => command === 'help')}];
+		const commands = binding.commands.map(({command}) => command);
+		return [{text, kept: commands.includes('help'), commands}];
 	});
 }
+
+/** The hints of commands that can do something now: "o open link" only for a story with a link. */
+export const usableHints = (hints: Hint[], {hasLink}: {hasLink: boolean}): Hint[] => (hasLink ? hints : hints.filter(hint => !hint.commands.includes('openLink')));
 
 /** The hints that fit in `width` cells, two spaces apart: the last ones go first, but the help's stays, as the way to the rest. */
 export function fitHints(hints: Hint[], width: number, measure: (text: string) => number): string {
