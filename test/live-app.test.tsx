@@ -6,7 +6,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
-import {tempDir} from './helpers.js';
+import {closedPort, tempDir} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
 
 let server: FeedServer;
@@ -46,6 +46,16 @@ test('r refreshes the feeds with progress on screen; the list stays usable and t
 	await waitFor(/Refreshed 3 feeds: 3 new, 1 failed — .*\/broken: malformed XML/);
 	assert.match(frame(), /12 articles · 12 unread · refreshed just now/);
 	assert.match(frame(), /Synthetic council approves bridge repairs/);
+	ui.unmount();
+});
+
+test('r with no answer from any source of a host says so in one line, with what to do, not one source\'s error', async () => {
+	const nowhere = `http://127.0.0.1:${await closedPort()}`;
+	const feeds = [{url: `${nowhere}/a`}, {url: `${nowhere}/b`}, {url: `${nowhere}/c`}];
+	const {press, waitFor, frame, ui} = await renderApp({width: 200, height: 24, feeds, refresh});
+	await press('r');
+	await waitFor(/Refreshed 3 feeds: 0 new, 3 failed — 127\.0\.0\.1:\d+ cannot be reached \(all 3 sources\): .* — nothing answers there: check the address, or try later$/m);
+	assert.doesNotMatch(frame(), /devnews fetch lists all/);
 	ui.unmount();
 });
 

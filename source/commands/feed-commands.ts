@@ -8,7 +8,7 @@ import {counted, formatCount} from '../core/numbers.js';
 import type {TaxonomyEntry} from '../core/taxonomy.js';
 import {formatIst} from '../core/time.js';
 import {CommandError, print, UsageError, warn, type CommandContext} from './context.js';
-import {fetchReport} from './fetch-report.js';
+import {fetchReport, reportText} from './fetch-report.js';
 import {jsonText} from './output.js';
 
 /** The limits the flags give (each checked against its range as the command line was read: command-line.ts). */
@@ -191,7 +191,7 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 			context.library,
 			options,
 			({last}) => {
-				for (const line of report(last)) (line.failed ? warn : print)(sanitizeLine(line.text));
+				for (const line of report(last)) (line.failed ? warn : print)(sanitizeLine(reportText(line)));
 			},
 			stop.signal,
 			'unattended',

@@ -11,7 +11,11 @@ import {ADVICE} from './failure-advice.js';
 /** Failures that are the host's rather than one source's. */
 const HOST_FAILURES: ReadonlySet<FetchFailure> = new Set(['no-host', 'no-answer']);
 
+/** A line of the report: what it says, and whether it is a failure (the command line puts "ok" or "failed" before it; the browser's status line says the first failure). */
 export type ReportLine = {text: string; failed: boolean};
+
+/** The line as devnews fetch prints it, its outcome in a column of its own. */
+export const reportText = ({text, failed}: ReportLine): string => `${failed ? 'failed' : 'ok'}`.padEnd(8) + text;
 
 type Failed = Extract<FeedResult, {status: 'failed'}>;
 
@@ -19,11 +23,11 @@ type Failed = Extract<FeedResult, {status: 'failed'}>;
 function sourceLine(result: FeedResult): ReportLine[] {
 	switch (result.status) {
 		case 'updated':
-			return [{text: `ok      ${result.url}: ${counted(result.items, 'item')}, ${formatCount(result.added)} new`, failed: false}];
+			return [{text: `${result.url}: ${counted(result.items, 'item')}, ${formatCount(result.added)} new`, failed: false}];
 		case 'not-modified':
-			return [{text: `ok      ${result.url}: not modified`, failed: false}];
+			return [{text: `${result.url}: not modified`, failed: false}];
 		case 'failed':
-			return [{text: `failed  ${result.url}: ${result.reason}`, failed: true}];
+			return [{text: `${result.url}: ${result.reason}`, failed: true}];
 		case 'stopped':
 			return [];
 	}
@@ -37,7 +41,7 @@ function hostLines(host: string, sources: number, held: Failed[]): ReportLine[] 
 	const [kind] = kinds;
 	if (held.length < 2 || held.length < sources || kinds.size > 1 || kind === undefined) return held.flatMap(sourceLine);
 	const reasons = [...new Set(held.map(result => result.reason))].join(', ');
-	return [{text: `failed  ${host} cannot be reached (all ${counted(sources, 'source')}): ${reasons} — ${ADVICE[kind]}`, failed: true}];
+	return [{text: `${host} cannot be reached (all ${counted(sources, 'source')}): ${reasons} — ${ADVICE[kind]}`, failed: true}];
 }
 
 /**

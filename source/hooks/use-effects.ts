@@ -18,6 +18,7 @@ import {currentEntry, sourceTitle, type Source} from '../core/pickers.js';
 import {SORT_NAMES} from '../core/sort.js';
 import type {Action, Picker, State} from '../core/state.js';
 import type {Taxonomy} from '../core/taxonomy.js';
+import {fetchReport} from '../commands/fetch-report.js';
 import type {ConfigFile} from '../config/config-file.js';
 import {pruneOld, saveSetting} from '../config/settings.js';
 import type {Feed, FeedList} from '../feeds/feed-list.js';
@@ -27,6 +28,7 @@ import type {RefreshOptions} from '../feeds/limits.js';
 import {markMany} from '../library/bulk-marks.js';
 import type {Library, ListFilter} from '../library/store.js';
 import type {LinkResult} from '../terminal/links.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 import type {Bookmarks} from './use-bookmarks.js';
 import {pickerEntries} from './use-picker.js';
 import {findStory} from './use-story.js';
@@ -235,14 +237,19 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 			const {refreshFeeds} = await import('../feeds/refresh.js');
 			const progress = {done: 0, total: list.length, added: 0, failed: 0};
 			dispatch({type: 'refresh', progress});
+			// The failures as devnews fetch reports them: a host none of whose sources answer is one line (no network: one, not seventeen).
+			const report = fetchReport(list.map(feed => feed.url));
 			const failures: string[] = [];
+			// Held back by the report until its host's other sources are in; said as it is if the refresh ends first.
+			let firstFailure: string | undefined;
 			await refreshFeeds(list, library, outside.refresh, ({done, last}) => {
 				if (last.status === 'updated') progress.added += last.added;
 				if (last.status === 'failed') {
 					progress.failed++;
-					failures.push(`${last.url}: ${last.reason}`);
+					firstFailure ??= sanitizeLine(`${last.url}: ${last.reason}`);
 				}
 
+				for (const line of report(last)) if (line.failed) failures.push(sanitizeLine(line.text));
 				dispatch({type: 'refresh', progress: {...progress, done}});
 			});
 			// Old news goes after each refresh (keepDays in the config; bookmarks stay).
@@ -250,7 +257,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 			// The source by the name the header and the picker give it (a feed's own title when the list has none).
 			const what = one ? `Refreshed ${sourceTitle(one.url, sources)}` : `Refreshed ${counted(list.length, 'feed')}`;
 			const summary = `${what}: ${formatCount(progress.added)} new${removed > 0 ? `, ${formatCount(removed)} older than ${days} days removed` : ''}`;
-			const outcome = failures.length > 0 ? `${summary}, ${formatCount(failures.length)} failed — ${failures[0]}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
+			const outcome = progress.failed > 0 ? `${summary}, ${formatCount(progress.failed)} failed — ${failures[0] ?? firstFailure}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
 			say(warning ? `${outcome} ${warning}` : outcome);
 		} finally {
 			refreshing.current = false;
