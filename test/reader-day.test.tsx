@@ -102,3 +102,15 @@ test('the reader\'s footer offers o open link only for a story that has a link',
 	assert.doesNotMatch(footer(), /open link/);
 	ui.unmount();
 });
+
+test('n with no unread left in a view says how many are elsewhere, and in the list the key that shows them', async () => {
+	const {frame, press, ui} = await renderApp({width: 200, height: 24, sector: 'politics'});
+	await press(KEYS.enter);
+	await press('n');
+	assert.match(frame(), /No unread stories in this view; 8 elsewhere\./);
+	await press('q', 'n');
+	assert.match(frame(), /No unread stories in this view; 8 elsewhere — Esc clears the filters\./);
+	await press(KEYS.escape, 'n');
+	assert.match(frame(), /› •◦ Hungary Pledges Support/);
+	ui.unmount();
+});

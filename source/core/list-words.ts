@@ -3,6 +3,7 @@
 // it is empty, and the pickers' and the help's titles. Every key these
 // name is the user's own, so every hint does what it says.
 import type {KeyNames} from './bindings.js';
+import {formatCount} from './numbers.js';
 import {sourceTitle, type Source} from './pickers.js';
 import {SORT_NAMES} from './sort.js';
 import type {Overlay, State} from './state.js';
@@ -53,6 +54,19 @@ export function emptyListHint(state: State, taxonomy: Taxonomy, sources: Source[
 		state.unreadOnly || within.length > 0 ? undefined : hint(keys.refreshAll ?? keys.refresh, 'fetches the news'),
 	]);
 	return `${what}${where}${next ? ` — ${next}` : ''}.`;
+}
+
+/**
+ * What n or N says when the view holds no unread story beyond the one it
+ * starts from: how many unread the other views hold, and in the list the
+ * key that shows them (in the reader it goes back to the list first).
+ */
+export function noUnreadHere(state: State, backwards: boolean, elsewhere: number): string {
+	const none = `No ${backwards ? 'earlier ' : ''}unread stories in this view`;
+	if (elsewhere <= 0) return `${none}.`;
+	const {keys} = state;
+	const how = state.reader ? undefined : hint(keys.back, state.mode === 'bookmarks' ? 'goes back' : state.query ? 'clears the search' : 'clears the filters');
+	return `${none}; ${formatCount(elsewhere)} elsewhere${how ? ` — ${how}` : ''}.`;
 }
 
 const PICKED: Record<Exclude<Overlay, 'none' | 'help'>, string> = {sector: 'Sector', edition: 'Edition', source: 'Source'};

@@ -13,6 +13,7 @@ import type {Effect, Saved} from '../core/commands.js';
 import {needsFullStory, type ArticleRow} from '../core/article.js';
 import type {KeyNames} from '../core/bindings.js';
 import {counted, formatCount} from '../core/numbers.js';
+import {noUnreadHere} from '../core/list-words.js';
 import {nextUnreadIn} from '../core/next-unread.js';
 import {currentEntry, sourceTitle, type Source} from '../core/pickers.js';
 import {SORT_NAMES} from '../core/sort.js';
@@ -140,7 +141,8 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		const from = state.reader?.id ?? selectedId;
 		const found = held ? nextUnreadIn(held, from, backwards) : library.nextUnread(filter, from, backwards);
 		if (!found) {
-			say(`No ${backwards ? 'earlier ' : ''}unread stories in this view.`);
+			const here = held ? held.filter(row => !row.read).length : library.count(filter).unread;
+			say(noUnreadHere(state, backwards, library.count().unread - here));
 			return;
 		}
 
