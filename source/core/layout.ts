@@ -307,9 +307,10 @@ const PLACE_ROOM = 12;
  * The header's two sides at `width`: "devnews › {place} · {flags}" on the
  * left, the details on the right. The place is kept whole with as many
  * details as fit (fewer words first, then fewer details); only when not
- * even the count fits is the place cut, and the flags (unread only, the
- * order), which say how to read the list, only when not even a cell of the
- * place is left.
+ * even the count fits is the place cut (devnews's name going first when
+ * the place would keep fewer than PLACE_ROOM cells), and the flags (unread
+ * only, the order), which say how to read the list, only when not even a
+ * cell of the place is left.
  */
 export function headerParts(place: string, flags: string[], details: string[][], width: number): {left: string; right: string} {
 	const lead = 'devnews › ';
@@ -328,9 +329,13 @@ export function headerParts(place: string, flags: string[], details: string[][],
 		if (room >= PLACE_ROOM) return {left: lead + truncate(place, room) + kept, right};
 	}
 
-	// No room for details: the place takes what the flags leave, however little.
-	const room = width - stringWidth(lead) - stringWidth(kept);
-	return {left: room >= 1 ? lead + truncate(place, room) + kept : truncate(whole, width), right: ''};
+	// No room for details: the place takes what the flags leave, however little; where that
+	// is under PLACE_ROOM, devnews's own name gives its cells to the place first: where you
+	// are says more than what you run (at 40 columns a source's view showed "devnews › …").
+	const room = width - stringWidth(kept);
+	const named = room - stringWidth(lead) >= PLACE_ROOM;
+	if (room < 1) return {left: truncate(place + kept, width), right: ''};
+	return {left: named ? lead + truncate(place, room - stringWidth(lead)) + kept : truncate(place, room) + kept, right: ''};
 }
 
 function ago(ms: number): string {
