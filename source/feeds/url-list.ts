@@ -16,32 +16,20 @@ import {mergeByUrl, normalizeFeedUrl, type Feed, type ImportedFeeds} from './fee
 /** Whether `text` is a list of addresses rather than OPML: its first line past blank lines and comments is one. */
 export const isUrlList = (text: string): boolean => /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*https?:\/\//i.test(text);
 
-/** A line's words: runs of non-blanks, or double-quoted with \" and \\ inside; a # outside quotes ends the line. */
+/**
+ * A line's next word after blanks: a # that starts a comment (the rest of
+ * the line), a word in double quotes (with \" and \\ inside, the closing
+ * quote optional at the line's end), or a run of non-blanks. Sticky, so a
+ * line is read once from start to end however many words it holds.
+ */
+const WORD = /[ \t]*(?:(#)|"((?:[^"\\]|\\[\s\S])*)"?|([^ \t]+))/y;
+
+/** A line's words, a comment left out. */
 function words(line: string): string[] {
 	const found: string[] = [];
-	let index = 0;
-	while (index < line.length) {
-		const character = line[index]!;
-		if (character === ' ' || character === '\t') {
-			index++;
-		} else if (character === '#') {
-			break;
-		} else if (character === '"') {
-			let word = '';
-			index++;
-			while (index < line.length && line[index] !== '"') {
-				if (line[index] === '\\' && index + 1 < line.length) index++;
-				word += line[index];
-				index++;
-			}
-
-			found.push(word);
-			index++;
-		} else {
-			const end = line.slice(index).search(/[ \t]/);
-			found.push(end === -1 ? line.slice(index) : line.slice(index, index + end));
-			index = end === -1 ? line.length : index + end;
-		}
+	WORD.lastIndex = 0;
+	for (let match = WORD.exec(line); match && !match[1]; match = WORD.exec(line)) {
+		found.push(match[2] === undefined ? match[3]! : match[2].replaceAll(/\\([\s\S])/g, '$1'));
 	}
 
 	return found;
