@@ -20,6 +20,15 @@ before(async () => {
 			]),
 		),
 	);
+	server.route(
+		'/two',
+		serveXml(
+			rss2([
+				{id: 't1', title: 'Synthetic first story', content: '<p>Synthetic text one.</p>', date: new Date(Date.now() - 60_000).toISOString()},
+				{id: 't2', title: 'Synthetic second story', content: '<p>Synthetic text two.</p>', date: new Date(Date.now() - 120_000).toISOString()},
+			]),
+		),
+	);
 	server.route('/untitled', serveXml(rss2([{id: 'u0', title: 'Synthetic untitled-feed story', content: '<p>Synthetic text.</p>'}], 'Synthetic Own Title')));
 });
 
@@ -112,5 +121,22 @@ test('n with no unread left in a view says how many are elsewhere, and in the li
 	assert.match(frame(), /No unread stories in this view; 8 elsewhere — Esc clears the filters\./);
 	await press(KEYS.escape, 'n');
 	assert.match(frame(), /› •◦ Hungary Pledges Support/);
+	ui.unmount();
+});
+
+test('n goes on from a source with no unread left to the next source that has some, as newsboat\'s n goes to the next feed', async () => {
+	const feeds = [{url: server.url('/two'), title: 'Synthetic two'}];
+	const {frame, press, waitFor, ui} = await renderApp({width: 200, height: 24, feeds, refresh: {...DEFAULT_REFRESH, timeoutMs: 3000}});
+	await press('r');
+	await waitFor(/Refreshed Synthetic two|Refreshed 1 feed/);
+	await press('f', 'j', KEYS.enter);
+	assert.match(frame(), /devnews › Synthetic two/);
+	await press(KEYS.enter, 'n');
+	assert.match(frame(), /Synthetic second story/);
+	await press('n');
+	assert.match(frame(), /On to Shipped with devnews: Synthetic two has no unread stories left\./);
+	assert.match(frame(), /Leaked Call Sparks Controversy/);
+	await press('q');
+	assert.match(frame(), /devnews › Shipped with devnews/);
 	ui.unmount();
 });

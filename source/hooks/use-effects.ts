@@ -136,10 +136,37 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		dispatch({type: 'openPicker', picker, selected: currentEntry(entries, current), count: entries.length});
 	};
 
+	/**
+	 * In a source's view with no unread left, the next source (the previous, going back) in the
+	 * picker's order that holds unread stories, going round: where newsboat's n goes on to the
+	 * next feed. Not from a search or the bookmarks, which are not a source's view.
+	 */
+	const otherSourceWithUnread = (backwards: boolean): string | undefined => {
+		if (held || state.source === undefined || state.query) return undefined;
+		const counts = library.countsBy('source', filter);
+		const order = pickerEntries(library, 'source', filter, taxonomy, sources).flatMap(({value}) => (value === undefined ? [] : [value]));
+		const at = order.indexOf(state.source);
+		const around = [...order.slice(at + 1), ...order.slice(0, Math.max(0, at))];
+		return (backwards ? around.reverse() : around).find(url => (counts.get(url)?.unread ?? 0) > 0);
+	};
+
 	/** The next (or previous) unread in the list from the selection, or from the open story; opened if a story is. */
 	const nextUnread = async (backwards: boolean) => {
 		const from = state.reader?.id ?? selectedId;
 		const found = held ? nextUnreadIn(held, from, backwards) : library.nextUnread(filter, from, backwards);
+		const next = found ? undefined : otherSourceWithUnread(backwards);
+		if (next !== undefined) {
+			const nextFilter = {...filter, source: next};
+			const landed = library.nextUnread(nextFilter, undefined, backwards);
+			if (landed) {
+				dispatch({type: 'setSource', source: next});
+				dispatch({type: 'select', index: landed.index, count: Math.max(library.count(nextFilter).total, landed.index + 1)});
+				say(`On to ${sourceTitle(next, sources)}: ${sourceTitle(state.source!, sources)} has no unread stories left.`);
+				if (state.reader) await openStory(landed.id);
+				return;
+			}
+		}
+
 		if (!found) {
 			const here = held ? held.filter(row => !row.read).length : library.count(filter).unread;
 			say(noUnreadHere(state, backwards, library.count().unread - here));
