@@ -2,7 +2,7 @@ import {memo} from 'react';
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {ArticleRow} from '../core/article.js';
 import type {Taxonomy} from '../core/taxonomy.js';
-import {formatRow, rowSentence, truncate, wrapText} from '../core/layout.js';
+import {formatRow, rowSentence, wrapWithin} from '../core/layout.js';
 import {useIstDay} from '../hooks/use-ist-day.js';
 import {useTheme} from './theme-context.js';
 
@@ -39,12 +39,10 @@ export function ArticleList({rows, selected, bookmarked, taxonomy, width, height
 	if (rows.length === 0) {
 		// Wrapped, not cut: the hint's last words are keys the reader needs
 		// ("s / e / f picks another" went past 80 columns).
-		const lines = wrapText(empty, width);
-		const shown = lines.length <= height ? lines : [...lines.slice(0, height - 1), truncate(`${lines[height - 1]!} …`, width)];
 		return (
 			<Box height={height}>
 				<Text color={theme.muted} aria-label={empty}>
-					{shown.join('\n')}
+					{wrapWithin(empty, width, height).join('\n')}
 				</Text>
 			</Box>
 		);

@@ -22,6 +22,12 @@ export function wrapText(text: string, width: number): string[] {
 	return wrapAnsi(clean, Math.max(1, width), {hard: true, trim: true}).split('\n');
 }
 
+/** Wraps like wrapText, in at most `most` lines: past them, the last one shown ends in " …". */
+export function wrapWithin(text: string, width: number, most: number): string[] {
+	const lines = wrapText(text, width);
+	return lines.length <= most ? lines : [...lines.slice(0, most - 1), truncate(`${lines[most - 1]!} …`, width)];
+}
+
 const PLAIN_ASCII = /^[\u0020-\u007E]*$/;
 
 /** Sanitised one-line text cut to `width` cells with an ellipsis. */

@@ -1,6 +1,6 @@
 // Which rows a screen has, decided once: the reducer pages by the body's
 // height and the app draws exactly these rows, so the two never disagree.
-import {completingStatus, refreshStatus, truncate, wrapText} from './layout.js';
+import {completingStatus, refreshStatus, wrapWithin} from './layout.js';
 import {formatCount} from './numbers.js';
 import type {State} from './state.js';
 
@@ -48,8 +48,7 @@ function statusLines(state: State): string[] {
 	// Every action asks (the reducer keeps the selection within the rows left): the last answer is kept.
 	if (wrapped.text !== text || wrapped.width !== width || wrapped.height !== height) {
 		const most = Math.max(1, Math.floor((height - FRAME_ROWS) / 2));
-		const lines = wrapText(text, width);
-		wrapped = {text, width, height, lines: lines.length <= most ? lines : [...lines.slice(0, most - 1), truncate(`${lines[most - 1]!} …`, width)]};
+		wrapped = {text, width, height, lines: wrapWithin(text, width, most)};
 	}
 
 	return wrapped.lines;
