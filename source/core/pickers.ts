@@ -37,19 +37,22 @@ export function sourceTitle(url: string, sources: Source[]): string {
 }
 
 /**
- * The feeds in the feed list's order, then the data folder's stories, then
- * sources the library still holds stories of that are no longer feeds.
+ * The sources in the picker's order: the feeds in the feed list's order,
+ * then the data folder, then sources the library still holds stories of
+ * that are no longer feeds (`counts`: the stories held, by source).
  */
-export function sourceEntries(sources: Source[], counts: Map<string, Counts>, all: Counts): PickerEntry[] {
+export function sourceOrder(sources: Source[], counts: Map<string, Counts>): string[] {
 	const listed = new Set(sources.map(source => source.url));
 	const held = [...counts.keys()].filter(url => !listed.has(url));
 	const gone = held.filter(url => url !== DATA_SOURCE).sort();
-	return [
-		entry('All', all),
-		...sources.map(({url}) => entry(sourceTitle(url, sources), counts.get(url), url)),
-		...(held.includes(DATA_SOURCE) ? [entry(sourceTitle(DATA_SOURCE, sources), counts.get(DATA_SOURCE), DATA_SOURCE)] : []),
-		...gone.map(url => entry(`${url} (no longer a feed)`, counts.get(url), url)),
-	];
+	return [...listed, ...(held.includes(DATA_SOURCE) ? [DATA_SOURCE] : []), ...gone];
+}
+
+/** The source picker's entries: "All", then each source in sourceOrder's order with its counts. */
+export function sourceEntries(sources: Source[], counts: Map<string, Counts>, all: Counts): PickerEntry[] {
+	const listed = new Set(sources.map(source => source.url));
+	const name = (url: string) => (listed.has(url) || url === DATA_SOURCE ? sourceTitle(url, sources) : `${url} (no longer a feed)`);
+	return [entry('All', all), ...sourceOrder(sources, counts).map(url => entry(name(url), counts.get(url), url))];
 }
 
 /** Where the picker opens: on the entry of the current choice, or "All". */

@@ -15,7 +15,7 @@ import type {KeyNames} from '../core/bindings.js';
 import {counted, formatCount} from '../core/numbers.js';
 import {noUnreadHere} from '../core/list-words.js';
 import {nextUnreadIn} from '../core/next-unread.js';
-import {currentEntry, sourceTitle, type Source} from '../core/pickers.js';
+import {currentEntry, sourceOrder, sourceTitle, type Source} from '../core/pickers.js';
 import {SORT_NAMES} from '../core/sort.js';
 import type {Action, Picker, State} from '../core/state.js';
 import type {Taxonomy} from '../core/taxonomy.js';
@@ -144,7 +144,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	const otherSourceWithUnread = (backwards: boolean): string | undefined => {
 		if (held || state.source === undefined || state.query) return undefined;
 		const counts = library.countsBy('source', filter);
-		const order = pickerEntries(library, 'source', filter, taxonomy, sources).flatMap(({value}) => (value === undefined ? [] : [value]));
+		const order = sourceOrder(sources, counts);
 		const at = order.indexOf(state.source);
 		const around = [...order.slice(at + 1), ...order.slice(0, Math.max(0, at))];
 		return (backwards ? around.reverse() : around).find(url => (counts.get(url)?.unread ?? 0) > 0);
