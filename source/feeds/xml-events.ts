@@ -38,9 +38,10 @@ const DECLARATION = /<!ENTITY\s+([^\s%"']+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
  */
 function declaredEntities(xml: string): {xml: string; declared: Map<string, string>} {
 	const declared = new Map<string, string>();
-	INTERNAL_SUBSET.lastIndex = xml.search(/<!DOCTYPE/i);
+	const start = xml.search(/<!DOCTYPE/i);
 	// Only a document type before the root element is one; elsewhere (in a CDATA section) it is text.
-	if (INTERNAL_SUBSET.lastIndex === -1 || /<[^!?]/.test(xml.slice(0, INTERNAL_SUBSET.lastIndex))) return {xml, declared};
+	if (start === -1 || /<[^!?]/.test(xml.slice(0, start))) return {xml, declared};
+	INTERNAL_SUBSET.lastIndex = start;
 	const subset = INTERNAL_SUBSET.exec(xml);
 	if (!subset) return {xml, declared};
 	const declarations = subset[1]!.match(/<!ENTITY[^>]*>/gi) ?? [];
