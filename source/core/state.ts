@@ -181,6 +181,16 @@ function settle(state: State): State {
 	};
 }
 
+/**
+ * Whether the list's window or selection is past its rows: the list got
+ * shorter under it (a story read in unread only, a bookmark removed), or the
+ * window taller. The app, which learns the count, then places the selection again.
+ */
+export function pastTheRows(state: State, count: number): boolean {
+	const {selected, top} = state.positions[state.mode];
+	return (top > 0 && top > count - listHeight(state)) || (selected > 0 && selected >= count);
+}
+
 export function reducer(state: State, action: Action): State {
 	return settle(step(state, action));
 }
