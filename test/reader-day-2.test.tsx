@@ -19,11 +19,27 @@ test('unread only, the last story read and left: the selection comes up to the r
 });
 
 test('the last bookmark in the bookmarks view removed: the one above it is selected, and b removes it too', async () => {
-	const {frame, press, ui} = await renderApp({width: 100, height: 24});
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
 	await press('b', 'j', 'b', 'B', 'j', 'b');
-	assert.match(frame(), /1 article/);
+	await waitFor(/ 1 article/);
 	assert.match(selectedLine(frame()), /★/);
 	await press('b');
-	assert.match(frame(), /0 articles|No bookmarks/);
+	await waitFor(/ 0 articles/);
+	ui.unmount();
+});
+
+test('u in unread only takes the story off the list, and u again puts it back, where it marked the next story read', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
+	await press('U');
+	const first = selectedLine(frame()).slice(1);
+	await press('u');
+	assert.match(frame(), /Marked read: .* — u undoes\./);
+	assert.ok(!frame().includes(first), 'the story left the list');
+	const second = selectedLine(frame());
+	await press('u');
+	await waitFor(/ 9 articles/);
+	assert.match(frame(), /Marked unread: /);
+	assert.ok(frame().includes(first), 'the story is back, unread');
+	assert.equal(selectedLine(frame()), second, 'the story selected after it is still unread');
 	ui.unmount();
 });

@@ -41,8 +41,8 @@ export type State = {
 	reader?: Scrolled & {id: string; fetchError?: string; resume?: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
-	/** What the next key may undo, offered on the status line (the app keeps what it takes). */
-	undo?: 'markAllRead' | 'markEverythingRead';
+	/** What the next key may undo, offered on the status line (the app keeps what it takes): a mark of many, or u's mark of a story that took it off the list. */
+	undo?: 'markAllRead' | 'markEverythingRead' | 'toggleRead';
 	/** Stories that landed above the list's window since its top was last in view. */
 	newAbove: number;
 	/** A feed refresh under way: how far it got. */

@@ -9,7 +9,7 @@
 // background, the progress on the status line.
 import {useEffect, useRef} from 'react';
 import {useApp} from 'ink';
-import type {Effect, Saved} from '../core/commands.js';
+import type {Effect, Saved, Target} from '../core/commands.js';
 import {needsFullStory, type ArticleRow} from '../core/article.js';
 import type {KeyNames} from '../core/bindings.js';
 import {counted, formatCount} from '../core/numbers.js';
@@ -70,8 +70,8 @@ type Deps = {
 };
 
 /** "u or A undoes": the keys that undo, as the user has them. */
-function undoKeys(keys: KeyNames, again: 'markAllRead' | 'markEverythingRead'): string {
-	const named = [keys.toggleRead, keys[again]].filter(Boolean);
+function undoKeys(keys: KeyNames, again: NonNullable<State['undo']>): string {
+	const named = [...new Set([keys.toggleRead, keys[again]])].filter(Boolean);
 	return named.length > 0 ? ` — ${named.join(' or ')} undoes` : '';
 }
 
@@ -86,8 +86,9 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
 	const refreshing = useRef(false);
-	// What the undo on offer puts back: the rowids a mark of many made read.
+	// What the undo on offer puts back: the rowids a mark of many made read, or the story u took off the list.
 	const undoable = useRef<number[]>([]);
+	const leftTheList = useRef<Target | undefined>(undefined);
 	// Set while many stories are being marked: one such mark at a time.
 	const marking = useRef(false);
 	// The story in the reader, as of the last screen drawn or an open just asked for: the completion leaves it as it is.
@@ -212,6 +213,13 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	};
 
 	const undo = async () => {
+		if (state.undo === 'toggleRead' && leftTheList.current) {
+			library.setRead(leftTheList.current.id, false);
+			say(`Marked unread: ${leftTheList.current.title}`);
+			leftTheList.current = undefined;
+			return;
+		}
+
 		const restored = await markAll(undoable.current, false);
 		if (!restored) return;
 		undoable.current = [];
@@ -323,7 +331,15 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 				guarded('Marking it', () => {
 					const read = !library.reading(effect.target.id).read;
 					library.setRead(effect.target.id, read);
-					say(`Marked ${read ? 'read' : 'unread'}: ${effect.target.title}`);
+					const text = `Marked ${read ? 'read' : 'unread'}: ${effect.target.title}`;
+					// In unread only a story marked read leaves the list at once, the next one selected in
+					// its place: u again would mark that one read too, so it puts this one back instead.
+					if (read && state.unreadOnly && !state.reader) {
+						leftTheList.current = effect.target;
+						dispatch({type: 'offerUndo', undo: 'toggleRead', text: `${text}${undoKeys(state.keys, 'toggleRead')}.`});
+					} else {
+						say(text);
+					}
 				});
 				return;
 			case 'save': {
