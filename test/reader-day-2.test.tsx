@@ -1,10 +1,27 @@
 // What a reader met in a second day beside newsboat, on the same local
 // feeds: each test is a defect seen in tmux, what the screen shows after the keys.
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
+import {after, before, test} from 'node:test';
+import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
+import {rss2, serveXml, startFeedServer, type FeedServer} from './feed-server.js';
 import {KEYS, renderApp} from './render-app.js';
 
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.startsWith('›')) ?? '';
+
+/** Where the reader's window starts, as a fraction of the story: "12–24/40 60%" is 12/40. */
+const storyPlace = (frame: string): number => {
+	const [, first, total] = /(\d+)–\d+\/(\d+) \d+%$/m.exec(frame) ?? [];
+	return Number(first) / Number(total);
+};
+
+let server: FeedServer;
+before(async () => {
+	server = await startFeedServer();
+	const paragraphs = Array.from({length: 12}, (_, index) => `<p>Paragraph ${index + 1} of a synthetic long story. ${'Synthetic words that wrap across lines. '.repeat(6)}</p>`);
+	server.route('/long', serveXml(rss2([{id: 'long', title: 'Synthetic long story', content: paragraphs.join(''), date: new Date().toISOString()}])));
+});
+
+after(async () => server.close());
 
 test('unread only, the last story read and left: the selection comes up to the row now last, and Enter opens it', async () => {
 	const {frame, press, ui} = await renderApp({width: 100, height: 24});
@@ -41,5 +58,19 @@ test('u in unread only takes the story off the list, and u again puts it back, w
 	assert.match(frame(), /Marked unread: /);
 	assert.ok(frame().includes(first), 'the story is back, unread');
 	assert.equal(selectedLine(frame()), second, 'the story selected after it is still unread');
+	ui.unmount();
+});
+
+test('a resize keeps the reader where it was in the story, not at the same line number of the story wrapped anew', async () => {
+	const {frame, press, waitFor, resize, ui} = await renderApp({width: 100, height: 30, feeds: [{url: server.url('/long')}], refresh: {...DEFAULT_REFRESH, timeoutMs: 3000}});
+	await press('R');
+	await waitFor(/Refreshed 1 feed: 1 new\./);
+	await press('g', KEYS.enter, KEYS.pageDown, KEYS.pageDown);
+	const before = storyPlace(frame());
+	assert.ok(before > 0.3, `scrolled into the story: ${before}\n${frame()}`);
+	await resize(40, 12);
+	assert.ok(Math.abs(storyPlace(frame()) - before) < 0.05, `at 40 columns: ${storyPlace(frame())}, was ${before}`);
+	await resize(100, 30);
+	assert.ok(Math.abs(storyPlace(frame()) - before) < 0.05, `back at 100 columns: ${storyPlace(frame())}, was ${before}`);
 	ui.unmount();
 });

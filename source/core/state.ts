@@ -37,8 +37,9 @@ export type State = {
 	/**
 	 * The open story; the list underneath keeps its position. `fetchError`: why its full text could not be fetched.
 	 * `resume`: where in it (a fraction) the reader left it last time, until its length is known and it is scrolled there.
+	 * `width`: the width its lineCount was laid out at.
 	 */
-	reader?: Scrolled & {id: string; fetchError?: string; resume?: number};
+	reader?: Scrolled & {id: string; fetchError?: string; resume?: number; width?: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
 	/** What the next key may undo, offered on the status line (the app keeps what it takes): a mark of many, or u's mark of a story that took it off the list. */
@@ -63,7 +64,7 @@ export type Action =
 	| {type: 'follow'; index: number; count: number}
 	/** A story opened, at `position` (a fraction) of its length; the view lays it out and gives the length (storyLength). */
 	| {type: 'open'; id: string; position: number}
-	| {type: 'storyLength'; lineCount: number}
+	| {type: 'storyLength'; lineCount: number; width: number}
 	| {type: 'storyFetchFailed'; id: string; reason: string}
 	| {type: 'back'}
 	| {type: 'scroll'; line: number}
@@ -222,7 +223,12 @@ function step(state: State, action: Action): State {
 		case 'storyLength': {
 			if (!state.reader) return state;
 			const {resume, ...reader} = state.reader;
-			return {...state, reader: {...reader, lineCount: action.lineCount, scroll: resume === undefined ? reader.scroll : Math.round(resume * action.lineCount)}};
+			// Wrapped anew at another width, the story keeps the reader's place in it (a fraction, as resume does):
+			// the same line number would be pages away. Its text arriving or failing keeps the line: what is above it stays.
+			const rewrapped = reader.lineCount > 0 && reader.width !== action.width;
+			const at = resume ?? (rewrapped ? reader.scroll / reader.lineCount : undefined);
+			const scroll = at === undefined ? reader.scroll : Math.round(at * action.lineCount);
+			return {...state, reader: {...reader, lineCount: action.lineCount, scroll, width: action.width}};
 		}
 
 		case 'storyFetchFailed':
