@@ -48,16 +48,16 @@ test('the last bookmark in the bookmarks view removed: the one above it is selec
 test('u in unread only takes the story off the list, and u again puts it back, where it marked the next story read', async () => {
 	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
 	await press('U');
-	const first = selectedLine(frame()).slice(1);
+	const first = selectedLine(frame());
 	await press('u');
 	assert.match(frame(), /Marked read: .* — u undoes\./);
-	assert.ok(!frame().includes(first), 'the story left the list');
-	const second = selectedLine(frame());
+	assert.ok(!frame().includes(first.slice(1)), 'the story left the list');
+	const second = selectedLine(frame()).slice(1);
 	await press('u');
 	await waitFor(/ 9 articles/);
 	assert.match(frame(), /Marked unread: /);
-	assert.ok(frame().includes(first), 'the story is back, unread');
-	assert.equal(selectedLine(frame()), second, 'the story selected after it is still unread');
+	assert.equal(selectedLine(frame()), first, 'the story is back, unread, and selected');
+	assert.ok(frame().includes(` ${second.slice(1)}`), 'the story after it is still unread');
 	ui.unmount();
 });
 
@@ -72,5 +72,27 @@ test('a resize keeps the reader where it was in the story, not at the same line 
 	assert.ok(Math.abs(storyPlace(frame()) - before) < 0.05, `at 40 columns: ${storyPlace(frame())}, was ${before}`);
 	await resize(100, 30);
 	assert.ok(Math.abs(storyPlace(frame()) - before) < 0.05, `back at 100 columns: ${storyPlace(frame())}, was ${before}`);
+	ui.unmount();
+});
+
+test('unread first, a story read and left: the selection stays at the top, on the next unread, not on the story gone to the read ones', async () => {
+	const {frame, press, ui} = await renderApp({width: 100, height: 24, settings: {sort: 'unread'}});
+	const second = frame().split('\n')[2]!.slice(1);
+	await press(KEYS.enter, KEYS.escape);
+	assert.equal(selectedLine(frame()).slice(1), second);
+	assert.doesNotMatch(frame(), /new above/);
+	ui.unmount();
+});
+
+test('unread first, u on a story moves it to the read ones: the next unread is selected, and u again puts it back', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24, settings: {sort: 'unread'}});
+	const first = selectedLine(frame());
+	const second = frame().split('\n')[2]!.slice(1);
+	await press('u');
+	assert.equal(selectedLine(frame()).slice(1), second);
+	assert.match(frame(), /Marked read: .* — u undoes\./);
+	await press('u');
+	await waitFor(/Marked unread: /);
+	assert.equal(selectedLine(frame()), first);
 	ui.unmount();
 });

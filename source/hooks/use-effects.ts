@@ -86,9 +86,9 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
 	const refreshing = useRef(false);
-	// What the undo on offer puts back: the rowids a mark of many made read, or the story u took off the list.
+	// What the undo on offer puts back: the rowids a mark of many made read, or the story u's mark took from under the selection, and its mark.
 	const undoable = useRef<number[]>([]);
-	const leftTheList = useRef<Target | undefined>(undefined);
+	const movedAway = useRef<{target: Target; read: boolean} | undefined>(undefined);
 	// Set while many stories are being marked: one such mark at a time.
 	const marking = useRef(false);
 	// The story in the reader, as of the last screen drawn or an open just asked for: the completion leaves it as it is.
@@ -213,10 +213,14 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	};
 
 	const undo = async () => {
-		if (state.undo === 'toggleRead' && leftTheList.current) {
-			library.setRead(leftTheList.current.id, false);
-			say(`Marked unread: ${leftTheList.current.title}`);
-			leftTheList.current = undefined;
+		if (state.undo === 'toggleRead' && movedAway.current) {
+			const {target, read} = movedAway.current;
+			movedAway.current = undefined;
+			library.setRead(target.id, !read);
+			// Back where it was, it is selected again (the bookmarks, held whole, put it back under the selection as they are).
+			const index = held ? undefined : library.indexOf(filter, target.id);
+			if (index !== undefined) dispatch({type: 'select', index, count: count + 1});
+			say(`Marked ${read ? 'unread' : 'read'}: ${target.title}`);
 			return;
 		}
 
@@ -332,10 +336,12 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 					const read = !library.reading(effect.target.id).read;
 					library.setRead(effect.target.id, read);
 					const text = `Marked ${read ? 'read' : 'unread'}: ${effect.target.title}`;
-					// In unread only a story marked read leaves the list at once, the next one selected in
-					// its place: u again would mark that one read too, so it puts this one back instead.
-					if (read && state.unreadOnly && !state.reader) {
-						leftTheList.current = effect.target;
+					// In unread only a story marked read leaves the list at once, and unread first it goes to the
+					// read ones (or back up), the next one selected in its place: u again would mark that one
+					// too, so it puts this one back instead.
+					const goes = (read && state.unreadOnly) || (state.sort === 'unread' && state.mode === 'articles');
+					if (goes && !state.reader) {
+						movedAway.current = {target: effect.target, read};
 						dispatch({type: 'offerUndo', undo: 'toggleRead', text: `${text}${undoKeys(state.keys, 'toggleRead')}.`});
 					} else {
 						say(text);
