@@ -35,13 +35,13 @@ test('unread only, the last story read and left: the selection comes up to the r
 	ui.unmount();
 });
 
-test('the last bookmark in the bookmarks view removed: the one above it is selected, and b removes it too', async () => {
+test('the last bookmark in the bookmarks view removed: the one above it is selected, and Enter opens it', async () => {
 	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
 	await press('b', 'j', 'b', 'B', 'j', 'b');
 	await waitFor(/ 1 article/);
 	assert.match(selectedLine(frame()), /★/);
-	await press('b');
-	await waitFor(/ 0 articles/);
+	await press(KEYS.enter);
+	assert.match(frame(), /\d+%$/m, 'Enter opens the story');
 	ui.unmount();
 });
 
@@ -94,5 +94,24 @@ test('unread first, u on a story moves it to the read ones: the next unread is s
 	await press('u');
 	await waitFor(/Marked unread: /);
 	assert.equal(selectedLine(frame()), first);
+	ui.unmount();
+});
+
+test('b in the bookmarks view offers its undo: b again puts the bookmark back as it was, where it removed the next one', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
+	await press('b', 'j', 'b', 'j', 'b', 'B');
+	await waitFor(/ 3 articles/);
+	const lines = frame().split('\n').slice(1, 4);
+	await press('j', 'b');
+	await waitFor(/ 2 articles/);
+	assert.match(frame(), /Removed bookmark: .* — b undoes\./);
+	await press('u');
+	assert.match(frame(), / 2 articles/, 'u marks, it does not undo a removed bookmark');
+	await press('k', 'j', 'b');
+	await waitFor(/ 1 article /);
+	await press('b');
+	await waitFor(/ 2 articles/);
+	assert.match(frame(), /Bookmarked again: /);
+	assert.equal(selectedLine(frame()).slice(4), lines[2]!.slice(4), 'back in its place, and selected');
 	ui.unmount();
 });

@@ -42,8 +42,11 @@ export type State = {
 	reader?: Scrolled & {id: string; fetchError?: string; resume?: number; width?: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
-	/** What the next key may undo, offered on the status line (the app keeps what it takes): a mark of many, or u's mark of a story that took it off the list. */
-	undo?: 'markAllRead' | 'markEverythingRead' | 'toggleRead';
+	/**
+	 * What the next key may undo, offered on the status line (the app keeps what it takes): a mark of many,
+	 * u's mark of a story that took it from under the selection, or a bookmark b removed from the bookmarks view.
+	 */
+	undo?: 'markAllRead' | 'markEverythingRead' | 'toggleRead' | 'bookmark';
 	/** Stories that landed above the list's window since its top was last in view. */
 	newAbove: number;
 	/** A feed refresh under way: how far it got. */

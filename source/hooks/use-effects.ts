@@ -20,6 +20,7 @@ import {SORT_NAMES} from '../core/sort.js';
 import type {Action, Picker, State} from '../core/state.js';
 import type {Taxonomy} from '../core/taxonomy.js';
 import {fetchReport} from '../commands/fetch-report.js';
+import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import type {ConfigFile} from '../config/config-file.js';
 import {pruneOld, saveSetting} from '../config/settings.js';
 import type {Feed, FeedList} from '../feeds/feed-list.js';
@@ -69,9 +70,9 @@ type Deps = {
 	dispatch: (action: Action) => void;
 };
 
-/** "u or A undoes": the keys that undo, as the user has them. */
+/** "u or A undoes": the keys that undo, as the user has them (a removed bookmark's, b alone: keymap.ts). */
 function undoKeys(keys: KeyNames, again: NonNullable<State['undo']>): string {
-	const named = [...new Set([keys.toggleRead, keys[again]])].filter(Boolean);
+	const named = [...new Set([again === 'bookmark' ? undefined : keys.toggleRead, keys[again]])].filter(Boolean);
 	return named.length > 0 ? ` — ${named.join(' or ')} undoes` : '';
 }
 
@@ -89,6 +90,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	// What the undo on offer puts back: the rowids a mark of many made read, or the story u's mark took from under the selection, and its mark.
 	const undoable = useRef<number[]>([]);
 	const movedAway = useRef<{target: Target; read: boolean} | undefined>(undefined);
+	const removedBookmark = useRef<Bookmark | undefined>(undefined);
 	// Set while many stories are being marked: one such mark at a time.
 	const marking = useRef(false);
 	// The story in the reader, as of the last screen drawn or an open just asked for: the completion leaves it as it is.
@@ -213,6 +215,19 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	};
 
 	const undo = async () => {
+		if (state.undo === 'bookmark' && removedBookmark.current) {
+			const bookmark = removedBookmark.current;
+			removedBookmark.current = undefined;
+			// Back in its place among the bookmarks, newest first, and selected there.
+			const savedAt = new Map(bookmarks.list.map(entry => [entry.id, entry.savedAt]));
+			const rows = held ?? [];
+			const index = rows.filter(row => (savedAt.get(row.id) ?? '') > bookmark.savedAt).length;
+			await bookmarks.restore(bookmark);
+			dispatch({type: 'select', index, count: rows.length + 1});
+			say(`Bookmarked again: ${bookmark.title}`);
+			return;
+		}
+
 		if (state.undo === 'toggleRead' && movedAway.current) {
 			const {target, read} = movedAway.current;
 			movedAway.current = undefined;
@@ -361,8 +376,17 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 				return;
 			case 'toggleBookmark':
 				guarded('Bookmarking', async () => {
+					const bookmark = bookmarks.list.find(entry => entry.id === effect.target.id);
 					const added = await bookmarks.toggle(effect.target);
-					say(`${added ? 'Bookmarked' : 'Removed bookmark'}: ${effect.target.title}`);
+					const text = `${added ? 'Bookmarked' : 'Removed bookmark'}: ${effect.target.title}`;
+					// In the bookmarks view a bookmark removed leaves the list, the next one selected in its
+					// place: b again would remove that one too, so it puts this one back instead, as it was.
+					if (!added && bookmark && state.mode === 'bookmarks' && !state.reader) {
+						removedBookmark.current = bookmark;
+						dispatch({type: 'offerUndo', undo: 'bookmark', text: `${text}${undoKeys(state.keys, 'bookmark')}.`});
+					} else {
+						say(text);
+					}
 				});
 				return;
 			case 'openLink':
