@@ -115,3 +115,15 @@ test('b in the bookmarks view offers its undo: b again puts the bookmark back as
 	assert.equal(selectedLine(frame()).slice(4), lines[2]!.slice(4), 'back in its place, and selected');
 	ui.unmount();
 });
+
+test('S in the bookmarks view says the bookmarks stay newest first, where it said "Sorted oldest first." and left them as they were', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
+	await press('b', 'j', 'j', 'b', 'B', 'j');
+	await waitFor(/ 2 articles/);
+	const before = frame().split('\n').slice(1, 3);
+	await press('S');
+	assert.doesNotMatch(frame(), /Sorted/);
+	assert.match(frame(), /Bookmarks stay newest first; S orders the stories\./);
+	assert.deepEqual(frame().split('\n').slice(1, 3), before, 'the selection stays where it was');
+	ui.unmount();
+});

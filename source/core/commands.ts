@@ -2,6 +2,7 @@
 // state (the library, bookmarks and settings on disk, the browser, the
 // clipboard, quitting), one effect for the app to perform. Pure: the
 // numbers it needs come in Context.
+import {bookmarksOrder} from './list-words.js';
 import {helpHeight, listHeight, pickerHeight, readerHeight} from './screen-rows.js';
 import {nextSort, type Sort} from './sort.js';
 import type {Action, Picker, State} from './state.js';
@@ -124,6 +125,8 @@ export function resolveCommand(command: Command, state: State, context: Context)
 		case 'unreadOnly':
 			return effect({type: 'save', setting: {key: 'unreadOnly', value: !state.unreadOnly}}, {type: 'setUnreadOnly', unreadOnly: !state.unreadOnly});
 		case 'sort': {
+			// The bookmarks are in the order they were saved, whatever the stories' order.
+			if (state.mode === 'bookmarks') return act({type: 'message', text: bookmarksOrder(state.keys)});
 			const sort = nextSort(state.sort);
 			return effect({type: 'save', setting: {key: 'sort', value: sort}}, {type: 'setSort', sort});
 		}
