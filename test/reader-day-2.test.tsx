@@ -127,3 +127,18 @@ test('S in the bookmarks view says the bookmarks stay newest first, where it sai
 	assert.deepEqual(frame().split('\n').slice(1, 3), before, 'the selection stays where it was');
 	ui.unmount();
 });
+
+test('B from a kept search, then Esc or q: back to the search where it was, where it cleared the search the bookmarks view does not show', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
+	await press('/', ...'i', KEYS.enter, 'j');
+	await waitFor(/^\/i {2}\(Esc clears\)$/m);
+	const before = frame();
+	for (const key of [KEYS.escape, 'q']) {
+		await press('B'); // eslint-disable-line no-await-in-loop -- keys in turn
+		assert.match(frame(), /devnews › Bookmarks/);
+		await press(key); // eslint-disable-line no-await-in-loop -- keys in turn
+		assert.equal(frame(), before);
+	}
+
+	ui.unmount();
+});

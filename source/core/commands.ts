@@ -80,13 +80,13 @@ function pick(state: State, context: Context): Outcome {
 }
 
 /**
- * Back, in the list: the search goes first, then the bookmarks view, then
- * the sector, edition and source (the filters the empty list's hint names).
+ * Back, in the list: the bookmarks view goes first (to the list it was
+ * opened from, a kept search and all: it shows no search), then the search,
+ * then the sector, edition and source (the filters the empty list's hint names).
  */
 function back(state: State): Outcome {
-	if (state.overlay !== 'none' || state.reader) return act({type: 'back'});
+	if (state.overlay !== 'none' || state.reader || state.mode === 'bookmarks') return act({type: 'back'});
 	if (state.query) return act({type: 'filterClear'});
-	if (state.mode === 'bookmarks') return act({type: 'back'});
 	if (state.sector || state.edition || state.source) return act({type: 'clearFilters'});
 	return none;
 }
