@@ -142,3 +142,16 @@ test('B from a kept search, then Esc or q: back to the search where it was, wher
 
 	ui.unmount();
 });
+
+test('keys with newsboat\'s names for its commands are named the ones devnews has, and the commands listed once for names that are neither', async () => {
+	const {withUserKeys} = await import('../source/core/user-keys.js');
+	const {problems} = withUserKeys({'open-in-browser': ['O'], reload: ['r'], pagedown: ['ctrl-f'], 'toggle-article-read': ['N'], 'no-such-one': ['x'], 'nor-this': ['y']});
+	assert.deepEqual(problems.slice(0, 4), [
+		'keys: no command "open-in-browser": newsboat\'s open-in-browser is open-link here',
+		'keys: no command "reload": newsboat\'s reload is refresh here',
+		'keys: no command "pagedown": newsboat\'s pagedown is page-down here',
+		'keys: no command "toggle-article-read": newsboat\'s toggle-article-read is toggle-read here',
+	]);
+	assert.match(problems[4]!, /^keys: no command "no-such-one" or "nor-this" \(commands: up, down, .*\)$/);
+	assert.equal(problems.length, 5);
+});
