@@ -155,3 +155,12 @@ test('keys with newsboat\'s names for its commands are named the ones devnews ha
 	assert.match(problems[4]!, /^keys: no command "no-such-one" or "nor-this" \(commands: up, down, .*\)$/);
 	assert.equal(problems.length, 5);
 });
+
+test('at 40 columns a long search being typed shows its end and the caret, where it cut what was being typed', async () => {
+	const {frame, press, ui} = await renderApp({width: 40, height: 12});
+	await press('/', 'synthetic story about the 東京 climate conference');
+	assert.match(frame(), /^\/….*東京 climate conference▏$/m);
+	await press(KEYS.enter);
+	assert.match(frame(), /^\/synthetic story about the 東京 climate…$/m, 'kept, it reads from its start');
+	ui.unmount();
+});
