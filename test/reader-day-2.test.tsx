@@ -1,9 +1,12 @@
 // What a reader met in a second day beside newsboat, on the same local
 // feeds: each test is a defect seen in tmux, what the screen shows after the keys.
 import assert from 'node:assert/strict';
+import type http from 'node:http';
 import {after, before, test} from 'node:test';
+import {setTimeout as delay} from 'node:timers/promises';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
-import {rss2, serveXml, startFeedServer, type FeedServer} from './feed-server.js';
+import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
+import {until} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
 
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.startsWith('›')) ?? '';
@@ -15,8 +18,14 @@ const storyPlace = (frame: string): number => {
 };
 
 let server: FeedServer;
+/** The slow page's request, held until the test answers it. */
+let held: http.ServerResponse | undefined;
 before(async () => {
 	server = await startFeedServer();
+	server.route('/slow', serveXml(rss2([{id: 'slow', title: 'Synthetic story with a slow page', link: server.url('/slow-page'), date: new Date().toISOString()}])));
+	server.route('/slow-page', (_request, response) => {
+		held = response;
+	});
 	const paragraphs = Array.from({length: 12}, (_, index) => `<p>Paragraph ${index + 1} of a synthetic long story. ${'Synthetic words that wrap across lines. '.repeat(6)}</p>`);
 	server.route('/long', serveXml(rss2([{id: 'long', title: 'Synthetic long story', content: paragraphs.join(''), date: new Date().toISOString()}])));
 });
@@ -162,5 +171,30 @@ test('at 40 columns a long search being typed shows its end and the caret, where
 	assert.match(frame(), /^\/….*東京 climate conference▏$/m);
 	await press(KEYS.enter);
 	assert.match(frame(), /^\/synthetic story about the 東京 climate…$/m, 'kept, it reads from its start');
+	ui.unmount();
+});
+
+test('a story\'s full text arriving after the reader left it leaves the status line as it is: A\'s undo stays on offer', async () => {
+	const {frame, press, waitFor, ui, library} = await renderApp({
+		width: 100,
+		height: 24,
+		feeds: [{url: server.url('/slow')}],
+		refresh: {...DEFAULT_REFRESH, timeoutMs: 5000},
+		settings: {complete: 0},
+	});
+	await press('R');
+	await waitFor(/Refreshed 1 feed: 1 new\./);
+	await press('g', KEYS.enter);
+	await waitFor(/Fetching the full story…/);
+	await until(() => held !== undefined, 'the reader asked for the page');
+	await press(KEYS.escape, 'A');
+	await waitFor(/Marked 9 stories read — u or A undoes\./);
+	held!.writeHead(200, {'content-type': 'text/html'}).end(storyPage());
+	await until(() => library.page({query: 'slow'}, 0, 1)[0]?.kind === 'full', 'the full text arrived');
+	// The reader's fetch ends a few turns of the event loop after the library has the text.
+	await delay(100);
+	assert.match(frame(), /Marked 9 stories read — u or A undoes\./, 'the offer is still on screen');
+	await press('u');
+	assert.match(frame(), /Marked 9 stories unread again\./);
 	ui.unmount();
 });

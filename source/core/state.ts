@@ -88,6 +88,8 @@ export type Action =
 	| {type: 'filterClear'}
 	| {type: 'mode'; mode: ListMode}
 	| {type: 'message'; text?: string}
+	/** The work a message said was under way is over: the message goes, if it is still the one shown. */
+	| {type: 'messageOver'; text: string}
 	| {type: 'offerUndo'; undo?: State['undo']; text?: string}
 	| {type: 'refresh'; progress?: RefreshProgress}
 	| {type: 'completing'; progress?: CompletingProgress};
@@ -301,6 +303,9 @@ function step(state: State, action: Action): State {
 
 		case 'message':
 			return {...state, message: action.text, undo: undefined};
+
+		case 'messageOver':
+			return state.message === action.text ? {...state, message: undefined} : state;
 
 		case 'offerUndo':
 			return {...state, message: action.text, undo: action.undo};

@@ -127,9 +127,11 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		dispatch({type: 'open', id, position: library.reading(id).position});
 		library.setRead(id, true);
 		if (!article || !needsFullStory(article)) return;
-		say('Fetching the full story…');
+		const fetching = 'Fetching the full story…';
+		say(fetching);
 		const {error} = await completeStory(library, article, outside.refresh);
-		say(undefined);
+		// What was said since (a mark's undo on offer among them) stays.
+		dispatch({type: 'messageOver', text: fetching});
 		if (error) dispatch({type: 'storyFetchFailed', id, reason: error});
 	};
 
