@@ -20,11 +20,16 @@ const storyPlace = (frame: string): number => {
 let server: FeedServer;
 /** The slow page's request, held until the test answers it. */
 let held: http.ServerResponse | undefined;
+/** The slow feed's request, likewise. */
+let heldFeed: http.ServerResponse | undefined;
 before(async () => {
 	server = await startFeedServer();
 	server.route('/slow', serveXml(rss2([{id: 'slow', title: 'Synthetic story with a slow page', link: server.url('/slow-page'), date: new Date().toISOString()}])));
 	server.route('/slow-page', (_request, response) => {
 		held = response;
+	});
+	server.route('/slow-feed', (_request, response) => {
+		heldFeed = response;
 	});
 	const paragraphs = Array.from({length: 12}, (_, index) => `<p>Paragraph ${index + 1} of a synthetic long story. ${'Synthetic words that wrap across lines. '.repeat(6)}</p>`);
 	server.route('/long', serveXml(rss2([{id: 'long', title: 'Synthetic long story', content: paragraphs.join(''), date: new Date().toISOString()}])));
@@ -194,6 +199,22 @@ test('a story\'s full text arriving after the reader left it leaves the status l
 	// The reader's fetch ends a few turns of the event loop after the library has the text.
 	await delay(100);
 	assert.match(frame(), /Marked 9 stories read — u or A undoes\./, 'the offer is still on screen');
+	await press('u');
+	assert.match(frame(), /Marked 9 stories unread again\./);
+	ui.unmount();
+});
+
+test('keys pressed during a refresh say what they did beside its progress, and A\'s undo stays on offer when the refresh ends', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24, feeds: [{url: server.url('/slow-feed')}], refresh: {...DEFAULT_REFRESH, timeoutMs: 10_000}});
+	await press('r');
+	await waitFor(/Refreshing feeds 0\/1/);
+	await press('A');
+	await waitFor(/Marked 9 stories read — u or A undoes\./);
+	assert.match(frame(), /Refreshing feeds 0\/1/);
+	await until(() => heldFeed !== undefined, 'the refresh asked for the feed');
+	heldFeed!.writeHead(200, {'content-type': 'application/rss+xml'}).end(rss2([{id: 'late', title: 'Synthetic story of a slow feed', content: '<p>Synthetic text.</p>'}]));
+	await waitFor(/Refreshed 1 feed: 1 new\./);
+	assert.match(frame(), /Marked 9 stories read — u or A undoes\./);
 	await press('u');
 	assert.match(frame(), /Marked 9 stories unread again\./);
 	ui.unmount();

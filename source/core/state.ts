@@ -90,6 +90,8 @@ export type Action =
 	| {type: 'message'; text?: string}
 	/** The work a message said was under way is over: the message goes, if it is still the one shown. */
 	| {type: 'messageOver'; text: string}
+	/** What work in the background has to say (a refresh's outcome): it takes the message's place, or goes before an undo on offer, which stays. */
+	| {type: 'aside'; text: string}
 	| {type: 'offerUndo'; undo?: State['undo']; text?: string}
 	| {type: 'refresh'; progress?: RefreshProgress}
 	| {type: 'completing'; progress?: CompletingProgress};
@@ -306,6 +308,9 @@ function step(state: State, action: Action): State {
 
 		case 'messageOver':
 			return state.message === action.text ? {...state, message: undefined} : state;
+
+		case 'aside':
+			return {...state, message: state.undo ? `${action.text}\u00A0· ${state.message}` : action.text};
 
 		case 'offerUndo':
 			return {...state, message: action.text, undo: action.undo};

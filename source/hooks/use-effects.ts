@@ -316,7 +316,8 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 			const what = one ? `Refreshed ${sourceTitle(one.url, sources)}` : `Refreshed ${counted(list.length, 'feed')}`;
 			const summary = `${what}: ${formatCount(progress.added)} new${removed > 0 ? `, ${formatCount(removed)} older than ${days} days removed` : ''}`;
 			const outcome = progress.failed > 0 ? `${summary}, ${formatCount(progress.failed)} failed — ${failures[0] ?? firstFailure}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
-			say(warning ? `${outcome} ${warning}` : outcome);
+			// A mark's undo on offer (A pressed during the refresh) stays, after the outcome.
+			dispatch({type: 'aside', text: warning ? `${outcome} ${warning}` : outcome});
 		} finally {
 			refreshing.current = false;
 			dispatch({type: 'refresh'});
