@@ -115,8 +115,11 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	// selection past it: the window comes up to fill it, and the selection to the
 	// last row, as the reducer places a selection (it learns the count here, as
 	// it learns a story's length). Not when the selection has just followed its
-	// story: that placed the window for the new count already.
-	if (!followed && pastTheRows(state, counts.total)) dispatch({type: 'select', index: position.selected, count: counts.total});
+	// story: that placed the window for the new count already; nor while the
+	// count is still the last search's (it is run once typing pauses): a search
+	// cleared brings the selection back where it was, in the longer list.
+	const counted = (filter.query ?? '') === state.query;
+	if (!followed && counted && pastTheRows(state, counts.total)) dispatch({type: 'select', index: position.selected, count: counts.total});
 	if (entries && state.picker.top > 0 && state.picker.top > entries.length - pickerHeight(state)) {
 		dispatch({type: 'pickerSelect', index: state.picker.selected, count: entries.length});
 	}

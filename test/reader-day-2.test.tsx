@@ -5,6 +5,7 @@ import type http from 'node:http';
 import {after, before, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {DEFAULT_REFRESH} from '../source/feeds/limits.js';
+import {SEARCH_DEBOUNCE_MS} from '../source/hooks/use-list.js';
 import {rss2, serveXml, startFeedServer, storyPage, type FeedServer} from './feed-server.js';
 import {until} from './helpers.js';
 import {KEYS, renderApp} from './render-app.js';
@@ -217,5 +218,28 @@ test('keys pressed during a refresh say what they did beside its progress, and A
 	assert.match(frame(), /Marked 9 stories read — u or A undoes\./);
 	await press('u');
 	assert.match(frame(), /Marked 9 stories unread again\./);
+	ui.unmount();
+});
+
+test('a search cleared, kept or still typed, brings the list back where it was before the search, not to its top', async () => {
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 10});
+	await press('j', 'j', 'j', 'j', 'j', 'j');
+	const before = frame();
+	await press('/', ...'serbia', KEYS.enter);
+	await waitFor(/^\/serbia {2}\(Esc clears\)$/m);
+	await waitFor(/ 1 article /);
+	await press(KEYS.escape);
+	await delay(SEARCH_DEBOUNCE_MS * 2);
+	assert.equal(frame(), before, 'after a kept search');
+	await press('/', 'u', 'n');
+	await waitFor(/^\/un▏$/m);
+	await press(KEYS.escape);
+	await delay(SEARCH_DEBOUNCE_MS * 2);
+	assert.equal(frame(), before, 'after a search left while it was typed');
+	await press('/', 'u', KEYS.backspace);
+	await waitFor(/^\/▏$/m);
+	await press(KEYS.escape);
+	await delay(SEARCH_DEBOUNCE_MS * 2);
+	assert.equal(frame(), before, 'after a search rubbed out before it was left');
 	ui.unmount();
 });

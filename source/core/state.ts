@@ -14,6 +14,9 @@ export type ListMode = 'articles' | 'bookmarks';
 /** Where the selection and the scroll of one list are. */
 export type ListPosition = {selected: number; top: number};
 
+/** Where the stories' list is, and which list it is (its filters and order). */
+export type ListPlace = Pick<State, 'sector' | 'edition' | 'source' | 'unreadOnly' | 'sort'> & {position: ListPosition};
+
 /** A text shown a window at a time: its scroll and how many lines it has. */
 export type Scrolled = {scroll: number; lineCount: number};
 
@@ -26,6 +29,8 @@ export type State = {
 	/** The `/` title filter; `filtering` while the user is typing it. */
 	query: string;
 	filtering: boolean;
+	/** Where the list was when the search began, and which list it was: clearing the search goes back there. */
+	beforeSearch?: ListPlace;
 	unreadOnly: boolean;
 	sort: Sort;
 	mode: ListMode;
@@ -158,6 +163,16 @@ function fromTop(state: State): State {
 /** Another list of stories (filtered anew): shown from its top. */
 const newList = (state: State): State => fromTop({...state, mode: 'articles'});
 
+const listPlace = ({sector, edition, source, unreadOnly, sort, positions}: State): ListPlace => ({sector, edition, source, unreadOnly, sort, position: positions.articles});
+
+/** The list without its search, back where it was before the search, if it is still the same list. */
+function withoutSearch(state: State): State {
+	const cleared = newList({...state, query: '', filtering: false, beforeSearch: undefined});
+	const before = state.beforeSearch;
+	const same = before && (['sector', 'edition', 'source', 'unreadOnly', 'sort'] as const).every(key => before[key] === state[key]);
+	return same ? {...cleared, positions: {...cleared.positions, articles: before.position}} : cleared;
+}
+
 /** A scrolled text's scroll kept inside it, leaving no blank page at its end. */
 const settleScroll = <T extends Scrolled>(text: T, height: number): T => {
 	const scroll = clamp(text.scroll, 0, text.lineCount - height);
@@ -285,7 +300,7 @@ function step(state: State, action: Action): State {
 			return fromTop({...state, sort: action.sort});
 
 		case 'filterStart':
-			return {...state, filtering: true};
+			return {...state, filtering: true, beforeSearch: state.query === '' ? listPlace(state) : state.beforeSearch};
 
 		case 'filterText': {
 			const characters = action.query.length > MAX_QUERY ? Array.from(action.query) : [];
@@ -297,8 +312,9 @@ function step(state: State, action: Action): State {
 			return {...state, filtering: false};
 
 		case 'filterClear':
-			// A search left before a word was typed never changed the list: the selection stays where it was.
-			return state.query === '' ? {...state, filtering: false} : newList({...state, query: '', filtering: false});
+			// A search left before a word was typed never changed the list: the selection stays where it was
+			// (and where it was moved to). One typed, even if rubbed out since, goes back to where it began.
+			return state.query === '' && state.positions.articles === state.beforeSearch?.position ? {...state, filtering: false, beforeSearch: undefined} : withoutSearch(state);
 
 		case 'mode':
 			return {...state, mode: action.mode, reader: undefined, overlay: 'none'};
