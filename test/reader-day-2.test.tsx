@@ -243,3 +243,15 @@ test('a search cleared, kept or still typed, brings the list back where it was b
 	assert.equal(frame(), before, 'after a search rubbed out before it was left');
 	ui.unmount();
 });
+
+test('r in the view of a source that is not one of the feeds (the shipped stories) says so and names R, where it refreshed every feed', async () => {
+	server.route('/untouched', serveXml(rss2([{id: 'u', title: 'Synthetic story never asked for'}])));
+	const {frame, press, ui} = await renderApp({width: 100, height: 24, feeds: [{url: server.url('/untouched')}], refresh: {...DEFAULT_REFRESH, timeoutMs: 3000}});
+	await press('f', 'G', KEYS.enter);
+	assert.match(frame(), /devnews › Shipped with devnews/);
+	await press('r');
+	assert.match(frame(), /Shipped with devnews is not one of your feeds — R refreshes every feed\./);
+	await delay(200);
+	assert.equal(server.requests.get('/untouched'), undefined, 'no feed was asked for');
+	ui.unmount();
+});

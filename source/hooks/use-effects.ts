@@ -284,6 +284,13 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 
 		const everything = feeds.list();
 		const one = all || !state.source ? undefined : everything.find(feed => feed.url === state.source);
+		if (!all && state.source && !one) {
+			// The shipped stories, or a feed removed from the list whose stories are kept: nothing of its own to fetch.
+			const every = state.keys.refreshAll ? ` — ${state.keys.refreshAll} refreshes every feed` : '';
+			say(`${sourceTitle(state.source, sources)} is not one of your feeds${every}.`);
+			return;
+		}
+
 		const list: Feed[] = one ? [one] : everything;
 		if (list.length === 0) {
 			say('No feeds to refresh: add one with devnews feeds add URL.');
