@@ -20,8 +20,9 @@ const BY_NAME = new Map(COMMANDS.map(command => [commandName(command), command])
 
 /**
  * newsboat's names for the commands devnews has too (its manual's list of
- * operations), which a reader coming from it writes: each is named, not
- * taken, so the setting reads the same to whoever reads it next.
+ * operations), which a reader coming from it writes: the line said for each
+ * names devnews's command. They are not taken as aliases: a command keeps
+ * one name, the one the help and the README give it.
  */
 const NEWSBOAT_NAMES: Record<string, Command> = {
 	reload: 'refresh',
