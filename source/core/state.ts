@@ -47,11 +47,8 @@ export type State = {
 	reader?: Scrolled & {id: string; fetchError?: string; resume?: number; width?: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
-	/**
-	 * What the next key may undo, offered on the status line (the app keeps what it takes): a mark of many,
-	 * u's mark of a story that took it from under the selection, or a bookmark b removed from the bookmarks view.
-	 */
-	undo?: 'markAllRead' | 'markEverythingRead' | 'toggleRead' | 'bookmark';
+	/** What the next key may undo, offered on the status line (the app keeps what it takes): a mark of many, or a bookmark b removed from the bookmarks view. */
+	undo?: 'markAllRead' | 'markEverythingRead' | 'bookmark';
 	/** Stories that landed above the list's window since its top was last in view. */
 	newAbove: number;
 	/** A feed refresh under way: how far it got. */

@@ -9,7 +9,7 @@
 // background, the progress on the status line.
 import {useEffect, useRef} from 'react';
 import {useApp} from 'ink';
-import type {Effect, Saved, Target} from '../core/commands.js';
+import type {Effect, Saved} from '../core/commands.js';
 import {needsFullStory, type ArticleRow} from '../core/article.js';
 import type {KeyNames} from '../core/bindings.js';
 import {counted, formatCount} from '../core/numbers.js';
@@ -72,7 +72,7 @@ type Deps = {
 
 /** "u or A undoes": the keys that undo, as the user has them (a removed bookmark's, b alone: keymap.ts). */
 function undoKeys(keys: KeyNames, again: NonNullable<State['undo']>): string {
-	const named = [...new Set([again === 'bookmark' ? undefined : keys.toggleRead, keys[again]])].filter(Boolean);
+	const named = [again === 'bookmark' ? undefined : keys.toggleRead, keys[again]].filter(Boolean);
 	return named.length > 0 ? ` — ${named.join(' or ')} undoes` : '';
 }
 
@@ -87,9 +87,8 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
 	const refreshing = useRef(false);
-	// What the undo on offer puts back: the rowids a mark of many made read, or the story u's mark took from under the selection, and its mark.
+	// What the undo on offer puts back: the rowids a mark of many made read, or the bookmark b removed.
 	const undoable = useRef<number[]>([]);
-	const movedAway = useRef<{target: Target; read: boolean} | undefined>(undefined);
 	const removedBookmark = useRef<Bookmark | undefined>(undefined);
 	// Set while many stories are being marked: one such mark at a time.
 	const marking = useRef(false);
@@ -230,17 +229,6 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 			return;
 		}
 
-		if (state.undo === 'toggleRead' && movedAway.current) {
-			const {target, read} = movedAway.current;
-			movedAway.current = undefined;
-			library.setRead(target.id, !read);
-			// Back where it was, it is selected again (the bookmarks, held whole, put it back under the selection as they are).
-			const index = held ? undefined : library.indexOf(filter, target.id);
-			if (index !== undefined) dispatch({type: 'select', index, count: count + 1});
-			say(`Marked ${read ? 'unread' : 'read'}: ${target.title}`);
-			return;
-		}
-
 		const restored = await markAll(undoable.current, false);
 		if (!restored) return;
 		undoable.current = [];
@@ -360,17 +348,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 				guarded('Marking it', () => {
 					const read = !library.reading(effect.target.id).read;
 					library.setRead(effect.target.id, read);
-					const text = `Marked ${read ? 'read' : 'unread'}: ${effect.target.title}`;
-					// In unread only a story marked read leaves the list at once, and unread first it goes to the
-					// read ones (or back up), the next one selected in its place: u again would mark that one
-					// too, so it puts this one back instead.
-					const goes = (read && state.unreadOnly) || (state.sort === 'unread' && state.mode === 'articles');
-					if (goes && !state.reader) {
-						movedAway.current = {target: effect.target, read};
-						dispatch({type: 'offerUndo', undo: 'toggleRead', text: `${text}${undoKeys(state.keys, 'toggleRead')}.`});
-					} else {
-						say(text);
-					}
+					say(`Marked ${read ? 'read' : 'unread'}: ${effect.target.title}`);
 				});
 				return;
 			case 'save': {
