@@ -43,7 +43,7 @@ test('unread only, the last story read and left: the selection comes up to the r
 	await press('U', 'G');
 	const last = selectedLine(frame());
 	await press(KEYS.enter, KEYS.escape);
-	assert.doesNotMatch(frame(), new RegExp(last.slice(5, 40).replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the read story is gone from the list');
+	assert.ok(!frame().includes(last.slice(5, 40)), 'the read story is gone from the list');
 	assert.notEqual(selectedLine(frame()), '', 'a row is selected');
 	await press(KEYS.enter);
 	assert.match(frame(), /\d+%$/m, 'Enter opens the story');
