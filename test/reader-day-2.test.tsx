@@ -23,6 +23,8 @@ let server: FeedServer;
 let held: http.ServerResponse | undefined;
 /** The slow feed's request, likewise. */
 let heldFeed: http.ServerResponse | undefined;
+/** The request for a feed that never answers, and whether devnews has given it up. */
+let hanging: {closed: boolean} | undefined;
 before(async () => {
 	server = await startFeedServer();
 	server.route('/slow', serveXml(rss2([{id: 'slow', title: 'Synthetic story with a slow page', link: server.url('/slow-page'), date: new Date().toISOString()}])));
@@ -31,6 +33,17 @@ before(async () => {
 	});
 	server.route('/slow-feed', (_request, response) => {
 		heldFeed = response;
+	});
+	server.route('/hanging-feed', (request, response) => {
+		hanging = {closed: false};
+		const asked = hanging;
+		// Never answered: the request ends only when devnews gives it up.
+		request.on('close', () => {
+			asked.closed = true;
+		});
+		response.on('close', () => {
+			asked.closed = true;
+		});
 	});
 	const paragraphs = Array.from({length: 12}, (_, index) => `<p>Paragraph ${index + 1} of a synthetic long story. ${'Synthetic words that wrap across lines. '.repeat(6)}</p>`);
 	server.route('/long', serveXml(rss2([{id: 'long', title: 'Synthetic long story', content: paragraphs.join(''), date: new Date().toISOString()}])));
@@ -235,5 +248,14 @@ test('r in the view of a source that is not one of the feeds (the shipped storie
 	assert.match(frame(), /Shipped with devnews is not one of your feeds — R refreshes every feed\./);
 	await delay(200);
 	assert.equal(server.requests.get('/untouched'), undefined, 'no feed was asked for');
+	ui.unmount();
+});
+
+test('q during a refresh quits at once: the refresh\'s requests are given up, where devnews waited for them, its screen gone, up to their timeout', async () => {
+	const {press, ui} = await renderApp({width: 100, height: 24, feeds: [{url: server.url('/hanging-feed')}], refresh: {...DEFAULT_REFRESH, timeoutMs: 60_000}});
+	await press('r');
+	await until(() => hanging !== undefined, 'the refresh asked for the feed');
+	await press('q');
+	await until(() => hanging!.closed, 'the feed\'s request was given up', 2000);
 	ui.unmount();
 });

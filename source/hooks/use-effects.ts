@@ -7,7 +7,7 @@
 // unwritable config) says so there, and browsing goes on. After a refresh,
 // the newest summary-only stories are completed from their pages in the
 // background, the progress on the status line.
-import {useEffect, useRef} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {useApp} from 'ink';
 import type {Effect, Saved} from '../core/commands.js';
 import {needsFullStory, type ArticleRow} from '../core/article.js';
@@ -102,8 +102,17 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	// the turns at each host (two requests at a time, its Retry-After) and the pages that failed.
 	const completing = useRef<AbortController | undefined>(undefined);
 	const session = useRef<{hosts?: HostTurns; failed: Set<string>}>({failed: new Set()});
-	// Quitting stops it: nothing is written after the browser is gone.
-	useEffect(() => () => completing.current?.abort(), []);
+	// Set when the browser is gone (quitting): a refresh under way gives up its requests, as newsboat's
+	// does, where devnews went on waiting for them (up to their timeout) with its screen already gone.
+	const [left] = useState(() => new AbortController());
+	// Quitting stops them: nothing is written after the browser is gone.
+	useEffect(
+		() => () => {
+			completing.current?.abort();
+			left.abort();
+		},
+		[left],
+	);
 	const say = (text?: string) => dispatch({type: 'message', text});
 
 	/** Runs `work`; whatever it throws, now or later, becomes one status line. */
@@ -304,7 +313,8 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 
 				for (const line of report(last)) if (line.failed) failures.push(sanitizeLine(line.text));
 				dispatch({type: 'refresh', progress: {...progress, done}});
-			});
+			}, left.signal);
+			if (left.signal.aborted) return;
 			// Old news goes after each refresh (keepDays in the config; bookmarks stay).
 			const {removed, days, warning} = pruneOld(library, config, bookmarks.ids);
 			// The source by the name the header and the picker give it (a feed's own title when the list has none).
