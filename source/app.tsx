@@ -10,8 +10,8 @@ import {createKeymap} from './core/keymap.js';
 import {headerDetails} from './core/layout.js';
 import {emptyListHint, helpTitle, listFlags, listPlace, pickerTitle, spokenHelp} from './core/list-words.js';
 import {titledSources} from './core/pickers.js';
-import {currentScreen, listHeight, pickerHeight, screenRows} from './core/screen-rows.js';
-import {initialState, reducer} from './core/state.js';
+import {currentScreen, pickerHeight, screenRows} from './core/screen-rows.js';
+import {initialState, pastTheRows, reducer} from './core/state.js';
 import {themeOf} from './core/theme.js';
 import type {BookmarkStore} from './bookmarks/bookmark-store.js';
 import type {ConfigFile} from './config/config-file.js';
@@ -111,11 +111,15 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	);
 	const rowsOnScreen = screenRows(state);
 	const position = state.positions[state.mode];
-	// A taller window, or fewer rows, leaves room below the last row: the
-	// window comes up to fill it, as the reducer places a selection (it learns
-	// the count here, as it learns a story's length). Not when the selection has
-	// just followed its story: that placed the window for the new count already.
-	if (!followed && position.top > 0 && position.top > counts.total - listHeight(state)) dispatch({type: 'select', index: position.selected, count: counts.total});
+	// A taller window, or fewer rows, leaves room below the last row, or the
+	// selection past it: the window comes up to fill it, and the selection to the
+	// last row, as the reducer places a selection (it learns the count here, as
+	// it learns a story's length). Not when the selection has just followed its
+	// story: that placed the window for the new count already; nor while the
+	// count is still the last search's (it is run once typing pauses): a search
+	// cleared brings the selection back where it was, in the longer list.
+	const counted = (filter.query ?? '') === state.query;
+	if (!followed && counted && pastTheRows(state, counts.total)) dispatch({type: 'select', index: position.selected, count: counts.total});
 	if (entries && state.picker.top > 0 && state.picker.top > entries.length - pickerHeight(state)) {
 		dispatch({type: 'pickerSelect', index: state.picker.selected, count: entries.length});
 	}

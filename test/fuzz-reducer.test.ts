@@ -108,7 +108,7 @@ test('random keys at random sizes keep the selection in the list and on screen, 
 						const effect = outcome.effect;
 						actions =
 							effect?.type === 'openStory'
-								? [...outcome.actions, {type: 'open' as const, id: effect.id, position: 0}, {type: 'storyLength' as const, lineCount}]
+								? [...outcome.actions, {type: 'open' as const, id: effect.id, position: 0}, {type: 'storyLength' as const, lineCount, width: state.viewport.width}]
 								: effect?.type === 'openPicker'
 									? [...outcome.actions, {type: 'openPicker' as const, picker: effect.picker, selected: count % 7, count: context.pickerValues!.length}]
 									: outcome.actions;

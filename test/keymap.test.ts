@@ -5,7 +5,7 @@ import {keyToCommand} from '../source/core/keymap.js';
 import {initialState, reducer} from '../source/core/state.js';
 
 const list = initialState({width: 80, height: 24});
-const reader = reducer(reducer(list, {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 60});
+const reader = reducer(reducer(list, {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 60, width: 80});
 
 test('vim keys and arrows move; Enter, l and → open; Esc, h and ← go back', () => {
 	for (const [input, key] of [['j', {}], ['', {downArrow: true}]] as const) assert.equal(keyToCommand(input, key, list), 'down');

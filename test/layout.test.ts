@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import stringWidth from 'string-width';
 import type {Article, ArticleRow} from '../source/core/article.js';
 import type {Taxonomy} from '../source/core/taxonomy.js';
-import {countText, fit, formatRow, headerDetails, headerParts, packFields, readerLines, rowSentence, truncate, wrapText} from '../source/core/layout.js';
+import {countText, fit, formatRow, headerDetails, headerParts, packFields, readerLines, rowSentence, truncate, truncateStart, wrapText} from '../source/core/layout.js';
 
 const taxonomy: Taxonomy = {
 	sectors: [{id: 'politics', name: 'Politics', order: 1}],
@@ -147,4 +147,14 @@ test('a sector guessed from the link is marked as a guess, in the reader, the ro
 	const row: ArticleRow = {id: '1', title: 'A story', sectors: ['politics'], sectorsGuessed: true, editions: ['global'], countries: [], updatedAt: '2025-11-26T06:00:00Z', kind: 'summary', read: false};
 	assert.match(formatRow(row, taxonomy, 100, {selected: false, bookmarked: false}), /Politics\? +Nov 2025/);
 	assert.match(rowSentence(row, taxonomy, {selected: false, bookmarked: false}), /Politics, guessed\. Global\. updated Nov 2025\./);
+});
+
+test('truncateStart keeps a line\'s end within the width, a wide character whole or left out', () => {
+	assert.equal(truncateStart('a search typed past the width▏', 12), '… the width▏');
+	assert.equal(truncateStart('a search typed past the width', 12), '…t the width', 'plain ASCII, cut directly');
+	for (let width = 1; width <= 12; width++) {
+		const cut = truncateStart('東京で開かれた会議▏', width);
+		assert.ok(stringWidth(cut) <= width, `${cut} at ${width}`);
+		if (width > 2) assert.match(cut, /^….*▏$/);
+	}
 });

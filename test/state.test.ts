@@ -21,7 +21,7 @@ test('selection moves within the list and the window follows it', () => {
 test('opening a story and coming back keeps the list position', () => {
 	let state = reducer(start(), {type: 'select', index: 7, count: 40});
 	const before = state.positions.articles;
-	state = reducer(reducer(state, {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 100});
+	state = reducer(reducer(state, {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 100, width: 80});
 	assert.equal(state.reader?.id, 'a');
 	state = reducer(state, {type: 'scroll', line: 5});
 	state = reducer(state, {type: 'back'});
@@ -30,23 +30,25 @@ test('opening a story and coming back keeps the list position', () => {
 });
 
 test('reader scroll stops at the last page and at the top', () => {
-	let state = reducer(reducer(start(12), {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 25});
+	let state = reducer(reducer(start(12), {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 25, width: 80});
 	assert.equal(readerHeight(state), 10);
 	state = reducer(state, {type: 'scroll', line: 1000});
 	assert.equal(state.reader?.scroll, 15);
 	state = reducer(state, {type: 'scroll', line: -3});
 	assert.equal(state.reader?.scroll, 0);
-	state = reducer(reducer(state, {type: 'storyLength', lineCount: 5}), {type: 'scroll', line: 4});
+	state = reducer(reducer(state, {type: 'storyLength', lineCount: 5, width: 80}), {type: 'scroll', line: 4});
 	assert.equal(state.reader?.scroll, 0, 'a story shorter than the screen does not scroll');
 });
 
 test('a story opened where it was left scrolls there once its length is known, and only then', () => {
 	let state = reducer(start(24), {type: 'open', id: 'a', position: 0.5});
 	assert.equal(state.reader?.scroll, 0, 'no length yet: at the top');
-	state = reducer(state, {type: 'storyLength', lineCount: 200});
+	state = reducer(state, {type: 'storyLength', lineCount: 200, width: 80});
 	assert.equal(state.reader?.scroll, 100);
-	state = reducer(reducer(state, {type: 'scroll', line: 10}), {type: 'storyLength', lineCount: 120});
-	assert.equal(state.reader?.scroll, 10, 'a later length (the full text arrived, a resize) keeps where the reader is');
+	state = reducer(reducer(state, {type: 'scroll', line: 10}), {type: 'storyLength', lineCount: 120, width: 80});
+	assert.equal(state.reader?.scroll, 10, 'a later length at the same width (the full text arrived) keeps the line the reader is at');
+	state = reducer(reducer(state, {type: 'scroll', line: 60}), {type: 'storyLength', lineCount: 240, width: 40});
+	assert.equal(state.reader?.scroll, 120, 'wrapped anew at another width, the story keeps the reader\'s place in it');
 });
 
 test('changing sector, edition or filter starts the list from the top', () => {
@@ -67,7 +69,7 @@ test('changing sector, edition or filter starts the list from the top', () => {
 
 test('back closes an overlay, then the reader, then the bookmarks view', () => {
 	let state = reducer(start(), {type: 'mode', mode: 'bookmarks'});
-	state = reducer(reducer(state, {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 10});
+	state = reducer(reducer(state, {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 10, width: 80});
 	state = reducer(state, {type: 'openHelp', lineCount: 40});
 	state = reducer(state, {type: 'back'});
 	assert.equal(state.overlay, 'none');

@@ -113,6 +113,11 @@ export class BookmarkStore {
 		return removed;
 	}
 
+	/** Puts back a bookmark as it was, savedAt and all (the undo of its removal). */
+	async restore(bookmark: Bookmark): Promise<void> {
+		await this.change(entries => withBookmark(entries, bookmark));
+	}
+
 	/** True when it is bookmarked afterwards. */
 	async toggle(snapshot: BookmarkSnapshot): Promise<boolean> {
 		let added = false;

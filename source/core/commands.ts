@@ -2,6 +2,7 @@
 // state (the library, bookmarks and settings on disk, the browser, the
 // clipboard, quitting), one effect for the app to perform. Pure: the
 // numbers it needs come in Context.
+import {bookmarksOrder} from './list-words.js';
 import {helpHeight, listHeight, pickerHeight, readerHeight} from './screen-rows.js';
 import {nextSort, type Sort} from './sort.js';
 import type {Action, Picker, State} from './state.js';
@@ -79,13 +80,13 @@ function pick(state: State, context: Context): Outcome {
 }
 
 /**
- * Back, in the list: the search goes first, then the bookmarks view, then
- * the sector, edition and source (the filters the empty list's hint names).
+ * Back, in the list: the bookmarks view goes first (to the list it was
+ * opened from, a kept search and all: it shows no search), then the search,
+ * then the sector, edition and source (the filters the empty list's hint names).
  */
 function back(state: State): Outcome {
-	if (state.overlay !== 'none' || state.reader) return act({type: 'back'});
+	if (state.overlay !== 'none' || state.reader || state.mode === 'bookmarks') return act({type: 'back'});
 	if (state.query) return act({type: 'filterClear'});
-	if (state.mode === 'bookmarks') return act({type: 'back'});
 	if (state.sector || state.edition || state.source) return act({type: 'clearFilters'});
 	return none;
 }
@@ -124,6 +125,8 @@ export function resolveCommand(command: Command, state: State, context: Context)
 		case 'unreadOnly':
 			return effect({type: 'save', setting: {key: 'unreadOnly', value: !state.unreadOnly}}, {type: 'setUnreadOnly', unreadOnly: !state.unreadOnly});
 		case 'sort': {
+			// The bookmarks are in the order they were saved, whatever the stories' order.
+			if (state.mode === 'bookmarks') return act({type: 'message', text: bookmarksOrder(state.keys)});
 			const sort = nextSort(state.sort);
 			return effect({type: 'save', setting: {key: 'sort', value: sort}}, {type: 'setSort', sort});
 		}

@@ -85,8 +85,9 @@ export function createKeymap(bindings: Binding[]): Keymap {
 			return command === 'back' || command === 'quit' || PICKERS[command] === state.overlay ? 'back' : undefined;
 		}
 
-		// The next key after a mark of many read undoes it when it is u (mark read or unread) or the mark's own key again.
-		if (state.undo && (command === 'toggleRead' || command === state.undo)) return 'undo';
+		// The next key after a mark undoes it when it is u (mark read or unread) or the mark's own key again;
+		// after a bookmark's removal, b again.
+		if (state.undo && (command === state.undo || (command === 'toggleRead' && state.undo !== 'bookmark'))) return 'undo';
 		// q quits only from the list itself; elsewhere it goes back.
 		if (command === 'quit' && !(inList && state.mode === 'articles')) return 'back';
 		return command;

@@ -30,25 +30,30 @@ export function wrapWithin(text: string, width: number, most: number): string[] 
 
 const PLAIN_ASCII = /^[\u0020-\u007E]*$/;
 
-/** Sanitised one-line text cut to `width` cells with an ellipsis. */
-function cutTo(clean: string, width: number): string {
+/** Sanitised one-line text cut to `width` cells with an ellipsis, at its end (or, keeping the end, at its start). */
+function cutTo(clean: string, width: number, position: 'start' | 'end' = 'end'): string {
 	if (width <= 0) return '';
 	if (stringWidth(clean) <= width) return clean;
 	// Plain ASCII is a cell a character and is cut directly, as cli-truncate
 	// would; anything else needs its grapheme-aware cut. Rows are laid out on
 	// every key that brings new ones.
-	if (PLAIN_ASCII.test(clean)) return `${clean.slice(0, width - 1)}…`;
+	if (PLAIN_ASCII.test(clean)) return position === 'end' ? `${clean.slice(0, width - 1)}…` : `…${clean.slice(clean.length - width + 1)}`;
 	// cli-truncate ends a cell past `width` when its cut falls inside a wide
 	// character (CJK, Hangul, emoji): such a row would wrap onto a second
 	// line. Cut a cell narrower until the whole character is left out.
-	let cut = cliTruncate(clean, width, {position: 'end'});
-	for (let room = width - 1; stringWidth(cut) > width && room > 0; room--) cut = cliTruncate(clean, room, {position: 'end'});
+	let cut = cliTruncate(clean, width, {position});
+	for (let room = width - 1; stringWidth(cut) > width && room > 0; room--) cut = cliTruncate(clean, room, {position});
 	return cut;
 }
 
 /** One line of at most `width` cells, cut with an ellipsis. */
 export function truncate(text: string, width: number): string {
 	return cutTo(sanitizeLine(text), width);
+}
+
+/** One line of at most `width` cells that keeps its end, cut at its start with an ellipsis: a line being typed. */
+export function truncateStart(text: string, width: number): string {
+	return cutTo(sanitizeLine(text), width, 'start');
 }
 
 /** Pads (or cuts) to exactly `width` cells, so columns line up with CJK and emoji. */

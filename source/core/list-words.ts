@@ -69,6 +69,11 @@ export function noUnreadHere(state: State, backwards: boolean, elsewhere: number
 	return `${none}; ${formatCount(elsewhere)} elsewhere${how ? ` — ${how}` : ''}.`;
 }
 
+/** What the sort key says in the bookmarks view, whose order it does not change. */
+export function bookmarksOrder(keys: KeyNames): string {
+	return `Bookmarks stay newest first${keys.sort ? `; ${keys.sort} orders the stories` : ''}.`;
+}
+
 const PICKED: Record<Exclude<Overlay, 'none' | 'help'>, string> = {sector: 'Sector', edition: 'Edition', source: 'Source'};
 
 /** "Sector — Enter picks, Esc cancels". */

@@ -36,13 +36,16 @@ function newAboveNotice(state: State): string | undefined {
 }
 
 /**
- * The status line's text: a refresh's progress or the last message, a
- * completion's progress, and what is new above the list. A message is wrapped, so a link it shows is
- * whole (to at most half the screen).
+ * The status line's text: a refresh's progress, the last message (what a
+ * key did, during a refresh too), a completion's progress, and what is new
+ * above the list. A message is wrapped, so a link it shows is whole (to at
+ * most half the screen).
  */
 function statusLines(state: State): string[] {
 	// The separator holds to the word before it (a no-break space), so a wrapped line never starts with it.
-	const text = [state.refresh ? refreshStatus(state.refresh) : state.message, state.completing && completingStatus(state.completing), newAboveNotice(state)].filter(Boolean).join('\u00A0· ');
+	const text = [state.refresh && refreshStatus(state.refresh), state.message, state.completing && completingStatus(state.completing), newAboveNotice(state)]
+		.filter(Boolean)
+		.join('\u00A0· ');
 	if (!text) return [];
 	const {width, height} = state.viewport;
 	// Every action asks (the reducer keeps the selection within the rows left): the last answer is kept.

@@ -14,6 +14,9 @@ export type ListMode = 'articles' | 'bookmarks';
 /** Where the selection and the scroll of one list are. */
 export type ListPosition = {selected: number; top: number};
 
+/** Where the stories' list is, and which list it is (its filters and order). */
+export type ListPlace = Pick<State, 'sector' | 'edition' | 'source' | 'unreadOnly' | 'sort'> & {position: ListPosition};
+
 /** A text shown a window at a time: its scroll and how many lines it has. */
 export type Scrolled = {scroll: number; lineCount: number};
 
@@ -26,6 +29,8 @@ export type State = {
 	/** The `/` title filter; `filtering` while the user is typing it. */
 	query: string;
 	filtering: boolean;
+	/** Where the list was when the search began, and which list it was: clearing the search goes back there. */
+	beforeSearch?: ListPlace;
 	unreadOnly: boolean;
 	sort: Sort;
 	mode: ListMode;
@@ -37,12 +42,13 @@ export type State = {
 	/**
 	 * The open story; the list underneath keeps its position. `fetchError`: why its full text could not be fetched.
 	 * `resume`: where in it (a fraction) the reader left it last time, until its length is known and it is scrolled there.
+	 * `width`: the width its lineCount was laid out at.
 	 */
-	reader?: Scrolled & {id: string; fetchError?: string; resume?: number};
+	reader?: Scrolled & {id: string; fetchError?: string; resume?: number; width?: number};
 	/** One status line: what just happened, or what went wrong. */
 	message?: string;
-	/** What the next key may undo, offered on the status line (the app keeps what it takes). */
-	undo?: 'markAllRead' | 'markEverythingRead';
+	/** What the next key may undo, offered on the status line (the app keeps what it takes): a mark of many, or a bookmark b removed from the bookmarks view. */
+	undo?: 'markAllRead' | 'markEverythingRead' | 'bookmark';
 	/** Stories that landed above the list's window since its top was last in view. */
 	newAbove: number;
 	/** A feed refresh under way: how far it got. */
@@ -63,7 +69,7 @@ export type Action =
 	| {type: 'follow'; index: number; count: number}
 	/** A story opened, at `position` (a fraction) of its length; the view lays it out and gives the length (storyLength). */
 	| {type: 'open'; id: string; position: number}
-	| {type: 'storyLength'; lineCount: number}
+	| {type: 'storyLength'; lineCount: number; width: number}
 	| {type: 'storyFetchFailed'; id: string; reason: string}
 	| {type: 'back'}
 	| {type: 'scroll'; line: number}
@@ -84,6 +90,10 @@ export type Action =
 	| {type: 'filterClear'}
 	| {type: 'mode'; mode: ListMode}
 	| {type: 'message'; text?: string}
+	/** The work a message said was under way is over: the message goes, if it is still the one shown. */
+	| {type: 'messageOver'; text: string}
+	/** What work in the background has to say (a refresh's outcome): it takes the message's place, or goes before an undo on offer, which stays. */
+	| {type: 'aside'; text: string}
 	| {type: 'offerUndo'; undo?: State['undo']; text?: string}
 	| {type: 'refresh'; progress?: RefreshProgress}
 	| {type: 'completing'; progress?: CompletingProgress};
@@ -150,6 +160,16 @@ function fromTop(state: State): State {
 /** Another list of stories (filtered anew): shown from its top. */
 const newList = (state: State): State => fromTop({...state, mode: 'articles'});
 
+const listPlace = ({sector, edition, source, unreadOnly, sort, positions}: State): ListPlace => ({sector, edition, source, unreadOnly, sort, position: positions.articles});
+
+/** The list without its search, back where it was before the search, if it is still the same list. */
+function withoutSearch(state: State): State {
+	const cleared = newList({...state, query: '', filtering: false, beforeSearch: undefined});
+	const before = state.beforeSearch;
+	const same = before && (['sector', 'edition', 'source', 'unreadOnly', 'sort'] as const).every(key => before[key] === state[key]);
+	return same ? {...cleared, positions: {...cleared.positions, articles: before.position}} : cleared;
+}
+
 /** A scrolled text's scroll kept inside it, leaving no blank page at its end. */
 const settleScroll = <T extends Scrolled>(text: T, height: number): T => {
 	const scroll = clamp(text.scroll, 0, text.lineCount - height);
@@ -179,6 +199,16 @@ function settle(state: State): State {
 		help,
 		newAbove,
 	};
+}
+
+/**
+ * Whether the list's window or selection is past its rows: the list got
+ * shorter under it (a story read in unread only, a bookmark removed), or the
+ * window taller. The app, which learns the count, then places the selection again.
+ */
+export function pastTheRows(state: State, count: number): boolean {
+	const {selected, top} = state.positions[state.mode];
+	return (top > 0 && top > count - listHeight(state)) || (selected > 0 && selected >= count);
 }
 
 export function reducer(state: State, action: Action): State {
@@ -212,7 +242,12 @@ function step(state: State, action: Action): State {
 		case 'storyLength': {
 			if (!state.reader) return state;
 			const {resume, ...reader} = state.reader;
-			return {...state, reader: {...reader, lineCount: action.lineCount, scroll: resume === undefined ? reader.scroll : Math.round(resume * action.lineCount)}};
+			// Wrapped anew at another width, the story keeps the reader's place in it (a fraction, as resume does):
+			// the same line number would be pages away. Its text arriving or failing keeps the line: what is above it stays.
+			const rewrapped = reader.lineCount > 0 && reader.width !== action.width;
+			const at = resume ?? (rewrapped ? reader.scroll / reader.lineCount : undefined);
+			const scroll = at === undefined ? reader.scroll : Math.round(at * action.lineCount);
+			return {...state, reader: {...reader, lineCount: action.lineCount, scroll, width: action.width}};
 		}
 
 		case 'storyFetchFailed':
@@ -262,7 +297,7 @@ function step(state: State, action: Action): State {
 			return fromTop({...state, sort: action.sort});
 
 		case 'filterStart':
-			return {...state, filtering: true};
+			return {...state, filtering: true, beforeSearch: state.query === '' ? listPlace(state) : state.beforeSearch};
 
 		case 'filterText': {
 			const characters = action.query.length > MAX_QUERY ? Array.from(action.query) : [];
@@ -274,14 +309,21 @@ function step(state: State, action: Action): State {
 			return {...state, filtering: false};
 
 		case 'filterClear':
-			// A search left before a word was typed never changed the list: the selection stays where it was.
-			return state.query === '' ? {...state, filtering: false} : newList({...state, query: '', filtering: false});
+			// A search left before a word was typed never changed the list: the selection stays where it was
+			// (and where it was moved to). One typed, even if rubbed out since, goes back to where it began.
+			return state.query === '' && state.positions.articles === state.beforeSearch?.position ? {...state, filtering: false, beforeSearch: undefined} : withoutSearch(state);
 
 		case 'mode':
 			return {...state, mode: action.mode, reader: undefined, overlay: 'none'};
 
 		case 'message':
 			return {...state, message: action.text, undo: undefined};
+
+		case 'messageOver':
+			return state.message === action.text ? {...state, message: undefined} : state;
+
+		case 'aside':
+			return {...state, message: state.undo ? `${action.text}\u00A0· ${state.message}` : action.text};
 
 		case 'offerUndo':
 			return {...state, message: action.text, undo: action.undo};

@@ -18,6 +18,30 @@ const COMMANDS: Command[] = [...new Set(BINDINGS.flatMap(binding => binding.comm
 
 const BY_NAME = new Map(COMMANDS.map(command => [commandName(command), command]));
 
+/**
+ * newsboat's names for the commands devnews has too (its manual's list of
+ * operations), which a reader coming from it writes: the line said for each
+ * names devnews's command. They are not taken as aliases: a command keeps
+ * one name, the one the help and the README give it.
+ */
+const NEWSBOAT_NAMES: Record<string, Command> = {
+	reload: 'refresh',
+	'reload-all': 'refreshAll',
+	'mark-feed-read': 'markAllRead',
+	'mark-all-feeds-read': 'markEverythingRead',
+	'prev-unread': 'previousUnread',
+	'open-in-browser': 'openLink',
+	'toggle-article-read': 'toggleRead',
+	'toggle-show-read-feeds': 'unreadOnly',
+	'open-search': 'search',
+	redraw: 'repaint',
+	'rev-sort': 'sort',
+	pageup: 'pageUp',
+	pagedown: 'pageDown',
+	home: 'top',
+	end: 'bottom',
+};
+
 /** Ctrl-c quits from anywhere: it cannot be taken, nor given to another command. */
 const FIXED: Command = 'forceQuit';
 
@@ -72,10 +96,14 @@ type UserKeys = {bindings: Binding[]; problems: string[]};
 /** The user's setting as keys per command, with a line for each entry that is not one. */
 function wishes(setting: Record<string, unknown>, problems: string[]): Map<Command, Key[]> {
 	const wanted = new Map<Command, Key[]>();
+	// Names that are no command's, said in one line that lists the commands once.
+	const unknown: string[] = [];
 	for (const [name, value] of Object.entries(setting)) {
 		const command = BY_NAME.get(name);
 		if (!command) {
-			problems.push(`keys: no command ${JSON.stringify(name)} (commands: ${[...BY_NAME.keys()].join(', ')})`);
+			const newsboats = Object.hasOwn(NEWSBOAT_NAMES, name) ? NEWSBOAT_NAMES[name] : undefined;
+			if (newsboats) problems.push(`keys: no command ${JSON.stringify(name)}: newsboat's ${name} is ${commandName(newsboats)} here`);
+			else unknown.push(JSON.stringify(name));
 			continue;
 		}
 
@@ -101,6 +129,7 @@ function wishes(setting: Record<string, unknown>, problems: string[]): Map<Comma
 		wanted.set(command, keys);
 	}
 
+	if (unknown.length > 0) problems.push(`keys: no command ${unknown.join(' or ')} (commands: ${[...BY_NAME.keys()].join(', ')})`);
 	return wanted;
 }
 

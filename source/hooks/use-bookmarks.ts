@@ -9,6 +9,8 @@ export type Bookmarks = {
 	ids: Set<string>;
 	/** Resolves to true when the story is bookmarked afterwards. */
 	toggle: (snapshot: BookmarkSnapshot) => Promise<boolean>;
+	/** Puts back a removed bookmark as it was. */
+	restore: (bookmark: Bookmark) => Promise<void>;
 	/** Reads the file again (another process changed it); the screen draws again only if the bookmarks differ. */
 	reload: () => void;
 };
@@ -30,5 +32,12 @@ export function useBookmarks(store: BookmarkStore): Bookmarks {
 		},
 		[store, reload],
 	);
-	return {list, ids, toggle, reload};
+	const restore = useCallback(
+		async (bookmark: Bookmark) => {
+			await store.restore(bookmark);
+			reload();
+		},
+		[store, reload],
+	);
+	return {list, ids, toggle, restore, reload};
 }

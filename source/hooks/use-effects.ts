@@ -7,7 +7,7 @@
 // unwritable config) says so there, and browsing goes on. After a refresh,
 // the newest summary-only stories are completed from their pages in the
 // background, the progress on the status line.
-import {useEffect, useRef} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {useApp} from 'ink';
 import type {Effect, Saved} from '../core/commands.js';
 import {needsFullStory, type ArticleRow} from '../core/article.js';
@@ -20,6 +20,7 @@ import {SORT_NAMES} from '../core/sort.js';
 import type {Action, Picker, State} from '../core/state.js';
 import type {Taxonomy} from '../core/taxonomy.js';
 import {fetchReport} from '../commands/fetch-report.js';
+import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import type {ConfigFile} from '../config/config-file.js';
 import {pruneOld, saveSetting} from '../config/settings.js';
 import type {Feed, FeedList} from '../feeds/feed-list.js';
@@ -69,9 +70,9 @@ type Deps = {
 	dispatch: (action: Action) => void;
 };
 
-/** "u or A undoes": the keys that undo, as the user has them. */
-function undoKeys(keys: KeyNames, again: 'markAllRead' | 'markEverythingRead'): string {
-	const named = [keys.toggleRead, keys[again]].filter(Boolean);
+/** "u or A undoes": the keys that undo, as the user has them (a removed bookmark's, b alone: keymap.ts). */
+function undoKeys(keys: KeyNames, again: NonNullable<State['undo']>): string {
+	const named = [again === 'bookmark' ? undefined : keys.toggleRead, keys[again]].filter(Boolean);
 	return named.length > 0 ? ` — ${named.join(' or ')} undoes` : '';
 }
 
@@ -86,8 +87,9 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	// Set the moment a refresh starts, not after a render: two r presses that
 	// arrive together must not both start one.
 	const refreshing = useRef(false);
-	// What the undo on offer puts back: the rowids a mark of many made read.
+	// What the undo on offer puts back: the rowids a mark of many made read, or the bookmark b removed.
 	const undoable = useRef<number[]>([]);
+	const removedBookmark = useRef<Bookmark | undefined>(undefined);
 	// Set while many stories are being marked: one such mark at a time.
 	const marking = useRef(false);
 	// The story in the reader, as of the last screen drawn or an open just asked for: the completion leaves it as it is.
@@ -100,8 +102,17 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	// the turns at each host (two requests at a time, its Retry-After) and the pages that failed.
 	const completing = useRef<AbortController | undefined>(undefined);
 	const session = useRef<{hosts?: HostTurns; failed: Set<string>}>({failed: new Set()});
-	// Quitting stops it: nothing is written after the browser is gone.
-	useEffect(() => () => completing.current?.abort(), []);
+	// Set when the browser is gone (quitting): a refresh under way gives up its requests, as newsboat's
+	// does, where devnews went on waiting for them (up to their timeout) with its screen already gone.
+	const [left] = useState(() => new AbortController());
+	// Quitting stops them: nothing is written after the browser is gone.
+	useEffect(
+		() => () => {
+			completing.current?.abort();
+			left.abort();
+		},
+		[left],
+	);
 	const say = (text?: string) => dispatch({type: 'message', text});
 
 	/** Runs `work`; whatever it throws, now or later, becomes one status line. */
@@ -124,9 +135,11 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		dispatch({type: 'open', id, position: library.reading(id).position});
 		library.setRead(id, true);
 		if (!article || !needsFullStory(article)) return;
-		say('Fetching the full story…');
+		const fetching = 'Fetching the full story…';
+		say(fetching);
 		const {error} = await completeStory(library, article, outside.refresh);
-		say(undefined);
+		// What was said since (a mark's undo on offer among them) stays.
+		dispatch({type: 'messageOver', text: fetching});
 		if (error) dispatch({type: 'storyFetchFailed', id, reason: error});
 	};
 
@@ -212,6 +225,19 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	};
 
 	const undo = async () => {
+		if (state.undo === 'bookmark' && removedBookmark.current) {
+			const bookmark = removedBookmark.current;
+			removedBookmark.current = undefined;
+			// Back in its place among the bookmarks, newest first, and selected there.
+			const savedAt = new Map(bookmarks.list.map(entry => [entry.id, entry.savedAt]));
+			const rows = held ?? [];
+			const index = rows.filter(row => (savedAt.get(row.id) ?? '') > bookmark.savedAt).length;
+			await bookmarks.restore(bookmark);
+			dispatch({type: 'select', index, count: rows.length + 1});
+			say(`Bookmarked again: ${bookmark.title}`);
+			return;
+		}
+
 		const restored = await markAll(undoable.current, false);
 		if (!restored) return;
 		undoable.current = [];
@@ -255,6 +281,13 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 
 		const everything = feeds.list();
 		const one = all || !state.source ? undefined : everything.find(feed => feed.url === state.source);
+		if (!all && state.source && !one) {
+			// The shipped stories, or a feed removed from the list whose stories are kept: nothing of its own to fetch.
+			const every = state.keys.refreshAll ? ` — ${state.keys.refreshAll} refreshes every feed` : '';
+			say(`${sourceTitle(state.source, sources)} is not one of your feeds${every}.`);
+			return;
+		}
+
 		const list: Feed[] = one ? [one] : everything;
 		if (list.length === 0) {
 			say('No feeds to refresh: add one with devnews feeds add URL.');
@@ -280,14 +313,16 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 
 				for (const line of report(last)) if (line.failed) failures.push(sanitizeLine(line.text));
 				dispatch({type: 'refresh', progress: {...progress, done}});
-			});
+			}, left.signal);
+			if (left.signal.aborted) return;
 			// Old news goes after each refresh (keepDays in the config; bookmarks stay).
 			const {removed, days, warning} = pruneOld(library, config, bookmarks.ids);
 			// The source by the name the header and the picker give it (a feed's own title when the list has none).
 			const what = one ? `Refreshed ${sourceTitle(one.url, sources)}` : `Refreshed ${counted(list.length, 'feed')}`;
 			const summary = `${what}: ${formatCount(progress.added)} new${removed > 0 ? `, ${formatCount(removed)} older than ${days} days removed` : ''}`;
 			const outcome = progress.failed > 0 ? `${summary}, ${formatCount(progress.failed)} failed — ${failures[0] ?? firstFailure}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
-			say(warning ? `${outcome} ${warning}` : outcome);
+			// A mark's undo on offer (A pressed during the refresh) stays, after the outcome.
+			dispatch({type: 'aside', text: warning ? `${outcome} ${warning}` : outcome});
 		} finally {
 			refreshing.current = false;
 			dispatch({type: 'refresh'});
@@ -339,8 +374,17 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 				return;
 			case 'toggleBookmark':
 				guarded('Bookmarking', async () => {
+					const bookmark = bookmarks.list.find(entry => entry.id === effect.target.id);
 					const added = await bookmarks.toggle(effect.target);
-					say(`${added ? 'Bookmarked' : 'Removed bookmark'}: ${effect.target.title}`);
+					const text = `${added ? 'Bookmarked' : 'Removed bookmark'}: ${effect.target.title}`;
+					// In the bookmarks view a bookmark removed leaves the list, the next one selected in its
+					// place: b again would remove that one too, so it puts this one back instead, as it was.
+					if (!added && bookmark && state.mode === 'bookmarks' && !state.reader) {
+						removedBookmark.current = bookmark;
+						dispatch({type: 'offerUndo', undo: 'bookmark', text: `${text}${undoKeys(state.keys, 'bookmark')}.`});
+					} else {
+						say(text);
+					}
 				});
 				return;
 			case 'openLink':

@@ -43,7 +43,8 @@ function bookmarkRows(view: LibraryView, bookmarks: Bookmark[], unreadOnly: bool
 export function useList(view: LibraryView, bookmarks: Bookmark[], state: State, filter: ListFilter, dispatch: (action: Action) => void): ListData {
 	const {mode, unreadOnly} = state;
 	const height = listHeight(state);
-	const {top, selected} = state.positions[mode];
+	const position = state.positions[mode];
+	const {top, selected} = position;
 	const marked = useMemo(() => (mode === 'bookmarks' ? bookmarkRows(view, bookmarks, unreadOnly) : undefined), [mode, view, bookmarks, unreadOnly]);
 	const counts = useMemo(
 		() => (marked ? {total: marked.length, unread: marked.filter(row => !row.read).length} : view.library.count(filter)),
@@ -54,12 +55,22 @@ export function useList(view: LibraryView, bookmarks: Bookmark[], state: State, 
 
 	// When the library changes under the list (a refresh landing news above
 	// the selection), the selected article stays selected, where it now is.
-	// (Not when the selection moved itself: n going to a story it reads.)
-	const [seen, setSeen] = useState({view, filter, mode, selected, id: row?.id});
-	if (seen.view !== view || seen.filter !== filter || seen.mode !== mode || seen.selected !== selected || seen.id !== row?.id) {
-		setSeen({view, filter, mode, selected, id: row?.id});
+	// (Not when the selection was placed anew, even on the same row: n going
+	// to a story it reads, an undo selecting the story it put back; nor when
+	// the story moved as it was read or marked, unread first: the next one
+	// takes its place under the selection, as in unread only.)
+	const [seen, setSeen] = useState({view, filter, mode, position, id: row?.id, read: row?.read});
+	if (seen.view !== view || seen.filter !== filter || seen.mode !== mode || seen.position !== position || seen.id !== row?.id) {
+		setSeen({view, filter, mode, position, id: row?.id, read: row?.read});
 		const moved =
-			seen.view !== view && seen.filter === filter && seen.mode === mode && seen.selected === selected && mode === 'articles' && seen.id !== undefined && seen.id !== row?.id;
+			seen.view !== view &&
+			seen.filter === filter &&
+			seen.mode === mode &&
+			seen.position === position &&
+			mode === 'articles' &&
+			seen.id !== undefined &&
+			seen.id !== row?.id &&
+			view.library.reading(seen.id).read === seen.read;
 		const index = moved ? view.library.indexOf(filter, seen.id!) : undefined;
 		if (index !== undefined) {
 			dispatch({type: 'follow', index, count: counts.total});

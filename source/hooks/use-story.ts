@@ -42,6 +42,6 @@ export function useStory(
 	const lines = useMemo(() => (article ? readerLines(article, taxonomy, width, readerExtras(article, sources, fetchError)) : []), [article, taxonomy, width, sources, fetchError]);
 	// The story's length changes with the width, when its full text arrives, or when fetching it failed:
 	// the state learns it in this render, so its scroll never points past the end.
-	if (reader && article && reader.lineCount !== lines.length) dispatch({type: 'storyLength', lineCount: lines.length});
+	if (reader && article && reader.lineCount !== lines.length) dispatch({type: 'storyLength', lineCount: lines.length, width});
 	return {article, lines};
 }
