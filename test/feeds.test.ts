@@ -85,6 +85,23 @@ test('RSS 2.0, RSS 1.0 and Atom feeds land in the library, gzip and other charse
 	assert.ok(library.lastRefresh());
 });
 
+test('a refresh in which no feed answered is not the last refresh: the header keeps the time of the one before', async () => {
+	const {library} = openLibrary();
+	await refreshFeeds([{url: server.url('/rss2')}], library, fast);
+	const before = library.lastRefresh();
+	assert.ok(before);
+	const closed = await startFeedServer();
+	const gone = closed.url('/feed');
+	await closed.close();
+	const results = await refreshFeeds([{url: gone}, {url: server.url('/nowhere')}], library, fast);
+	assert.deepEqual(results.map(({status}) => status), ['failed', 'failed']);
+	assert.equal(library.lastRefresh(), before);
+	// One feed answering is a refresh, though others failed.
+	await new Promise(resolve => setTimeout(resolve, 5));
+	await refreshFeeds([{url: gone}, {url: server.url('/rss2')}], library, fast);
+	assert.ok(library.lastRefresh()! > before);
+});
+
 test('a second refresh sends conditional requests, costs no parsing on 304, and adds nothing twice', async () => {
 	const {library} = openLibrary();
 	const feeds = [{url: server.url('/rss2')}, {url: server.url('/atom')}, {url: server.url('/rss1')}];

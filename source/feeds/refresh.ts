@@ -125,8 +125,9 @@ export async function refreshFeeds(
 				),
 			),
 		);
-		// A stopped refresh is not one: the header keeps saying when the last whole one was.
-		if (!stop?.aborted) library.setLastRefresh(Date.now());
+		// A stopped refresh is not one, nor one in which no feed answered (no
+		// network): the header keeps saying when the last one that read the feeds was.
+		if (!stop?.aborted && results.some(({status}) => status === 'updated' || status === 'not-modified')) library.setLastRefresh(Date.now());
 		return results;
 	} finally {
 		await parser.close();
