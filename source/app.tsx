@@ -98,9 +98,12 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 	const filter = useListFilter(state);
 	const {counts, rows, selected, held, followed} = useList(view, bookmarks.list, state, filter, dispatch);
 	const {article, lines} = useStory(view, bookmarks.list, state.reader, taxonomy, readerWidth, feedList, dispatch);
-	const help = useMemo(() => helpColumns(helpLines(bindings), Math.min(KEY_COLUMN, Math.floor(width / 3)), width), [bindings, width]);
+	// The help is laid out only while it is open: wrapping every key's line
+	// cost each start (and each resize) a few milliseconds for a screen not shown.
+	const helpOpen = state.overlay === 'help';
+	const help = useMemo(() => (helpOpen ? helpColumns(helpLines(bindings), Math.min(KEY_COLUMN, Math.floor(width / 3)), width) : []), [helpOpen, bindings, width]);
 	// The help's length changes with the width, as a story's does.
-	if (state.overlay === 'help' && state.help.lineCount !== help.length) dispatch({type: 'helpLength', lineCount: help.length});
+	if (helpOpen && state.help.lineCount !== help.length) dispatch({type: 'helpLength', lineCount: help.length});
 	const entries = usePickerEntries(view, state.overlay, filter, taxonomy, feedList);
 	useReadingPosition(
 		library,
@@ -133,7 +136,6 @@ function Browser({library, bookmarkStore, feeds, config, outside, sector, editio
 			selected: selected && articleRef(selected, taxonomy),
 			open: article && articleRef(article, taxonomy),
 			pickerValues: entries?.map(entry => entry.value),
-			helpLines: help.length,
 		},
 		keymap,
 		dispatch,

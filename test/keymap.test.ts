@@ -33,7 +33,7 @@ test('q quits from the list but only goes back from a story; Ctrl-c always quits
 	assert.equal(keyToCommand('q', {}, list), 'quit');
 	assert.equal(keyToCommand('q', {}, reader), 'back');
 	assert.equal(keyToCommand('c', {ctrl: true}, reader), 'forceQuit');
-	assert.deepEqual(resolveCommand('quit', list, {count: 0, helpLines: 30}).effect, {type: 'quit'});
+	assert.deepEqual(resolveCommand('quit', list, {count: 0}).effect, {type: 'quit'});
 });
 
 test('while filtering, letters are typed rather than obeyed', () => {
@@ -53,11 +53,11 @@ test('a picker moves with the list\'s keys, picks with Enter, closes with Esc, q
 
 	for (const [input, key] of [['', {escape: true}], ['q', {}], ['s', {}], ['h', {}]] as const) assert.equal(keyToCommand(input, key, picker), 'back');
 	assert.equal(keyToCommand('e', {}, picker), undefined, 'another picker\'s key does nothing in this one');
-	const context = {count: 0, helpLines: 30, pickerValues: [undefined, 'agro-forestry', 'art-culture', 'technology']};
+	const context = {count: 0, pickerValues: [undefined, 'agro-forestry', 'art-culture', 'technology']};
 	const moved = ['down', 'down', 'down', 'up'].reduce((state, command) => resolveCommand(command as 'down', state, context).actions.reduce(reducer, state), picker);
 	assert.equal(moved.picker.selected, 2);
 	assert.deepEqual(resolveCommand('open', moved, context).actions, [{type: 'setSector', sector: 'art-culture'}]);
-	const help = reducer(list, {type: 'openHelp', lineCount: 60});
+	const help = reducer(reducer(list, {type: 'openHelp'}), {type: 'helpLength', lineCount: 60});
 	assert.equal(keyToCommand('x', {}, help), 'back');
 	assert.equal(keyToCommand('j', {}, help), 'down');
 	assert.equal(keyToCommand(' ', {}, help), 'pageDown');
@@ -79,14 +79,14 @@ test('u and A undo a mark of many while the status line offers it, and are thems
 });
 
 test('commands resolve to reducer actions with the numbers they need', () => {
-	const moved = resolveCommand('pageDown', list, {count: 100, helpLines: 30});
+	const moved = resolveCommand('pageDown', list, {count: 100});
 	assert.deepEqual(moved.actions, [{type: 'select', index: 22, count: 100}]);
-	const scrolled = resolveCommand('bottom', reader, {count: 0, helpLines: 30});
+	const scrolled = resolveCommand('bottom', reader, {count: 0});
 	const next = scrolled.actions.reduce(reducer, reader);
 	assert.equal(next.reader?.scroll, 38);
-	assert.deepEqual(resolveCommand('open', list, {count: 3, selected: {id: 'x', title: 'X'}, helpLines: 30}).effect, {type: 'openStory', id: 'x'});
-	assert.deepEqual(resolveCommand('refresh', list, {count: 0, helpLines: 30}).effect, {type: 'refresh', all: false});
+	assert.deepEqual(resolveCommand('open', list, {count: 3, selected: {id: 'x', title: 'X'}}).effect, {type: 'openStory', id: 'x'});
+	assert.deepEqual(resolveCommand('refresh', list, {count: 0}).effect, {type: 'refresh', all: false});
 	const target = {id: 'a', title: 'A', url: 'https://example.com/a'};
-	assert.deepEqual(resolveCommand('bookmark', reader, {count: 0, open: target, helpLines: 30}).effect, {type: 'toggleBookmark', target});
-	assert.deepEqual(resolveCommand('bookmark', list, {count: 0, helpLines: 30}).effect, undefined, 'nothing to bookmark in an empty list');
+	assert.deepEqual(resolveCommand('bookmark', reader, {count: 0, open: target}).effect, {type: 'toggleBookmark', target});
+	assert.deepEqual(resolveCommand('bookmark', list, {count: 0}).effect, undefined, 'nothing to bookmark in an empty list');
 });

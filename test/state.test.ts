@@ -70,7 +70,7 @@ test('changing sector, edition or filter starts the list from the top', () => {
 test('back closes an overlay, then the reader, then the bookmarks view', () => {
 	let state = reducer(start(), {type: 'mode', mode: 'bookmarks'});
 	state = reducer(reducer(state, {type: 'open', id: 'a', position: 0}), {type: 'storyLength', lineCount: 10, width: 80});
-	state = reducer(state, {type: 'openHelp', lineCount: 40});
+	state = reducer(reducer(state, {type: 'openHelp'}), {type: 'helpLength', lineCount: 40});
 	state = reducer(state, {type: 'back'});
 	assert.equal(state.overlay, 'none');
 	assert.equal(state.reader?.id, 'a');

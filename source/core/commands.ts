@@ -21,8 +21,6 @@ export type Context = {
 	open?: Target;
 	/** The open picker's entries: each one's value (undefined for "All"). */
 	pickerValues?: Array<string | undefined>;
-	/** Lines of the help at this width. */
-	helpLines: number;
 };
 
 /** A setting the browser keeps across starts. */
@@ -143,7 +141,7 @@ export function resolveCommand(command: Command, state: State, context: Context)
 		case 'sourcePicker':
 			return effect({type: 'openPicker', picker: 'source'});
 		case 'help':
-			return act({type: 'openHelp', lineCount: context.helpLines});
+			return act({type: 'openHelp'});
 		case 'bookmarks':
 			return act({type: 'mode', mode: state.mode === 'bookmarks' ? 'articles' : 'bookmarks'});
 		case 'search':

@@ -75,7 +75,8 @@ export type Action =
 	| {type: 'scroll'; line: number}
 	| {type: 'openPicker'; picker: Picker; selected: number; count: number}
 	| {type: 'pickerSelect'; index: number; count: number}
-	| {type: 'openHelp'; lineCount: number}
+	/** The help opened; the view lays it out and gives its length (helpLength), as a story's. */
+	| {type: 'openHelp'}
 	| {type: 'helpLength'; lineCount: number}
 	| {type: 'helpScroll'; line: number}
 	| {type: 'setSector'; sector?: string}
@@ -270,7 +271,7 @@ function step(state: State, action: Action): State {
 			return {...state, picker: placeSelection(action.index, action.count, state.picker.top, pickerHeight(state))};
 
 		case 'openHelp':
-			return {...state, overlay: 'help', help: {scroll: 0, lineCount: action.lineCount}};
+			return {...state, overlay: 'help', help: {scroll: 0, lineCount: 0}};
 
 		case 'helpLength':
 			return {...state, help: {...state.help, lineCount: action.lineCount}};
