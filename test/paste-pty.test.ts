@@ -80,7 +80,8 @@ test('a 10,000-character paste is one edit of the search: its first 1,000 charac
 		const frames = session.output().slice(before).split(BEGIN_SYNCHRONIZED).length - 1;
 		// A character at a time it took a frame each, as fast as frames are drawn: hundreds.
 		assert.ok(frames <= 6, `the paste drew ${frames} frames`);
-		assert.match(screen, new RegExp(`^/${WORDS} {32}${WORDS}`, 'm'), screen);
+		// The search line, being typed, shows the query's end and the caret (its start cut with an ellipsis).
+		assert.match(screen, new RegExp(`^/….* ${WORDS} {32}▏$`, 'm'), screen);
 		assert.match(screen, /The search holds 1,000 characters; the rest was left out\./, screen);
 		// The one article whose title has the words, and no other.
 		assert.match(screen, /Leaked Call Sparks/, screen);

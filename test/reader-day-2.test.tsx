@@ -140,9 +140,13 @@ test('S in the bookmarks view says the bookmarks stay newest first, where it sai
 
 test('B from a kept search, then Esc or q: back to the search where it was, where it cleared the search the bookmarks view does not show', async () => {
 	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24});
-	await press('/', ...'i', KEYS.enter, 'j');
-	await waitFor(/^\/i {2}\(Esc clears\)$/m);
+	// Three titles hold "how"; j selects the second. The search is run once typing pauses: its three rows are waited for.
+	await press('/', ...'how', KEYS.enter);
+	await waitFor(/^\/how {2}\(Esc clears\)$/m);
+	await waitFor(/\b3 articles\b/);
+	await press('j');
 	const before = frame();
+	assert.match(before, /^› .*How quantum tech/m);
 	for (const key of [KEYS.escape, 'q']) {
 		await press('B'); // eslint-disable-line no-await-in-loop -- keys in turn
 		assert.match(frame(), /devnews › Bookmarks/);

@@ -131,8 +131,12 @@ export async function renderApp(options: Options = {}) {
 	};
 
 	const frame = () => ui.lastFrame() ?? '';
-	/** Waits until the screen shows `pattern` (after a debounce or a fetch), or fails after `ms`. */
-	const waitFor = async (pattern: RegExp, ms = 3000) => {
+	/**
+	 * Waits until the screen shows `pattern` (after a debounce or a fetch), or
+	 * fails after `ms`: long enough for a refresh, which starts its threads
+	 * (each loading its TypeScript here) and on a busy machine took over 3 s.
+	 */
+	const waitFor = async (pattern: RegExp, ms = 10_000) => {
 		const started = Date.now();
 		while (!pattern.test(frame())) {
 			if (Date.now() - started > ms) throw new Error(`the screen never showed ${pattern}:\n${frame()}`);
