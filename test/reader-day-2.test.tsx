@@ -263,3 +263,16 @@ test('q during a refresh quits at once: the refresh\'s requests are given up, wh
 	await until(() => hanging!.closed, 'the feed\'s request was given up', 2000);
 	ui.unmount();
 });
+
+test('a sector picked from inside a story shows that sector\'s list, where the story stayed open under a header naming the sector', async () => {
+	const {frame, press, ui} = await renderApp({width: 100, height: 24});
+	await press(KEYS.enter);
+	assert.match(frame(), /US-Russia Ukraine Peace Talks/);
+	// The sector picker, "All" first: down to the first sector, Agro-Forestry, which holds none of the shipped stories.
+	await press('s', 'j', KEYS.enter);
+	const shown = frame();
+	assert.match(shown, /^devnews › Agro-Forestry/);
+	assert.match(shown, /^No stories in Agro-Forestry/m, 'its list');
+	assert.doesNotMatch(shown, /Created:/, 'no story open');
+	ui.unmount();
+});

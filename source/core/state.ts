@@ -161,6 +161,13 @@ function fromTop(state: State): State {
 /** Another list of stories (filtered anew): shown from its top. */
 const newList = (state: State): State => fromTop({...state, mode: 'articles'});
 
+/**
+ * The list of a sector, edition or source just picked, the story open when
+ * it was picked closed: the header names the list, and the story was
+ * another list's.
+ */
+const pickedList = (state: State): State => newList({...state, reader: undefined});
+
 const listPlace = ({sector, edition, source, unreadOnly, sort, positions}: State): ListPlace => ({sector, edition, source, unreadOnly, sort, position: positions.articles});
 
 /** The list without its search, back where it was before the search, if it is still the same list. */
@@ -280,13 +287,13 @@ function step(state: State, action: Action): State {
 			return {...state, help: {...state.help, scroll: action.line}};
 
 		case 'setSector':
-			return newList({...state, sector: action.sector});
+			return pickedList({...state, sector: action.sector});
 
 		case 'setEdition':
-			return newList({...state, edition: action.edition});
+			return pickedList({...state, edition: action.edition});
 
 		case 'setSource':
-			return newList({...state, source: action.source});
+			return pickedList({...state, source: action.source});
 
 		case 'clearFilters':
 			return newList({...state, sector: undefined, edition: undefined, source: undefined});
