@@ -25,6 +25,8 @@ let held: http.ServerResponse | undefined;
 let heldFeed: http.ServerResponse | undefined;
 /** The request for a feed that never answers, and whether devnews has given it up. */
 let hanging: {closed: boolean} | undefined;
+/** Likewise a story's page. */
+let hangingPage: {closed: boolean} | undefined;
 before(async () => {
 	server = await startFeedServer();
 	server.route('/slow', serveXml(rss2([{id: 'slow', title: 'Synthetic story with a slow page', link: server.url('/slow-page'), date: new Date().toISOString()}])));
@@ -38,6 +40,17 @@ before(async () => {
 		hanging = {closed: false};
 		const asked = hanging;
 		// Never answered: the request ends only when devnews gives it up.
+		request.on('close', () => {
+			asked.closed = true;
+		});
+		response.on('close', () => {
+			asked.closed = true;
+		});
+	});
+	server.route('/hanging-page-feed', serveXml(rss2([{id: 'hp', title: 'Synthetic story whose page never answers', summary: 'Synthetic summary.', link: server.url('/hanging-page'), date: new Date().toISOString()}])));
+	server.route('/hanging-page', (request, response) => {
+		hangingPage = {closed: false};
+		const asked = hangingPage;
 		request.on('close', () => {
 			asked.closed = true;
 		});
@@ -274,5 +287,20 @@ test('a sector picked from inside a story shows that sector\'s list, where the s
 	assert.match(shown, /^devnews › Agro-Forestry/);
 	assert.match(shown, /^No stories in Agro-Forestry/m, 'its list');
 	assert.doesNotMatch(shown, /Created:/, 'no story open');
+	ui.unmount();
+});
+
+test('q while an open story\'s page is still loading quits at once: its request is given up, where devnews waited for it up to its timeout', async () => {
+	// No completing in the background: the page is asked for by opening the story alone.
+	const {frame, press, waitFor, ui} = await renderApp({width: 100, height: 24, feeds: [{url: server.url('/hanging-page-feed')}], settings: {complete: 0}, refresh: {...DEFAULT_REFRESH, timeoutMs: 60_000}});
+	await press('r');
+	await waitFor(/Refreshed 1 feed: 1 new\./);
+	// It landed above the selection, at the top.
+	await press('g');
+	assert.match(selectedLine(frame()), /Synthetic story whose page never answers/);
+	await press(KEYS.enter);
+	await until(() => hangingPage !== undefined, 'the reader asked for the page');
+	await press(KEYS.escape, 'q');
+	await until(() => hangingPage!.closed, 'the page\'s request was given up', 2000);
 	ui.unmount();
 });

@@ -8,12 +8,17 @@ import type {FetchLimits} from './limits.js';
 /** The story as it now stands; `error` says why its full text was not fetched, when it was needed and was not. */
 type Completed = {article: Article; error?: string};
 
-export async function completeStory(library: Library, article: Article, limits?: FetchLimits): Promise<Completed> {
+/**
+ * `stop` gives the page's request up (the browser quitting): nothing is
+ * written then, and the reason is the stop's.
+ */
+export async function completeStory(library: Library, article: Article, limits?: FetchLimits, stop?: AbortSignal): Promise<Completed> {
 	if (!needsFullStory(article)) return {article};
 	// The fetcher and Readability load only when a story needs them.
 	const {fetchFullStory} = await import('./full-story.js');
 	try {
-		const full = await fetchFullStory(article, limits);
+		const full = await fetchFullStory(article, limits, undefined, stop);
+		stop?.throwIfAborted();
 		library.upsert([full], full.source);
 		return {article: full};
 	} catch (error) {

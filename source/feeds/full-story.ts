@@ -24,10 +24,10 @@ function sameStory(final: string, link: string): boolean {
 	return number !== undefined && articleLink(final)?.number === number && new URL(final).origin === new URL(link).origin;
 }
 
-export async function fetchFullStory(article: Article, limits: FetchLimits = DEFAULT_LIMITS, resolve: Resolve = resolveAll): Promise<Article> {
+export async function fetchFullStory(article: Article, limits: FetchLimits = DEFAULT_LIMITS, resolve: Resolve = resolveAll, stop?: AbortSignal): Promise<Article> {
 	const link = article.url;
 	if (!link) throw new FetchError('no link to fetch the story from');
-	const page = await fetchLimited(link, {}, limits, {guard: await pageGuard(article.source, resolve)});
+	const page = await fetchLimited(link, {}, limits, {guard: await pageGuard(article.source, resolve), stop});
 	if (page.status !== 'ok') throw new FetchError('the page answered "not modified" to a plain request');
 	const story = extractStory(page.text, page.url);
 	if (!story) throw new FetchError('no story found on the page');

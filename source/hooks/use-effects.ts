@@ -102,8 +102,9 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 	// the turns at each host (two requests at a time, its Retry-After) and the pages that failed.
 	const completing = useRef<AbortController | undefined>(undefined);
 	const session = useRef<{hosts?: HostTurns; failed: Set<string>}>({failed: new Set()});
-	// Set when the browser is gone (quitting): a refresh under way gives up its requests, as newsboat's
-	// does, where devnews went on waiting for them (up to their timeout) with its screen already gone.
+	// Set when the browser is gone (quitting): a refresh under way, and the open story's page, give up
+	// their requests, as newsboat's refresh does, where devnews went on waiting for them (up to their
+	// timeout) with its screen already gone.
 	const [left] = useState(() => new AbortController());
 	// Quitting stops them: nothing is written after the browser is gone.
 	useEffect(
@@ -137,7 +138,9 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 		if (!article || !needsFullStory(article)) return;
 		const fetching = 'Fetching the full story…';
 		say(fetching);
-		const {error} = await completeStory(library, article, outside.refresh);
+		// Quitting gives the page's request up, as it does a refresh's.
+		const {error} = await completeStory(library, article, outside.refresh, left.signal);
+		if (left.signal.aborted) return;
 		// What was said since (a mark's undo on offer among them) stays.
 		dispatch({type: 'messageOver', text: fetching});
 		if (error) dispatch({type: 'storyFetchFailed', id, reason: error});
