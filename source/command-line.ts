@@ -46,7 +46,7 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
                         (fetch; default 50, the complete setting; 0: none)
     --screen-reader     the browser as plain sentences for a screen reader
                         (also INK_SCREEN_READER=true)
-    --help, --version
+    --help (-h), --version
 
   Files
     Bookmarks, feeds:  $XDG_CONFIG_HOME/devnews/config.json
@@ -112,9 +112,15 @@ export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 			maxBytes: {type: 'number'},
 			complete: {type: 'number'},
 			screenReader: {type: 'boolean', default: false},
+			// meow answers --help and --version only when alone; beside a command they are handled below.
+			help: {type: 'boolean', shortFlag: 'h'},
+			version: {type: 'boolean'},
 		},
 		allowUnknownFlags: false,
 	}));
+	// `devnews fetch --help` asks how to fetch: it prints the help (or the version) and runs nothing.
+	if (cli.flags.help) cli.showHelp(0);
+	if (cli.flags.version) cli.showVersion();
 	const [name, ...args] = cli.input;
 	if (name !== undefined && !isCommand(name)) {
 		throw new UsageError(`Unknown command "${name}". Commands: ${COMMAND_NAMES.join(', ')}. See devnews --help.`);

@@ -1,0 +1,26 @@
+// The command line as a newsboat user tries it on a first day: help asked
+// for beside a command, a mistyped flag, a file or folder in a bad state,
+// feeds that go wrong. The built devnews, spawned with its own config and
+// cache, against a feed server on 127.0.0.1 where it needs one.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import {isolatedEnv, runDevnews} from './helpers.js';
+
+const devnews = runDevnews;
+
+test('--help or -h beside a command prints the help and runs nothing; --version likewise prints the version', async () => {
+	for (const args of [['feeds', 'import', 'subscriptions.opml', '--help'], ['feeds', 'remove', 'https://www.devdiscourse.com/RSS/GoogleNews', '--help'], ['bookmark', '3710216', '-h'], ['-h'], ['list', '--json', '--help']]) {
+		const env = isolatedEnv();
+		const ran = await devnews(args, env); // eslint-disable-line no-await-in-loop -- one at a time, each its own folders
+		assert.equal(ran.code, 0, `${args.join(' ')}: ${ran.stderr}`);
+		assert.match(ran.stdout, /Usage[\s\S]*devnews feeds import FILE/, args.join(' '));
+		assert.equal(ran.stderr, '', args.join(' '));
+		assert.ok(!fs.existsSync(path.join(env['XDG_CONFIG_HOME']!, 'devnews', 'config.json')), `${args.join(' ')} saved nothing`);
+	}
+
+	const version = await devnews(['list', '--version'], isolatedEnv());
+	assert.equal(version.code, 0, version.stderr);
+	assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+});
