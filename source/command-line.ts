@@ -97,30 +97,44 @@ function usageOf<T>(parse: () => T): T {
 
 const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
 
+/** The flags devnews takes, by meow's name for each (camel case: maxBytes is --max-bytes). */
+const FLAGS = {
+	sector: {type: 'string'},
+	edition: {type: 'string'},
+	json: {type: 'boolean', default: false},
+	limit: {type: 'number'},
+	data: {type: 'string'},
+	concurrency: {type: 'number'},
+	timeout: {type: 'number'},
+	maxBytes: {type: 'number'},
+	complete: {type: 'number'},
+	screenReader: {type: 'boolean', default: false},
+	// meow answers --help and --version only when alone; beside a command they are handled below.
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean'},
+} as const;
+
+/** "-x" for a letter, "--max-bytes" for maxBytes: a flag as it was typed. */
+const asTyped = (flag: string): string => (flag.length === 1 ? `-${flag}` : typed(flag));
+
+/**
+ * A flag devnews does not take, in one line that names it and lists those it
+ * does (meow's own refusal is two lines, "Unknown flag" and the flag, without
+ * what to do).
+ */
+function checkFlagsKnown(flags: Record<string, unknown>): void {
+	const unknown = Object.keys(flags).filter(flag => !Object.hasOwn(FLAGS, flag));
+	if (unknown.length === 0) return;
+	throw new UsageError(`Unknown flag ${unknown.map(asTyped).join(', ')}. Flags: ${Object.keys(FLAGS).map(asTyped).join(', ')}. See devnews --help.`);
+}
+
 /** Parses process.argv; meow prints --help (with the user's keys, `bindings`) and --version itself and exits. */
 export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
-	const cli = usageOf(() => meow(helpText(bindings), {
-		importMeta: import.meta,
-		flags: {
-			sector: {type: 'string'},
-			edition: {type: 'string'},
-			json: {type: 'boolean', default: false},
-			limit: {type: 'number'},
-			data: {type: 'string'},
-			concurrency: {type: 'number'},
-			timeout: {type: 'number'},
-			maxBytes: {type: 'number'},
-			complete: {type: 'number'},
-			screenReader: {type: 'boolean', default: false},
-			// meow answers --help and --version only when alone; beside a command they are handled below.
-			help: {type: 'boolean', shortFlag: 'h'},
-			version: {type: 'boolean'},
-		},
-		allowUnknownFlags: false,
-	}));
+	const cli = usageOf(() => meow(helpText(bindings), {importMeta: import.meta, flags: FLAGS, allowUnknownFlags: true}));
 	// `devnews fetch --help` asks how to fetch: it prints the help (or the version) and runs nothing.
 	if (cli.flags.help) cli.showHelp(0);
 	if (cli.flags.version) cli.showVersion();
+	checkFlagsKnown(cli.flags);
 	const [name, ...args] = cli.input;
 	if (name !== undefined && !isCommand(name)) {
 		throw new UsageError(`Unknown command "${name}". Commands: ${COMMAND_NAMES.join(', ')}. See devnews --help.`);

@@ -24,3 +24,18 @@ test('--help or -h beside a command prints the help and runs nothing; --version 
 	assert.equal(version.code, 0, version.stderr);
 	assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('a flag devnews does not take is refused in one line that names it and lists the flags; nothing runs', async () => {
+	for (const [args, named] of [
+		[['list', '--jsn'], '--jsn'],
+		[['feeds', 'remove', 'https://www.devdiscourse.com/RSS/GoogleNews', '--max-byte', '5'], '--max-byte'],
+		[['bookmark', '3710216', '-x'], '-x'],
+	] as const) {
+		const env = isolatedEnv();
+		const ran = await devnews([...args], env); // eslint-disable-line no-await-in-loop -- one at a time, each its own folders
+		assert.equal(ran.code, 2, args.join(' '));
+		assert.equal(ran.stdout, '');
+		assert.match(ran.stderr, new RegExp(`^devnews: Unknown flag ${named}\\. Flags: --sector, --edition, --json, --limit, .*--max-bytes.* See devnews --help\\.\\n$`), args.join(' '));
+		assert.ok(!fs.existsSync(path.join(env['XDG_CONFIG_HOME']!, 'devnews', 'config.json')), `${args.join(' ')} saved nothing`);
+	}
+});
