@@ -78,8 +78,17 @@ const NUMBER_RANGES: Record<NumberFlag, NumberRange> = {
 /** "--max-bytes" for maxBytes: the flag as typed. */
 const typed = (flag: string): string => `--${kebabCase(flag)}`;
 
-function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, whole, words}: NumberRange): void {
-	if (value === undefined) return;
+/**
+ * `typed`: the words before any "--", where a flag typed with no value
+ * after it (`devnews list --limit`) is seen: meow leaves such a flag out, as
+ * though it had not been given.
+ */
+function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, whole, words}: NumberRange, typedWords: string[]): void {
+	if (value === undefined) {
+		if (typedWords.includes(typed(flag))) throw new UsageError(`${typed(flag)} takes ${words}, and was given none. See devnews --help.`);
+		return;
+	}
+
 	// NaN (a word where a number goes) and Infinity fail every comparison below that they should.
 	if (!(value >= min && value <= max) || (whole && !Number.isInteger(value))) {
 		throw new UsageError(`${typed(flag)} takes ${words}, not ${Number.isNaN(value) ? 'something that is not a number' : String(value)}. See devnews --help.`);
@@ -140,6 +149,8 @@ export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 		throw new UsageError(`Unknown command "${name}". Commands: ${COMMAND_NAMES.join(', ')}. See devnews --help.`);
 	}
 
-	for (const [flag, range] of Object.entries(NUMBER_RANGES) as Array<[NumberFlag, NumberRange]>) checkNumber(flag, cli.flags[flag], range);
+	const argv = process.argv.slice(2);
+	const typedWords = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+	for (const [flag, range] of Object.entries(NUMBER_RANGES) as Array<[NumberFlag, NumberRange]>) checkNumber(flag, cli.flags[flag], range, typedWords);
 	return {name, args, flags: cli.flags};
 }

@@ -39,3 +39,12 @@ test('a flag devnews does not take is refused in one line that names it and list
 		assert.ok(!fs.existsSync(path.join(env['XDG_CONFIG_HOME']!, 'devnews', 'config.json')), `${args.join(' ')} saved nothing`);
 	}
 });
+
+test('a number flag typed with no number after it is refused, not taken as not given', async () => {
+	for (const args of [['list', '--limit'], ['search', 'Ukraine', '--limit', '--json'], ['feeds', 'export', '--max-bytes']]) {
+		const ran = await devnews(args, isolatedEnv()); // eslint-disable-line no-await-in-loop -- one at a time
+		assert.equal(ran.code, 2, args.join(' '));
+		assert.equal(ran.stdout, '', args.join(' '));
+		assert.match(ran.stderr, /^devnews: --(limit|max-bytes) takes .+, and was given none\. See devnews --help\.\n$/, args.join(' '));
+	}
+});
