@@ -48,3 +48,12 @@ test('a number flag typed with no number after it is refused, not taken as not g
 		assert.match(ran.stderr, /^devnews: --(limit|max-bytes) takes .+, and was given none\. See devnews --help\.\n$/, args.join(' '));
 	}
 });
+
+test('a command missing what it needs is a usage mistake, exit 2, like any other: search with no words as read with no id', async () => {
+	for (const args of [['search'], ['search', '  '], ['read']]) {
+		const ran = await devnews(args, isolatedEnv()); // eslint-disable-line no-await-in-loop -- one at a time
+		assert.equal(ran.code, 2, `${args.join(' ')}: ${ran.stderr}`);
+		assert.equal(ran.stdout, '');
+		assert.match(ran.stderr, /^devnews: devnews (search|read) needs .+\.\n$/);
+	}
+});

@@ -4,7 +4,7 @@ import {formatCount} from '../core/numbers.js';
 import {taxonomyName} from '../core/taxonomy.js';
 import {completeStory} from '../feeds/complete-story.js';
 import {supportsHyperlinks} from '../terminal/links.js';
-import {CommandError, needArgument, outputWidth, print, terminalWidth, warn, type CommandContext} from './context.js';
+import {CommandError, needArgument, outputWidth, print, terminalWidth, UsageError, warn, type CommandContext} from './context.js';
 import {isFromFeed, type ArticleRow} from '../core/article.js';
 import {sourceTitle, titledSources} from '../core/pickers.js';
 import {SEARCH_LIMIT} from '../library/ranked-search.js';
@@ -50,7 +50,7 @@ export function list(context: CommandContext): void {
 
 export function search(context: CommandContext): void {
 	const query = context.args.join(' ').trim();
-	if (!query) throw new CommandError('devnews search needs words to look for, e.g. devnews search ceasefire.');
+	if (!query) throw new UsageError('devnews search needs words to look for, e.g. devnews search ceasefire.');
 	const printed = printRows(context, query);
 	if (printed === SEARCH_LIMIT && context.library.searchHasMore({...context.filter, query})) {
 		warn(`more than ${formatCount(SEARCH_LIMIT)} stories match; these are the best of the ${formatCount(SEARCH_LIMIT)} most recently added. Add words to narrow the search.`);
