@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
+import {serveXml, startFeedServer} from './feed-server.js';
 import {isolatedEnv, runDevnews} from './helpers.js';
 
 const devnews = runDevnews;
@@ -55,5 +56,22 @@ test('a command missing what it needs is a usage mistake, exit 2, like any other
 		assert.equal(ran.code, 2, `${args.join(' ')}: ${ran.stderr}`);
 		assert.equal(ran.stdout, '');
 		assert.match(ran.stderr, /^devnews: devnews (search|read) needs .+\.\n$/);
+	}
+});
+
+test('feeds add of an address that answers with no feed devnews reads adds it as given and says why, in one line', async () => {
+	const server = await startFeedServer();
+	try {
+		server.route('/broken', serveXml('<rss version="2.0"><channel><title>Synthetic broken feed<item></channel></rss>'));
+		server.route('/data.json', serveXml('{"synthetic": true}', {contentType: 'application/json'}));
+		const env = isolatedEnv();
+		for (const route of ['/broken', '/data.json']) {
+			const added = await devnews(['feeds', 'add', server.url(route)], env); // eslint-disable-line no-await-in-loop -- one at a time
+			assert.equal(added.code, 0, added.stderr);
+			assert.equal(added.stdout, `Added ${server.url(route)}\n`);
+			assert.match(added.stderr, new RegExp(`^devnews: ${server.url(route).replaceAll('.', '\\.')} answers, but not as a feed devnews reads \\(.+\\); added as given: devnews feeds check tries it later\\.\\n$`), route);
+		}
+	} finally {
+		await server.close();
 	}
 });
