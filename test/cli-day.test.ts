@@ -75,3 +75,26 @@ test('feeds add of an address that answers with no feed devnews reads adds it as
 		await server.close();
 	}
 });
+
+/** The config folder of `env`, made, with config.json holding `value`. */
+function writeConfig(env: NodeJS.ProcessEnv, value: unknown): string {
+	const file = path.join(env['XDG_CONFIG_HOME']!, 'devnews', 'config.json');
+	fs.mkdirSync(path.dirname(file), {recursive: true});
+	fs.writeFileSync(file, JSON.stringify(value));
+	return file;
+}
+
+test('entries of the feed list that are not feeds (a bare address, null, one with no url) are kept as written by import and remove, never taken apart or merged', async () => {
+	const env = isolatedEnv();
+	const mine = ['https://example.com/bare-address.xml', null, {title: 'Synthetic, no url'}, {title: 'Synthetic, no url either'}];
+	const file = writeConfig(env, {feeds: [...mine, {url: 'https://example.com/kept.xml'}]});
+	const urls = path.join(path.dirname(file), 'urls');
+	fs.writeFileSync(urls, 'https://example.com/new.xml\n');
+	const imported = await devnews(['feeds', 'import', urls], env);
+	assert.equal(imported.code, 0, imported.stderr);
+	const read = () => (JSON.parse(fs.readFileSync(file, 'utf8')) as {feeds: unknown[]}).feeds;
+	assert.deepEqual(read(), [{url: 'https://example.com/kept.xml'}, {url: 'https://example.com/new.xml'}, ...mine]);
+	const removed = await devnews(['feeds', 'remove', 'https://example.com/kept.xml'], env);
+	assert.equal(removed.code, 0, removed.stderr);
+	assert.deepEqual(read(), [{url: 'https://example.com/new.xml'}, ...mine]);
+});

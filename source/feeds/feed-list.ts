@@ -48,6 +48,9 @@ export function mergeByUrl(feeds: Iterable<Feed>, into = new Map<string, Feed>()
 
 const KEY = 'feeds';
 
+/** An entry of the stored list that add and remove can merge by its address: an object with a url (a feed, or one with a field that is wrong). */
+const isFeedEntry = (value: unknown): value is Feed => typeof value === 'object' && value !== null && typeof (value as {url?: unknown}).url === 'string';
+
 /** The shipped default feeds; a bad file is reported, not fatal. */
 export function loadDefaultFeeds(dataDir: string): {feeds: Feed[]; error?: string} {
 	const file = dataFolder(dataDir).feeds;
@@ -80,11 +83,17 @@ export class FeedList {
 		});
 	}
 
-	/** Changes the stored list in one write under the lock; nothing is written when `stop` has fired by then. */
+	/**
+	 * Changes the stored list in one write under the lock; nothing is written
+	 * when `stop` has fired by then. `edit` gets the entries that are feeds
+	 * (an object with a url); any other entry a person wrote (a bare address,
+	 * null) is kept as it is, after them, never merged with another or taken apart.
+	 */
 	private async change(edit: (feeds: Feed[]) => Feed[], stop?: AbortSignal): Promise<void> {
 		await this.config.update(KEY, current => {
 			if (stop?.aborted) throw new Error('stopped before anything was written');
-			return edit(Array.isArray(current) ? (current as Feed[]) : [...this.defaults]);
+			const written: unknown[] = Array.isArray(current) ? current : [...this.defaults];
+			return [...edit(written.filter(value => isFeedEntry(value))), ...written.filter(value => !isFeedEntry(value))];
 		});
 	}
 
