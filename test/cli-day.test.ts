@@ -98,3 +98,29 @@ test('entries of the feed list that are not feeds (a bare address, null, one wit
 	assert.equal(removed.code, 0, removed.stderr);
 	assert.deepEqual(read(), [{url: 'https://example.com/new.xml'}, ...mine]);
 });
+
+test('a feed list entry that is not fetched is named at start, a line each; a feed list that is no list is named, and never written over', async () => {
+	const env = isolatedEnv();
+	const file = writeConfig(env, {feeds: ['https://example.com/bare-address.xml', {url: 'ftp://example.com/feed.xml'}, {url: 'https://example.com/kept.xml'}]});
+	const listed = await devnews(['feeds'], env);
+	assert.equal(listed.code, 0, listed.stderr);
+	assert.equal(listed.stdout, 'https://example.com/kept.xml\n  sectors from each item · editions from each item · never fetched\n');
+	const lines = listed.stderr.split('\n').filter(Boolean);
+	assert.equal(lines.length, 2, listed.stderr);
+	assert.match(lines[0]!, /^devnews: .*config\.json: feeds\.0: .*expected object.*; kept in the file, not fetched \(a feed is \{"url": "https:\/\/…"\}/);
+	assert.match(lines[1]!, /^devnews: .*config\.json: feeds\.1: url: expected an http\(s\) link; kept in the file, not fetched/);
+
+	const notAList = {feeds: {url: 'https://example.com/mine.xml'}};
+	writeConfig(env, notAList);
+	const text = fs.readFileSync(file, 'utf8');
+	const said = await devnews(['feeds', '--json'], env);
+	assert.match(said.stderr, /config\.json: feeds: expected a list of feeds, e\.g\. \[\{"url": "https:\/\/example\.com\/rss"\}\], not \{"url":"https:\/\/example\.com\/mine\.xml"\}; fetching the shipped feeds, and adding none, until it is one\.\n$/);
+	const urls = path.join(path.dirname(file), 'urls');
+	fs.writeFileSync(urls, 'https://example.com/new.xml\n');
+	for (const args of [['feeds', 'import', urls], ['feeds', 'remove', 'https://www.devdiscourse.com/RSS/GoogleNews']]) {
+		const refused = await devnews(args, env); // eslint-disable-line no-await-in-loop -- one at a time
+		assert.equal(refused.code, 1, args.join(' '));
+		assert.match(refused.stderr, /feeds is \{"url":"https:\/\/example\.com\/mine\.xml"\}, not a list of feeds: fix or remove it first/, args.join(' '));
+		assert.equal(fs.readFileSync(file, 'utf8'), text, `${args.join(' ')} wrote nothing`);
+	}
+});

@@ -64,6 +64,21 @@ export function loadDefaultFeeds(dataDir: string): {feeds: Feed[]; error?: strin
 	}
 }
 
+/**
+ * One line for a feed list that is not a list, or one per entry of it that
+ * is kept in the file but not fetched (a bare address, a url that is not
+ * http(s)), naming it and what is wrong: to be said after the file's name.
+ */
+export function feedListProblems(config: ConfigFile): string[] {
+	const stored = config.get(KEY);
+	if (stored === undefined) return [];
+	if (!Array.isArray(stored)) return [`${KEY}: expected a list of feeds, e.g. [{"url": "https://example.com/rss"}], not ${JSON.stringify(stored)}; fetching the shipped feeds, and adding none, until it is one.`];
+	return stored.flatMap((value, index) => {
+		const parsed = feedSchema.safeParse(value);
+		return parsed.success ? [] : [`${KEY}.${index}: ${describeIssue(parsed.error)}; kept in the file, not fetched (a feed is {"url": "https://…"}, with a title, sector and edition if you like).`];
+	});
+}
+
 export class FeedList {
 	private readonly config: ConfigFile;
 	private readonly defaults: Feed[];
@@ -73,7 +88,7 @@ export class FeedList {
 		this.defaults = defaults;
 	}
 
-	/** The user's list, or the defaults when there is none yet. Entries that do not parse are skipped. */
+	/** The user's list, or the defaults when there is none yet. Entries that do not parse are skipped (feedListProblems says why). */
 	list(): Feed[] {
 		const stored = this.config.get(KEY);
 		if (!Array.isArray(stored)) return this.defaults;
@@ -92,7 +107,8 @@ export class FeedList {
 	private async change(edit: (feeds: Feed[]) => Feed[], stop?: AbortSignal): Promise<void> {
 		await this.config.update(KEY, current => {
 			if (stop?.aborted) throw new Error('stopped before anything was written');
-			const written: unknown[] = Array.isArray(current) ? current : [...this.defaults];
+			if (current !== undefined && !Array.isArray(current)) throw new Error(`${KEY} is ${JSON.stringify(current)}, not a list of feeds: fix or remove it first`);
+			const written: unknown[] = current ?? [...this.defaults];
 			return [...edit(written.filter(value => isFeedEntry(value))), ...written.filter(value => !isFeedEntry(value))];
 		});
 	}
