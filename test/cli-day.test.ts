@@ -124,3 +124,12 @@ test('a feed list entry that is not fetched is named at start, a line each; a fe
 		assert.equal(fs.readFileSync(file, 'utf8'), text, `${args.join(' ')} wrote nothing`);
 	}
 });
+
+test('a keepDays that makes no sense is said once by prune, not again as it prunes', async () => {
+	const env = isolatedEnv();
+	writeConfig(env, {keepDays: 'ten'});
+	const pruned = await devnews(['prune'], env);
+	assert.equal(pruned.code, 0, pruned.stderr);
+	assert.match(pruned.stdout, /^Removed 0 articles older than 365 days/);
+	assert.equal(pruned.stderr.match(/keepDays: expected a number of days of at least 1, not "ten"; keeping 365 days\./g)?.length, 1, pruned.stderr);
+});

@@ -146,11 +146,10 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 	}
 }
 
-/** Removes news past the kept days (keepDays in the config), a warning about them said; how many went. */
+/** Removes news past the kept days (keepDays in the config); how many went. A keepDays not used was said as the command started, once. */
 function pruneNews(context: CommandContext): {removed: number; days: number} {
 	const bookmarked = new Set(context.bookmarks.list().map(entry => entry.id));
-	const {removed, days, warning} = pruneOld(context.library, context.config, bookmarked);
-	if (warning) warn(warning);
+	const {removed, days} = pruneOld(context.library, context.config, bookmarked);
 	return {removed, days};
 }
 
