@@ -133,3 +133,13 @@ test('a keepDays that makes no sense is said once by prune, not again as it prun
 	assert.match(pruned.stdout, /^Removed 0 articles older than 365 days/);
 	assert.equal(pruned.stderr.match(/keepDays: expected a number of days of at least 1, not "ten"; keeping 365 days\./g)?.length, 1, pruned.stderr);
 });
+
+test('a cache folder that cannot be made: the library is kept in memory, and the line says why (ENOTDIR), not that a folder does not exist', async () => {
+	const env = isolatedEnv();
+	const blocker = path.join(path.dirname(env['XDG_CONFIG_HOME']!), 'a-file');
+	fs.writeFileSync(blocker, 'synthetic: a file where the cache folder would go');
+	const listed = await devnews(['list', '--limit', '1'], {...env, XDG_CACHE_HOME: blocker});
+	assert.equal(listed.code, 0, listed.stderr);
+	assert.match(listed.stdout, /Leaked Call Sparks Controversy/);
+	assert.match(listed.stderr, /^devnews: Library kept in memory only: cannot write .*a-file\/devnews\/library\.sqlite \(ENOTDIR\)\.\n$/);
+});
