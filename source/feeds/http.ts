@@ -17,6 +17,7 @@ import {legacyHookDecode, normalizeEncoding} from '@exodus/bytes/encoding.js';
 import {getProxyForUrl} from 'proxy-from-env';
 import type {Dispatcher, Response} from 'undici';
 import {isWebUrl} from '../terminal/links.js';
+import {formatCount} from '../core/numbers.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
 import {documentCharset} from './page-charset.js';
 
@@ -64,11 +65,11 @@ const USER_AGENT = 'devnews (terminal news reader)';
  */
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
 	const declared = Number(response.headers.get('content-length'));
-	if (declared > maxBytes) throw new FetchError(`response is ${declared} bytes, over the ${maxBytes}-byte limit`, 'too-big');
+	if (declared > maxBytes) throw new FetchError(`response is ${formatCount(declared)} bytes, over the ${formatCount(maxBytes)}-byte limit`, 'too-big');
 	let bytes = new Uint8Array(declared > 0 ? declared : 64 * 1024);
 	let size = 0;
 	for await (const chunk of response.body ?? []) {
-		if (size + chunk.byteLength > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`, 'too-big');
+		if (size + chunk.byteLength > maxBytes) throw new FetchError(`response is over the ${formatCount(maxBytes)}-byte limit`, 'too-big');
 		if (size + chunk.byteLength > bytes.byteLength) {
 			const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + chunk.byteLength, bytes.byteLength * 2)));
 			grown.set(bytes.subarray(0, size));
