@@ -143,3 +143,13 @@ test('a cache folder that cannot be made: the library is kept in memory, and the
 	assert.match(listed.stdout, /Leaked Call Sparks Controversy/);
 	assert.match(listed.stderr, /^devnews: Library kept in memory only: cannot write .*a-file\/devnews\/library\.sqlite \(ENOTDIR\)\.\n$/);
 });
+
+test('an OPML file cut short is said to be, naming the elements left open and its last line', async () => {
+	const env = isolatedEnv();
+	const file = path.join(path.dirname(env['XDG_CONFIG_HOME']!), 'subscriptions.opml');
+	const whole = '<?xml version="1.0"?>\n<opml version="2.0"><head><title>synthetic</title></head><body>\n<outline text="Synthetic A" xmlUrl="https://example.com/a.xml"/>\n<outline text="Synthetic B" xmlUrl="https://example.com/b.xml"/>\n</body></opml>\n';
+	fs.writeFileSync(file, whole.slice(0, whole.indexOf('<outline text="Synthetic B"')));
+	const imported = await devnews(['feeds', 'import', file], env);
+	assert.equal(imported.code, 1);
+	assert.equal(imported.stderr, `devnews: ${file}: malformed OPML: it ends with <opml>, <body> not closed; is the file cut short? (line 4)\n`);
+});
