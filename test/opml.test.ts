@@ -114,3 +114,15 @@ test('feeds export of a title saved with escape bytes writes none of them', asyn
 	assert.match(stdout, /title="Title"/);
 	assert.doesNotMatch(stdout, CONTROL_BUT_NEWLINE);
 });
+
+test('an outline whose xmlUrl is not a web address is skipped with a warning naming it, not dropped unseen', () => {
+	const {feeds, warnings} = parseOpml(
+		opml('<outline xmlUrl="feed://example.com/podcast" title="Synthetic podcast"/><outline xmlUrl="javascript:alert(1)"/><outline text="a folder"/><outline xmlUrl="https://a.example/rss"/>'),
+		taxonomy,
+	);
+	assert.deepEqual(feeds, [{url: 'https://a.example/rss'}]);
+	assert.deepEqual(warnings, [
+		'outline "Synthetic podcast": skipped, its xmlUrl "feed://example.com/podcast" is not a web address',
+		'outline without a title: skipped, its xmlUrl "javascript:alert(1)" is not a web address',
+	]);
+});

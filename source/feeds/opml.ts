@@ -47,7 +47,7 @@ function categories(value: unknown, known: KnownIds, warn: (problem: string) => 
 	return found;
 }
 
-/** Every outline with an http(s) xmlUrl, at any depth, one per feed; and a warning line for each category dropped. */
+/** Every outline with an http(s) xmlUrl, at any depth, one per feed; and a warning line for each other xmlUrl and each category dropped. */
 export function parseOpml(xml: string, taxonomy: Taxonomy): ImportedFeeds {
 	if (/<!ENTITY/i.test(xml)) throw new FeedError('refused: OPML with entity declarations');
 	assertWellFormed(xml, 'OPML');
@@ -67,12 +67,15 @@ export function parseOpml(xml: string, taxonomy: Taxonomy): ImportedFeeds {
 	const pending: Outline[] = [...(body.outline ?? [])].reverse();
 	for (let outline = pending.pop(); outline; outline = pending.pop()) {
 		const url = outline['@xmlUrl'];
+		const title = cleanTitle(outline['@title']) ?? cleanTitle(outline['@text']);
 		if (typeof url === 'string' && isWebUrl(url)) {
 			const normalized = normalizeFeedUrl(url);
-			const title = cleanTitle(outline['@title']) ?? cleanTitle(outline['@text']);
 			const named = title ? `"${title}" (${normalized})` : normalized;
 			const found = categories(outline['@category'], known, problem => warnings.push(`outline ${named}: ${problem}`));
 			feeds.push({url: normalized, ...(title && title !== normalized && title !== url ? {title} : {}), ...found});
+		} else if (url !== undefined) {
+			// A podcast app's feed: or a relative address: said, as a urls file's line that is none is, not dropped unseen.
+			warnings.push(`outline ${title ? `"${title}"` : 'without a title'}: skipped, its xmlUrl "${sanitizeLine(String(url)).slice(0, 80)}" is not a web address`);
 		}
 
 		if (Array.isArray(outline.outline)) pending.push(...[...outline.outline].reverse());
