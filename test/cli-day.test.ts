@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {serveXml, startFeedServer} from './feed-server.js';
+import {rss2, serveXml, startFeedServer} from './feed-server.js';
 import {isolatedEnv, runDevnews} from './helpers.js';
 
 const devnews = runDevnews;
@@ -152,4 +152,24 @@ test('an OPML file cut short is said to be, naming the elements left open and it
 	const imported = await devnews(['feeds', 'import', file], env);
 	assert.equal(imported.code, 1);
 	assert.equal(imported.stderr, `devnews: ${file}: malformed OPML: it ends with <opml>, <body> not closed; is the file cut short? (line 4)\n`);
+});
+
+test('feeds --json gives a feed the title the feed list gives it, as devnews feeds does, not the one its last fetch brought', async () => {
+	const server = await startFeedServer();
+	try {
+		server.route('/feed', serveXml(rss2([{id: 's1', title: 'Synthetic story'}], 'Synthetic feed, its own title')));
+		server.route('/untitled', serveXml(rss2([{id: 's2', title: 'Synthetic story two'}], 'Synthetic feed with no title in the list')));
+		const env = isolatedEnv();
+		writeConfig(env, {feeds: [{url: server.url('/feed'), title: 'My name for it'}, {url: server.url('/untitled')}]});
+		const fetched = await devnews(['fetch', '--complete', '0'], env);
+		assert.equal(fetched.code, 0, fetched.stderr);
+		assert.match((await devnews(['feeds'], env)).stdout, /\/feed\n {2}My name for it · /);
+		const json = JSON.parse((await devnews(['feeds', '--json'], env)).stdout) as Array<{url: string; title?: string; lastSuccess?: number}>;
+		assert.deepEqual(json.map(feed => [feed.url, feed.title, typeof feed.lastSuccess]), [
+			[server.url('/feed'), 'My name for it', 'number'],
+			[server.url('/untitled'), 'Synthetic feed with no title in the list', 'number'],
+		]);
+	} finally {
+		await server.close();
+	}
 });

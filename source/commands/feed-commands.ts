@@ -67,12 +67,19 @@ function feedLine(context: CommandContext, feed: Feed): string {
 	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${title ? `${title} · ` : ''}${sector} · ${edition} · ${last}${error}`)}`;
 }
 
+/** A feed and its state as JSON; its title the one the text shows, the feed list's before the feed's own. */
+function feedJson(context: CommandContext, feed: Feed): Record<string, unknown> {
+	const state = context.library.feedState(feed.url);
+	const title = feed.title ?? state.title;
+	return {...feed, ...state, ...(title === undefined ? {} : {title})};
+}
+
 export async function feeds(context: CommandContext): Promise<void | number> {
 	const [action, argument] = context.args;
 	switch (action) {
 		case undefined: {
 			const list = context.feeds.list();
-			if (context.flags.json) print(jsonText(list.map(feed => ({...feed, ...context.library.feedState(feed.url)}))));
+			if (context.flags.json) print(jsonText(list.map(feed => feedJson(context, feed))));
 			else print(list.length > 0 ? list.map(feed => feedLine(context, feed)).join('\n') : 'No feeds. Add one with devnews feeds add URL.');
 			return;
 		}
