@@ -173,3 +173,21 @@ test('feeds --json gives a feed the title the feed list gives it, as devnews fee
 		await server.close();
 	}
 });
+
+// eslint-disable-next-line no-control-regex -- what must never reach the terminal
+const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
+
+test('what a user typed, quoted back in a message (an id, a file\'s name, a command), reaches the terminal without its escape sequences', async () => {
+	const env = isolatedEnv();
+	const folder = path.join(path.dirname(env['XDG_CONFIG_HOME']!), 'downloads');
+	fs.mkdirSync(folder);
+	// A file named by a web site, as a shell's * hands it over.
+	const file = path.join(folder, 'feeds\u001B]0;owned\u0007\u001B[2J.txt');
+	fs.writeFileSync(file, 'https://example.com/rss\nnot-an-address\n');
+	for (const args of [['read', '\u001B[2Jx'], ['bookmark', '\u001B[31mred'], ['\u001B[2J'], ['list', '--sector', '\u001B[31m'], ['feeds', 'import', file], ['feeds', 'import', `${file}.missing`]]) {
+		const ran = await devnews(args, env); // eslint-disable-line no-await-in-loop -- one at a time
+		assert.notEqual(ran.stderr, '', JSON.stringify(args));
+		assert.doesNotMatch(ran.stderr, CONTROLS, JSON.stringify(args));
+		assert.doesNotMatch(ran.stdout, CONTROLS, JSON.stringify(args));
+	}
+});

@@ -130,7 +130,7 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 					return stop.status();
 				}
 
-				print(`Imported ${counted(found.length, 'feed')} from ${argument} (${formatCount(added)} new).`);
+				print(sanitizeLine(`Imported ${counted(found.length, 'feed')} from ${argument} (${formatCount(added)} new).`));
 				return;
 			} finally {
 				stop.dispose();
