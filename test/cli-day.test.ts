@@ -191,3 +191,20 @@ test('what a user typed, quoted back in a message (an id, a file\'s name, a comm
 		assert.doesNotMatch(ran.stdout, CONTROLS, JSON.stringify(args));
 	}
 });
+
+test('a config file that begins with a byte order mark, as some editors write it, is read and changed as it is, not moved aside as not JSON', async () => {
+	const env = isolatedEnv();
+	const file = writeConfig(env, {});
+	const saved = {id: 'synthetic-1', title: 'Synthetic bookmark', savedAt: '2026-01-02T03:04:05.000Z'};
+	fs.writeFileSync(file, `\uFEFF${JSON.stringify({bookmarks: {[saved.id]: saved}, keepDays: 30}, undefined, 2)}`);
+	const listed = await devnews(['bookmarks', '--json'], env);
+	assert.equal(listed.code, 0, listed.stderr);
+	assert.equal(listed.stderr, '');
+	assert.deepEqual(JSON.parse(listed.stdout), [saved]);
+	const bookmarked = await devnews(['bookmark', '3710216'], env);
+	assert.equal(bookmarked.code, 0, bookmarked.stderr);
+	assert.deepEqual(fs.readdirSync(path.dirname(file)).filter(name => name.includes('corrupt')), [], 'nothing moved aside');
+	const written = JSON.parse(fs.readFileSync(file, 'utf8')) as {bookmarks: Record<string, unknown>; keepDays: number};
+	assert.deepEqual(Object.keys(written.bookmarks).sort(), ['3710216', 'synthetic-1']);
+	assert.equal(written.keepDays, 30);
+});
