@@ -208,3 +208,15 @@ test('a config file that begins with a byte order mark, as some editors write it
 	assert.deepEqual(Object.keys(written.bookmarks).sort(), ['3710216', 'synthetic-1']);
 	assert.equal(written.keepDays, 30);
 });
+
+test('feeds import of a urls file saved with a byte order mark and CRLF line ends reads its feeds', async () => {
+	const env = isolatedEnv();
+	const file = path.join(path.dirname(env['XDG_CONFIG_HOME']!), 'urls');
+	fs.writeFileSync(file, '\uFEFFhttps://example.com/a.xml\r\nhttps://example.com/b.xml "~Synthetic B"\r\n');
+	const imported = await devnews(['feeds', 'import', file], env);
+	assert.equal(imported.code, 0, imported.stderr);
+	assert.equal(imported.stderr, '');
+	assert.match(imported.stdout, /^Imported 2 feeds from .*urls \(2 new\)\.\n$/);
+	const listed = JSON.parse((await devnews(['feeds', '--json'], env)).stdout) as Array<{url: string; title?: string}>;
+	assert.deepEqual(listed.slice(-2).map(feed => [feed.url, feed.title]), [['https://example.com/a.xml', undefined], ['https://example.com/b.xml', 'Synthetic B']]);
+});

@@ -101,7 +101,8 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 			if (!argument) throw new UsageError('devnews feeds import needs an OPML file, or a list of addresses (newsboat\'s urls file).');
 			let text: string;
 			try {
-				text = fs.readFileSync(argument, 'utf8');
+				// Without the byte order mark an editor may have saved it with, which is no part of either format.
+				text = fs.readFileSync(argument, 'utf8').replace(/^\uFEFF/, '');
 			} catch (error) {
 				throw new CommandError(`Cannot read ${argument} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
 			}
