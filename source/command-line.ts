@@ -1,6 +1,7 @@
 // The command line, parsed with meow: which command, its arguments and
 // flags, and --help and --version. Only loaded when there are arguments:
 // a bare `devnews` has nothing to parse and starts the browser without it.
+import fs from 'node:fs';
 import meow from 'meow';
 import {BINDINGS, helpColumns, helpLines, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
@@ -137,6 +138,24 @@ function checkFlagsKnown(flags: Record<string, unknown>): void {
 	throw new UsageError(`Unknown flag ${unknown.map(asTyped).join(', ')}. Flags: ${Object.keys(FLAGS).map(asTyped).join(', ')}. See devnews --help.`);
 }
 
+/**
+ * --data names a folder that is there. Opening the library with one that is
+ * not (a typo) took the shipped data's stories out of the library, and their
+ * read marks with them, and filed every story again under no taxonomy; the
+ * next start, without the typo, filed them all back.
+ */
+function checkDataFolder(dir: string | undefined): void {
+	if (dir === undefined) return;
+	let why: string | undefined;
+	try {
+		if (!fs.statSync(dir).isDirectory()) why = 'not a folder';
+	} catch (error) {
+		why = `no such folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+	}
+
+	if (why) throw new UsageError(`--data ${dir}: ${why}; it takes a folder of articles like devnews's own data/. Nothing was changed. See devnews --help.`);
+}
+
 /** Parses process.argv; meow prints --help (with the user's keys, `bindings`) and --version itself and exits. */
 export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 	const cli = usageOf(() => meow(helpText(bindings), {importMeta: import.meta, flags: FLAGS, allowUnknownFlags: true}));
@@ -152,5 +171,6 @@ export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 	const argv = process.argv.slice(2);
 	const typedWords = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	for (const [flag, range] of Object.entries(NUMBER_RANGES) as Array<[NumberFlag, NumberRange]>) checkNumber(flag, cli.flags[flag], range, typedWords);
+	checkDataFolder(cli.flags.data);
 	return {name, args, flags: cli.flags};
 }
