@@ -32,6 +32,7 @@ test('a flag devnews does not take is refused in one line that names it and list
 		[['feeds', 'remove', 'https://www.devdiscourse.com/RSS/GoogleNews', '--max-byte', '5'], '--max-byte'],
 		[['bookmark', '3710216', '-x'], '-x'],
 	] as const) {
+		// Those that need no network first: without the check, fetch and feeds check would reach for the shipped feeds.
 		const env = isolatedEnv();
 		const ran = await devnews([...args], env); // eslint-disable-line no-await-in-loop -- one at a time, each its own folders
 		assert.equal(ran.code, 2, args.join(' '));
@@ -235,4 +236,24 @@ test('--data naming no folder (a typo) is refused before the library is opened: 
 
 	const listed = JSON.parse((await devnews(['list', '--json'], env)).stdout) as Array<{id: string; read: boolean}>;
 	assert.equal(listed.find(row => row.id === '3710216')?.read, true, 'still read');
+});
+
+test('a flag the command does not take is refused, naming the flags it does, where it was left unread: fetch --sector fetched every feed', async () => {
+	for (const [args, said] of [
+		[['bookmarks', '--sector', 'politics', '--limit', '2'], 'devnews bookmarks does not take --sector, --limit: its flags are --json, --data.'],
+		[['feeds', 'remove', 'https://www.devdiscourse.com/RSS/GoogleNews', '--json'], 'devnews feeds remove does not take --json: its only flag is --data.'],
+		[['fetch', '--sector', 'politics'], 'devnews fetch does not take --sector: its flags are --concurrency, --timeout, --max-bytes, --complete, --data.'],
+		[['feeds', 'check', '--json'], 'devnews feeds check does not take --json: its flags are --concurrency, --timeout, --max-bytes, --data.'],
+	] as const) {
+		// Those that need no network first: without the check, fetch and feeds check would reach for the shipped feeds.
+		const env = isolatedEnv();
+		const ran = await devnews([...args], env); // eslint-disable-line no-await-in-loop -- one at a time, each its own folders
+		assert.equal(ran.code, 2, args.join(' '));
+		assert.equal(ran.stdout, '', args.join(' '));
+		assert.equal(ran.stderr, `devnews: ${said} See devnews --help.\n`);
+		assert.ok(!fs.existsSync(path.join(env['XDG_CONFIG_HOME']!, 'devnews', 'config.json')), `${args.join(' ')} saved nothing`);
+	}
+
+	const listed = await devnews(['search', 'Ukraine', '--sector', 'politics', '--json', '--limit', '1', '--data', path.join(ROOT, 'data')], isolatedEnv());
+	assert.equal(listed.code, 0, listed.stderr);
 });
