@@ -40,9 +40,10 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     --json              print JSON (list, read, search, bookmarks, feeds, doctor)
     --limit N           at most N articles (list, search)
     --data DIR          read articles from DIR instead of the shipped data
-    --concurrency N     feeds fetched at once (fetch; default 4)
-    --timeout S         seconds allowed per feed (fetch; default 15)
-    --max-bytes N       largest response accepted (fetch; default 5 MB)
+    --concurrency N     feeds fetched at once (default 4)
+    --timeout S         seconds allowed per feed (default 15)
+    --max-bytes N       largest response accepted (default 5 MB)
+                        (these three: fetch, feeds add, feeds check)
     --complete N        summary-only stories then completed from their pages
                         (fetch; default 50, the complete setting; 0: none)
     --screen-reader     the browser as plain sentences for a screen reader
@@ -138,6 +139,48 @@ function checkFlagsKnown(flags: Record<string, unknown>): void {
 	throw new UsageError(`Unknown flag ${unknown.map(asTyped).join(', ')}. Flags: ${Object.keys(FLAGS).map(asTyped).join(', ')}. See devnews --help.`);
 }
 
+type FlagName = keyof typeof FLAGS;
+
+const LIMITS: FlagName[] = ['concurrency', 'timeout', 'maxBytes'];
+
+/**
+ * The flags each command takes, besides --data (every command reads the
+ * data folder's taxonomy and feeds), --help and --version. Another is
+ * refused rather than left unread: `devnews fetch --sector politics`
+ * fetched every feed, and `devnews feeds check --json` printed text.
+ */
+const TAKES: Record<string, FlagName[]> = {
+	// The browser, or the list when there is no terminal.
+	'': ['sector', 'edition', 'json', 'limit', 'screenReader'],
+	list: ['sector', 'edition', 'json', 'limit'],
+	read: ['json'],
+	search: ['sector', 'edition', 'json', 'limit'],
+	bookmarks: ['json'],
+	bookmark: [],
+	unbookmark: [],
+	fetch: [...LIMITS, 'complete'],
+	prune: [],
+	doctor: ['json'],
+	feeds: ['json'],
+	'feeds add': ['sector', 'edition', ...LIMITS],
+	'feeds remove': [],
+	'feeds import': [],
+	'feeds export': [],
+	'feeds check': LIMITS,
+};
+
+/** The flags given that `command` does not take, refused in one line that says which it does. */
+function checkFlagsTaken(command: string, flags: Record<string, unknown>): void {
+	const takes = TAKES[command];
+	// An unknown action of feeds is said by feeds itself.
+	if (!takes) return;
+	const given = (Object.keys(FLAGS) as FlagName[]).filter(flag => flags[flag] !== undefined && flags[flag] !== false);
+	const refused = given.filter(flag => !['data', 'help', 'version', ...takes].includes(flag));
+	if (refused.length === 0) return;
+	const its = takes.length > 0 ? `its flags are ${[...takes, 'data'].map(asTyped).join(', ')}` : 'its only flag is --data';
+	throw new UsageError(`devnews${command ? ` ${command}` : ''} does not take ${refused.map(asTyped).join(', ')}: ${its}. See devnews --help.`);
+}
+
 /**
  * --data names a folder that is there. Opening the library with one that is
  * not (a typo) took the shipped data's stories out of the library, and their
@@ -171,6 +214,7 @@ export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 	const argv = process.argv.slice(2);
 	const typedWords = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	for (const [flag, range] of Object.entries(NUMBER_RANGES) as Array<[NumberFlag, NumberRange]>) checkNumber(flag, cli.flags[flag], range, typedWords);
+	checkFlagsTaken([name, name === 'feeds' ? args[0] : undefined].filter(Boolean).join(' '), cli.flags);
 	checkDataFolder(cli.flags.data);
 	return {name, args, flags: cli.flags};
 }
