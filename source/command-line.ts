@@ -35,9 +35,9 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     $ devnews doctor                   check the library; repair what is damaged
 
   Options
-    --sector ID|NAME    only this sector (e.g. politics, "Science & Environment")
-    --edition ID|NAME   only this edition, a region (e.g. global, "South Asia", mena)
-    --json              print JSON (list, read, search, bookmarks, feeds, doctor)
+    --sector ID|NAME    only this sector (politics, "Science & Environment")
+    --edition ID|NAME   only this edition, a region (global, "South Asia", mena)
+    --json              print JSON: list, read, search, bookmarks, feeds, doctor
     --limit N           at most N articles (list, search)
     --data DIR          read articles from DIR instead of the shipped data
     --concurrency N     feeds fetched at once (default 4)
@@ -52,7 +52,7 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
 
   Files
     Bookmarks, feeds:  $XDG_CONFIG_HOME/devnews/config.json
-    Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete it to reset)
+    Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete to reset)
 
   Keys in the browser
 ${helpColumns(helpLines(bindings))

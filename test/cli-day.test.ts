@@ -257,3 +257,10 @@ test('a flag the command does not take is refused, naming the flags it does, whe
 	const listed = await devnews(['search', 'Ukraine', '--sector', 'politics', '--json', '--limit', '1', '--data', path.join(ROOT, 'data')], isolatedEnv());
 	assert.equal(listed.code, 0, listed.stderr);
 });
+
+test('--help\'s commands, options and files fit 80 columns', async () => {
+	const help = await devnews(['--help'], isolatedEnv());
+	const ownLines = help.stdout.slice(help.stdout.indexOf('  Usage'), help.stdout.indexOf('  Keys in the browser')).split('\n');
+	assert.ok(ownLines.length > 30, help.stdout);
+	assert.deepEqual(ownLines.filter(line => line.length > 80), []);
+});
