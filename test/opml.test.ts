@@ -126,3 +126,9 @@ test('an outline whose xmlUrl is not a web address is skipped with a warning nam
 		'outline without a title: skipped, its xmlUrl "javascript:alert(1)" is not a web address',
 	]);
 });
+
+test('an OPML file with an empty body, as feeds export writes an empty list, imports as no feeds, not as "not an OPML document"', () => {
+	assert.deepEqual(parseOpml(buildOpml([]), taxonomy), {feeds: [], warnings: []});
+	assert.deepEqual(parseOpml('<opml version="1.0"><head/><body></body></opml>', taxonomy), {feeds: [], warnings: []});
+	assert.throws(() => parseOpml('<opml version="2.0"><head/></opml>', taxonomy), /not an OPML document \(no <opml><body>\)/);
+});

@@ -58,13 +58,14 @@ export function parseOpml(xml: string, taxonomy: Taxonomy): ImportedFeeds {
 		throw new FeedError(`cannot parse OPML: ${(error as Error).message}`);
 	}
 
-	const body = (document['opml'] as {body?: Outline} | undefined)?.body;
-	if (!body) throw new FeedError('not an OPML document (no <opml><body>)');
+	// An empty <body/> (a list with no feeds, as feeds export writes it) parses as "".
+	const body = (document['opml'] as {body?: Outline | ''} | undefined)?.body;
+	if (body === undefined) throw new FeedError('not an OPML document (no <opml><body>)');
 	const known = knownIds(taxonomy);
 	const feeds: Feed[] = [];
 	const warnings: string[] = [];
 	// Folders nest outlines; walked with a stack, so no depth overflows the call stack.
-	const pending: Outline[] = [...(body.outline ?? [])].reverse();
+	const pending: Outline[] = [...((body === '' ? undefined : body.outline) ?? [])].reverse();
 	for (let outline = pending.pop(); outline; outline = pending.pop()) {
 		const url = outline['@xmlUrl'];
 		const title = cleanTitle(outline['@title']) ?? cleanTitle(outline['@text']);
