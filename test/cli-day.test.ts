@@ -264,3 +264,12 @@ test('--help\'s commands, options and files fit 80 columns', async () => {
 	assert.ok(ownLines.length > 30, help.stdout);
 	assert.deepEqual(ownLines.filter(line => line.length > 80), []);
 });
+
+test('devnews bookmarks into a pipe gives whole titles, as devnews list does, so grep finds the end of a long one', async () => {
+	const env = isolatedEnv();
+	const id = 'historic-expansion-eil-and-dangote-group-set-to-transform-energy-landscape-with-world-s-largest-refinery';
+	assert.equal((await devnews(['bookmark', id], env)).code, 0);
+	const listed = await devnews(['bookmarks'], env);
+	assert.equal(listed.code, 0, listed.stderr);
+	assert.match(listed.stdout, /^★ Historic Expansion: EIL and Dangote Group Set to Transform Energy Landscape with World's Largest Refinery\n {2}historic-expansion-.*-largest-refinery · saved /);
+});
