@@ -80,10 +80,18 @@ const NUMBER_RANGES: Record<NumberFlag, NumberRange> = {
 /** "--max-bytes" for maxBytes: the flag as typed. */
 const typed = (flag: string): string => `--${kebabCase(flag)}`;
 
+/** The word typed as `flag`'s value (`--limit abc`, `--limit=abc`). */
+function typedValue(typedWords: string[], flag: string): string | undefined {
+	const index = typedWords.findIndex(word => word === flag || word.startsWith(`${flag}=`));
+	const word = typedWords[index];
+	if (word === undefined) return undefined;
+	return word === flag ? typedWords[index + 1] : word.slice(flag.length + 1);
+}
+
 /**
- * `typed`: the words before any "--", where a flag typed with no value
+ * `typedWords`: the words before any "--", where a flag typed with no value
  * after it (`devnews list --limit`) is seen: meow leaves such a flag out, as
- * though it had not been given.
+ * though it had not been given. A word that is no number is quoted as typed.
  */
 function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, whole, words}: NumberRange, typedWords: string[]): void {
 	if (value === undefined) {
@@ -93,7 +101,8 @@ function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, who
 
 	// NaN (a word where a number goes) and Infinity fail every comparison below that they should.
 	if (!(value >= min && value <= max) || (whole && !Number.isInteger(value))) {
-		throw new UsageError(`${typed(flag)} takes ${words}, not ${Number.isNaN(value) ? 'something that is not a number' : String(value)}. See devnews --help.`);
+		const given = Number.isNaN(value) ? JSON.stringify(typedValue(typedWords, typed(flag)) ?? '') : String(value);
+		throw new UsageError(`${typed(flag)} takes ${words}, not ${given}. See devnews --help.`);
 	}
 }
 

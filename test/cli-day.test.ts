@@ -273,3 +273,12 @@ test('devnews bookmarks into a pipe gives whole titles, as devnews list does, so
 	assert.equal(listed.code, 0, listed.stderr);
 	assert.match(listed.stdout, /^★ Historic Expansion: EIL and Dangote Group Set to Transform Energy Landscape with World's Largest Refinery\n {2}historic-expansion-.*-largest-refinery · saved /);
 });
+
+test('a word where a number goes is quoted back as typed', async () => {
+	for (const args of [['list', '--limit', 'abc'], ['list', '--limit=ten'], ['search', 'x', '--json', '--limit', 'few']]) {
+		const ran = await devnews(args, isolatedEnv()); // eslint-disable-line no-await-in-loop -- one at a time
+		assert.equal(ran.code, 2, args.join(' '));
+		const word = args.at(-1)!.replace('--limit=', '');
+		assert.equal(ran.stderr, `devnews: --limit takes a whole number of articles, at least 1, not "${word}". See devnews --help.\n`, args.join(' '));
+	}
+});
