@@ -282,3 +282,18 @@ test('a word where a number goes is quoted back as typed', async () => {
 		assert.equal(ran.stderr, `devnews: --limit takes a whole number of articles, at least 1, not "${word}". See devnews --help.\n`, args.join(' '));
 	}
 });
+
+test('feeds add of a page keeps the title its link gives a feed as one plain line, as an import does, never with its escape sequences', async () => {
+	const server = await startFeedServer();
+	try {
+		server.route('/feed', serveXml(rss2([{id: 's1', title: 'Synthetic story'}])));
+		server.route('/page', serveXml(`<html><head><link rel="alternate" type="application/rss+xml" title="Synthetic \u001B]0;owned\u0007\u001B[31mred\u009B2J feed" href="/feed"></head><body>synthetic</body></html>`, {contentType: 'text/html'}));
+		const env = isolatedEnv();
+		const added = await devnews(['feeds', 'add', server.url('/page')], env);
+		assert.equal(added.code, 0, added.stderr);
+		const stored = JSON.parse(fs.readFileSync(path.join(env['XDG_CONFIG_HOME']!, 'devnews', 'config.json'), 'utf8')) as {feeds: Array<{url: string; title?: string}>};
+		assert.equal(stored.feeds.find(feed => feed.url === server.url('/feed'))?.title, 'Synthetic red feed');
+	} finally {
+		await server.close();
+	}
+});
