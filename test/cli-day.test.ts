@@ -297,3 +297,19 @@ test('feeds add of a page keeps the title its link gives a feed as one plain lin
 		await server.close();
 	}
 });
+
+test('feeds add of a page that links a feed already listed keeps the title the list gives it, and says it is already listed', async () => {
+	const server = await startFeedServer();
+	try {
+		server.route('/feed', serveXml(rss2([{id: 's1', title: 'Synthetic story'}])));
+		server.route('/page', serveXml('<html><head><link rel="alternate" type="application/rss+xml" title="The page\'s name for it" href="/feed"></head><body>synthetic</body></html>', {contentType: 'text/html'}));
+		const env = isolatedEnv();
+		const file = writeConfig(env, {feeds: [{url: server.url('/feed'), title: 'My own name', sector: 'health'}]});
+		const added = await devnews(['feeds', 'add', server.url('/page')], env);
+		assert.equal(added.code, 0, added.stderr);
+		assert.equal(added.stdout, `Already listed: ${server.url('/feed')} (My own name)\n`);
+		assert.deepEqual((JSON.parse(fs.readFileSync(file, 'utf8')) as {feeds: unknown[]}).feeds, [{url: server.url('/feed'), title: 'My own name', sector: 'health'}]);
+	} finally {
+		await server.close();
+	}
+});

@@ -116,6 +116,8 @@ export async function addFeeds(context: CommandContext, address: string | undefi
 	}
 
 	const before = new Map(context.feeds.list().map(feed => [normalizeFeedUrl(feed.url), feed]));
-	await context.feeds.add(feeds);
-	for (const feed of feeds) print(sanitizeLine(outcome(feed, before.get(normalizeFeedUrl(feed.url)), context.taxonomy)));
+	// A title the list gives a feed already (the user's own, an import's) stays: a page's name for it, or the listing's, is for a feed with none.
+	const adding = feeds.map(({title, ...feed}) => (title === undefined || before.get(normalizeFeedUrl(feed.url))?.title ? feed : {...feed, title}));
+	await context.feeds.add(adding);
+	for (const feed of adding) print(sanitizeLine(outcome(feed, before.get(normalizeFeedUrl(feed.url)), context.taxonomy)));
 }
