@@ -153,41 +153,59 @@ type FlagName = keyof typeof FLAGS;
 const LIMITS: FlagName[] = ['concurrency', 'timeout', 'maxBytes'];
 
 /**
- * The flags each command takes, besides --data (every command reads the
- * data folder's taxonomy and feeds), --help and --version. Another is
- * refused rather than left unread: `devnews fetch --sector politics`
- * fetched every feed, and `devnews feeds check --json` printed text.
+ * What each command takes: its flags, besides --data (every command reads
+ * the data folder's taxonomy and feeds), --help and --version; and the words
+ * after it, as the help writes them ("ID", "WORDS..."), none when absent.
+ * Anything more is refused rather than left unread: `devnews fetch --sector
+ * politics` fetched every feed, `devnews feeds check --json` printed text,
+ * and `devnews feeds remove A B` removed A alone.
  */
-const TAKES: Record<string, FlagName[]> = {
+type Takes = {flags: FlagName[]; words?: string};
+
+const TAKES: Record<string, Takes> = {
 	// The browser, or the list when there is no terminal.
-	'': ['sector', 'edition', 'json', 'limit', 'screenReader'],
-	list: ['sector', 'edition', 'json', 'limit'],
-	read: ['json'],
-	search: ['sector', 'edition', 'json', 'limit'],
-	bookmarks: ['json'],
-	bookmark: [],
-	unbookmark: [],
-	fetch: [...LIMITS, 'complete'],
-	prune: [],
-	doctor: ['json'],
-	feeds: ['json'],
-	'feeds add': ['sector', 'edition', ...LIMITS],
-	'feeds remove': [],
-	'feeds import': [],
-	'feeds export': [],
-	'feeds check': LIMITS,
+	'': {flags: ['sector', 'edition', 'json', 'limit', 'screenReader']},
+	list: {flags: ['sector', 'edition', 'json', 'limit']},
+	read: {flags: ['json'], words: 'ID'},
+	search: {flags: ['sector', 'edition', 'json', 'limit'], words: 'WORDS...'},
+	bookmarks: {flags: ['json']},
+	bookmark: {flags: [], words: 'ID...'},
+	unbookmark: {flags: [], words: 'ID...'},
+	fetch: {flags: [...LIMITS, 'complete']},
+	prune: {flags: []},
+	doctor: {flags: ['json']},
+	feeds: {flags: ['json']},
+	'feeds add': {flags: ['sector', 'edition', ...LIMITS], words: 'URL'},
+	'feeds remove': {flags: [], words: 'URL'},
+	'feeds import': {flags: [], words: 'FILE'},
+	'feeds export': {flags: []},
+	'feeds check': {flags: LIMITS},
 };
 
 /** The flags given that `command` does not take, refused in one line that says which it does. */
-function checkFlagsTaken(command: string, flags: Record<string, unknown>): void {
-	const takes = TAKES[command];
-	// An unknown action of feeds is said by feeds itself.
-	if (!takes) return;
+function checkFlagsTaken(command: string, {flags: takes}: Takes, flags: Record<string, unknown>): void {
 	const given = (Object.keys(FLAGS) as FlagName[]).filter(flag => flags[flag] !== undefined && flags[flag] !== false);
 	const refused = given.filter(flag => !['data', 'help', 'version', ...takes].includes(flag));
 	if (refused.length === 0) return;
 	const its = takes.length > 0 ? `its flags are ${[...takes, 'data'].map(asTyped).join(', ')}` : 'its only flag is --data';
 	throw new UsageError(`devnews${command ? ` ${command}` : ''} does not take ${refused.map(asTyped).join(', ')}: ${its}. See devnews --help.`);
+}
+
+/** Words after the command beyond those it takes, refused in one line that quotes them. */
+function checkWordsTaken(command: string, {words: takes}: Takes, words: string[]): void {
+	const most = takes === undefined ? 0 : takes.endsWith('...') ? Number.POSITIVE_INFINITY : 1;
+	if (words.length <= most) return;
+	const over = words.slice(most).map(word => JSON.stringify(word));
+	throw new UsageError(`devnews ${[command, takes].filter(Boolean).join(' ')} takes nothing more: ${over.join(', ')} ${over.length === 1 ? 'is' : 'are'} left over. See devnews --help.`);
+}
+
+/** What the command line asks for, checked against what its command takes; an unknown action of feeds is said by feeds itself. */
+function checkTaken(name: CommandName | undefined, args: string[], flags: Record<string, unknown>): void {
+	const command = [name, name === 'feeds' ? args[0] : undefined].filter(Boolean).join(' ');
+	const takes = TAKES[command];
+	if (!takes) return;
+	checkFlagsTaken(command, takes, flags);
+	checkWordsTaken(command, takes, name === 'feeds' ? args.slice(1) : args);
 }
 
 /**
@@ -223,7 +241,7 @@ export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 	const argv = process.argv.slice(2);
 	const typedWords = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	for (const [flag, range] of Object.entries(NUMBER_RANGES) as Array<[NumberFlag, NumberRange]>) checkNumber(flag, cli.flags[flag], range, typedWords);
-	checkFlagsTaken([name, name === 'feeds' ? args[0] : undefined].filter(Boolean).join(' '), cli.flags);
+	checkTaken(name, args, cli.flags);
 	checkDataFolder(cli.flags.data);
 	return {name, args, flags: cli.flags};
 }

@@ -313,3 +313,24 @@ test('feeds add of a page that links a feed already listed keeps the title the l
 		await server.close();
 	}
 });
+
+test('words after a command beyond those it takes are refused, quoted, where they were left unread: feeds remove A B removed A alone', async () => {
+	const env = isolatedEnv();
+	const file = writeConfig(env, {feeds: [{url: 'https://example.com/a.xml'}, {url: 'https://example.com/b.xml'}]});
+	const text = fs.readFileSync(file, 'utf8');
+	for (const [args, said] of [
+		[['feeds', 'remove', 'https://example.com/a.xml', 'https://example.com/b.xml'], 'devnews feeds remove URL takes nothing more: "https://example.com/b.xml" is left over.'],
+		[['read', '3710216', '3710367', 'x'], 'devnews read ID takes nothing more: "3710367", "x" are left over.'],
+		[['list', 'politics'], 'devnews list takes nothing more: "politics" is left over.'],
+		[['feeds', 'import', 'a.opml', 'b.opml'], 'devnews feeds import FILE takes nothing more: "b.opml" is left over.'],
+	] as const) {
+		const ran = await devnews([...args], env); // eslint-disable-line no-await-in-loop -- one at a time
+		assert.equal(ran.code, 2, args.join(' '));
+		assert.equal(ran.stdout, '', args.join(' '));
+		assert.equal(ran.stderr, `devnews: ${said} See devnews --help.\n`);
+	}
+
+	assert.equal(fs.readFileSync(file, 'utf8'), text, 'nothing removed');
+	const searched = await devnews(['search', 'leaked', 'call', 'kremlin'], env);
+	assert.equal(searched.code, 0, searched.stderr);
+});
