@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {rss2, serveXml, startFeedServer} from './feed-server.js';
-import {isolatedEnv, ROOT, runDevnews} from './helpers.js';
+import pty from 'node-pty';
+import {cleanEnv} from '../bench/pty.js';
+import {rss2, serveXml, startFeedServer, storyPage} from './feed-server.js';
+import {CLI, isolatedEnv, ROOT, runDevnews} from './helpers.js';
 
 const devnews = runDevnews;
 
@@ -333,4 +335,28 @@ test('words after a command beyond those it takes are refused, quoted, where the
 	assert.equal(fs.readFileSync(file, 'utf8'), text, 'nothing removed');
 	const searched = await devnews(['search', 'leaked', 'call', 'kremlin'], env);
 	assert.equal(searched.code, 0, searched.stderr);
+});
+
+test('fetch on a TERM=dumb terminal (Emacs\'s shell) writes its progress as lines, with no escape sequence', async () => {
+	const server = await startFeedServer();
+	try {
+		server.route('/story', serveXml(storyPage(), {contentType: 'text/html'}));
+		server.route('/feed', serveXml(rss2(Array.from({length: 3}, (_, index) => ({id: `s${index}`, title: `Synthetic story ${index}`, link: `${server.url('/story')}?n=${index}`})))));
+		const env = isolatedEnv();
+		writeConfig(env, {feeds: [{url: server.url('/feed')}]});
+		const child = pty.spawn(process.execPath, [CLI, 'fetch'], {name: 'dumb', cols: 80, rows: 24, env: {...cleanEnv(env), TERM: 'dumb'}});
+		let output = '';
+		child.onData(data => {
+			output += data;
+		});
+		const code = await new Promise<number>(resolve => {
+			child.onExit(({exitCode}) => resolve(exitCode));
+		});
+		assert.equal(code, 0, output);
+		assert.match(output, /devnews: completing stories 3\/3…/);
+		assert.match(output, /Completed 3 of 3 summary-only stories/);
+		assert.ok(!output.includes('\u001B'), JSON.stringify(output));
+	} finally {
+		await server.close();
+	}
 });
