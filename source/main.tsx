@@ -145,7 +145,7 @@ async function main(packageRoot: string): Promise<number> {
 
 	const run = async () => {
 		if (name !== undefined) return (await (await COMMANDS[name]())(context)) ?? 0;
-		(await COMMANDS.list())(context);
+		await (await COMMANDS.list())(context);
 		warn('not a terminal, so printed the list; run devnews --help for commands.');
 		return 0;
 	};

@@ -96,3 +96,24 @@ for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 		assert.match(list, /Synthetic quick item/, 'what was fetched is kept');
 	});
 }
+
+test('a search whose reader leaves after its first rows stops there: it does not go on to the end and say more stories match', async () => {
+	const env = isolatedEnv();
+	const data = dataWithSyntheticArticles(4000);
+	const whole = await new Promise<Ended>(resolve => {
+		const child = spawn(process.execPath, [CLI, 'search', 'synthetic', '--data', data], {env, stdio: ['ignore', 'ignore', 'pipe']});
+		void ended(child).then(resolve);
+	});
+	assert.match(whole.stderr, /more than 1,000 stories match/, 'read to the end, it says so');
+	const child = spawn(process.execPath, [CLI, 'search', 'synthetic', '--data', data], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	const done = ended(child);
+	await new Promise<void>(resolve => {
+		child.stdout.once('data', () => {
+			child.stdout.destroy();
+			resolve();
+		});
+	});
+	const {code, stderr} = await done;
+	assert.equal(code, 0, stderr);
+	assert.equal(stderr, '', 'stopped when its reader left');
+});
