@@ -1,5 +1,6 @@
 // The command line, parsed with meow: which command, its arguments and
-// flags, and --help and --version. Only loaded when there are arguments:
+// flags, each checked against what the command takes, and --help and
+// --version. Only loaded when there are arguments:
 // a bare `devnews` has nothing to parse and starts the browser without it.
 import fs from 'node:fs';
 import meow from 'meow';
@@ -226,7 +227,11 @@ function checkDataFolder(dir: string | undefined): void {
 	if (why) throw new UsageError(`--data ${dir}: ${why}; it takes a folder of articles like devnews's own data/. Nothing was changed. See devnews --help.`);
 }
 
-/** Parses process.argv; meow prints --help (with the user's keys, `bindings`) and --version itself and exits. */
+/**
+ * Parses process.argv and checks it against what its command takes (a
+ * UsageError says what is wrong); --help (with the user's keys, `bindings`)
+ * and --version, alone or beside a command, are printed and devnews exits.
+ */
 export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
 	const cli = usageOf(() => meow(helpText(bindings), {importMeta: import.meta, flags: FLAGS, allowUnknownFlags: true}));
 	// `devnews fetch --help` asks how to fetch: it prints the help (or the version) and runs nothing.
