@@ -360,3 +360,11 @@ test('fetch on a TERM=dumb terminal (Emacs\'s shell) writes its progress as line
 		await server.close();
 	}
 });
+
+test('devnews doctor\'s report fits 80 columns, past the library\'s own path', async () => {
+	const doctor = await devnews(['doctor'], isolatedEnv());
+	assert.equal(doctor.code, 0, doctor.stderr);
+	const [, ...report] = doctor.stdout.trimEnd().split('\n');
+	assert.match(report.join('\n'), /^ {2}checked: every page, row and index entry \(SQLite integrity_check\);\n {11}the full-text indexes \(FTS5 integrity-check\)\n {2}held: /);
+	assert.deepEqual(report.filter(line => line.length > 80), []);
+});
