@@ -368,3 +368,20 @@ test('devnews doctor\'s report fits 80 columns, past the library\'s own path', a
 	assert.match(report.join('\n'), /^ {2}checked: every page, row and index entry \(SQLite integrity_check\);\n {11}the full-text indexes \(FTS5 integrity-check\)\n {2}held: /);
 	assert.deepEqual(report.filter(line => line.length > 80), []);
 });
+
+test('fetch says what it pruned with the days counted as words count them: "older than 1 day"', async () => {
+	const server = await startFeedServer();
+	try {
+		server.route('/feed', serveXml(rss2([{id: 'old', title: 'Synthetic old story', content: '<p>Synthetic story, whole.</p>', date: '2020-01-02T03:04:05Z'}])));
+		const env = isolatedEnv();
+		writeConfig(env, {feeds: [{url: server.url('/feed')}], keepDays: 1});
+		assert.match((await devnews(['fetch', '--complete', '0'], env)).stdout, /1 feed: 1 new article\.\n$/);
+		const [row] = JSON.parse((await devnews(['search', 'synthetic', 'old', '--json'], env)).stdout) as Array<{id: string}>;
+		assert.equal((await devnews(['read', row!.id], env)).code, 0);
+		const again = await devnews(['fetch', '--complete', '0'], env);
+		assert.equal(again.code, 0, again.stderr);
+		assert.match(again.stdout, /^1 feed: 0 new articles; removed 1 older than 1 day\.$/m);
+	} finally {
+		await server.close();
+	}
+});

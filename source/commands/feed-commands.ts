@@ -212,7 +212,7 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 		}
 
 		const {removed, days} = pruneNews(context);
-		const pruned = removed > 0 ? `; removed ${formatCount(removed)} older than ${formatCount(days)} days` : '';
+		const pruned = removed > 0 ? `; removed ${formatCount(removed)} older than ${counted(days, 'day')}` : '';
 		print(`${counted(results.length, 'feed')}: ${counted(added, 'new article')}${failed ? `, ${formatCount(failed)} failed` : ''}${pruned}.`);
 		if (complete > 0) {
 			const {completeAfterFetch} = await import('./fetch-completion.js');
