@@ -3,10 +3,12 @@
 // --version. Only loaded when there are arguments:
 // a bare `devnews` has nothing to parse and starts the browser without it.
 import fs from 'node:fs';
+import path from 'node:path';
 import meow from 'meow';
 import {BINDINGS, helpColumns, helpLines, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
 import {MOST_COMPLETE} from './config/settings.js';
+import {dataFolder} from './data/data-folder.js';
 import {kebabCase} from './core/user-keys.js';
 
 export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch', 'prune', 'doctor'] as const;
@@ -210,16 +212,19 @@ function checkTaken(name: CommandName | undefined, args: string[], flags: Record
 }
 
 /**
- * --data names a folder that is there. Opening the library with one that is
- * not (a typo) took the shipped data's stories out of the library, and their
- * read marks with them, and filed every story again under no taxonomy; the
- * next start, without the typo, filed them all back.
+ * --data names a data folder: one that is there and holds at least one of
+ * a data folder's files. Opening the library with another (a typo, the
+ * folder above) took the shipped data's stories out of the library, and
+ * their read marks with them, and filed every story again under no
+ * taxonomy; the next start, without the mistake, filed them all back.
  */
 function checkDataFolder(dir: string | undefined): void {
 	if (dir === undefined) return;
 	let why: string | undefined;
 	try {
+		const files = Object.values(dataFolder(dir));
 		if (!fs.statSync(dir).isDirectory()) why = 'not a folder';
+		else if (!files.some(file => fs.existsSync(file))) why = `holds none of a data folder's files (${files.map(file => path.basename(file)).join(', ')})`;
 	} catch (error) {
 		why = `no such folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
 	}

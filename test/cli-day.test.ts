@@ -224,16 +224,16 @@ test('feeds import of a urls file saved with a byte order mark and CRLF line end
 	assert.deepEqual(listed.slice(-2).map(feed => [feed.url, feed.title]), [['https://example.com/a.xml', undefined], ['https://example.com/b.xml', 'Synthetic B']]);
 });
 
-test('--data naming no folder (a typo) is refused before the library is opened: the shipped stories and their read marks stay', async () => {
+test('--data naming no data folder (a typo, the folder above) is refused before the library is opened: the shipped stories and their read marks stay', async () => {
 	const env = isolatedEnv();
 	const read = await devnews(['read', '3710216'], env);
 	assert.equal(read.code, 0, read.stderr);
 	const missing = path.join(path.dirname(env['XDG_CONFIG_HOME']!), 'no-such-data');
-	for (const args of [['list', '--data', missing], ['list', '--data', path.join(ROOT, 'README.md')]]) {
+	for (const args of [['list', '--data', missing], ['list', '--data', path.join(ROOT, 'README.md')], ['list', '--data', path.join(ROOT, 'docs')]]) {
 		const refused = await devnews(args, env); // eslint-disable-line no-await-in-loop -- one at a time
 		assert.equal(refused.code, 2, refused.stderr);
 		assert.equal(refused.stdout, '');
-		assert.match(refused.stderr, /^devnews: --data .+: (no such folder \(ENOENT\)|not a folder); it takes a folder of articles like devnews's own data\/\. Nothing was changed\. See devnews --help\.\n$/);
+		assert.match(refused.stderr, /^devnews: --data .+: (no such folder \(ENOENT\)|not a folder|holds none of a data folder's files \(sectors\.json, editions\.json, labels\.json, feeds\.json, articles\)); it takes a folder of articles like devnews's own data\/\. Nothing was changed\. See devnews --help\.\n$/);
 	}
 
 	const listed = JSON.parse((await devnews(['list', '--json'], env)).stdout) as Array<{id: string; read: boolean}>;
