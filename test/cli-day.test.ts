@@ -385,3 +385,23 @@ test('fetch says what it pruned with the days counted as words count them: "olde
 		await server.close();
 	}
 });
+
+test('feeds check gives the advice that fits a TLS failure or a redirect loop, not "not a feed devnews reads"', async () => {
+	const server = await startFeedServer();
+	try {
+		server.route('/loop', (_request, response) => {
+			response.writeHead(302, {location: '/loop'}).end();
+		});
+		// The test server speaks plain HTTP: asked for https, the handshake fails.
+		const insecure = server.url('/feed').replace('http:', 'https:');
+		const env = isolatedEnv();
+		writeConfig(env, {feeds: [{url: server.url('/loop')}, {url: insecure}]});
+		const checked = await devnews(['feeds', 'check'], env);
+		assert.equal(checked.code, 1);
+		assert.doesNotMatch(checked.stderr, /not a feed devnews reads/);
+		assert.match(checked.stderr, /\/loop: more than 5 redirects — it sends devnews from address to address: open it in a browser and add the address it ends at\n/);
+		assert.match(checked.stderr, /https:\/\/127\.0\.0\.1:\d+\/feed: ERR_SSL_\w+ — its secure connection failed \(TLS, or the site's certificate\): check whether the address is http or https\n/);
+	} finally {
+		await server.close();
+	}
+});

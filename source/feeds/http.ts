@@ -33,7 +33,7 @@ export type FetchedBytes =
 	| {status: 'ok'; bytes: Uint8Array; url: string; etag?: string; lastModified?: string; contentType?: string};
 
 /** What kind of failure a fetch met: what a person can do about it depends on it (devnews feeds check). */
-export type FetchFailure = 'no-host' | 'no-answer' | 'gone' | 'server' | 'timeout' | 'too-big' | 'other';
+export type FetchFailure = 'no-host' | 'no-answer' | 'insecure' | 'redirects' | 'gone' | 'server' | 'timeout' | 'too-big' | 'other';
 
 /** A failure with a message fit for one line after the URL. */
 export class FetchError extends Error {
@@ -106,6 +106,8 @@ function asFetchError(error: unknown, limits: FetchLimits): FetchError {
 	const message = cause?.code ?? cause?.message ?? (error as Error).message;
 	if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(message)) return new FetchError(message, 'no-host');
 	if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH/i.test(message)) return new FetchError(message, 'no-answer');
+	// The TLS handshake or the certificate: Node's and OpenSSL's codes for them.
+	if (/^(?:ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO)/.test(message)) return new FetchError(message, 'insecure');
 	return new FetchError(message);
 }
 
@@ -164,8 +166,8 @@ export async function fetchBytes(url: string, validators: Validators = {}, limit
 			if (response.status >= 300 && response.status < 400 && response.status !== 304) {
 				await response.body?.cancel();
 				const location = response.headers.get('location');
-				if (!location) throw new FetchError(`redirect ${response.status} without a Location`);
-				if (redirects >= limits.maxRedirects) throw new FetchError(`more than ${limits.maxRedirects} redirects`);
+				if (!location) throw new FetchError(`redirect ${response.status} without a Location`, 'redirects');
+				if (redirects >= limits.maxRedirects) throw new FetchError(`more than ${limits.maxRedirects} redirects`, 'redirects');
 				current = new URL(location, current).href;
 				continue;
 			}
