@@ -386,21 +386,29 @@ test('fetch says what it pruned with the days counted as words count them: "olde
 	}
 });
 
-test('feeds check gives the advice that fits a TLS failure or a redirect loop, not "not a feed devnews reads"', async () => {
+test('feeds check gives the advice that fits a TLS failure, a redirect loop, a 403 or a 429, not "not a feed devnews reads"', async () => {
 	const server = await startFeedServer();
 	try {
 		server.route('/loop', (_request, response) => {
 			response.writeHead(302, {location: '/loop'}).end();
 		});
+		server.route('/forbidden', (_request, response) => {
+			response.writeHead(403).end();
+		});
+		server.route('/busy', (_request, response) => {
+			response.writeHead(429).end();
+		});
 		// The test server speaks plain HTTP: asked for https, the handshake fails.
 		const insecure = server.url('/feed').replace('http:', 'https:');
 		const env = isolatedEnv();
-		writeConfig(env, {feeds: [{url: server.url('/loop')}, {url: insecure}]});
+		writeConfig(env, {feeds: [{url: server.url('/loop')}, {url: insecure}, {url: server.url('/forbidden')}, {url: server.url('/busy')}]});
 		const checked = await devnews(['feeds', 'check'], env);
 		assert.equal(checked.code, 1);
 		assert.doesNotMatch(checked.stderr, /not a feed devnews reads/);
 		assert.match(checked.stderr, /\/loop: more than 5 redirects — it sends devnews from address to address: open it in a browser and add the address it ends at\n/);
 		assert.match(checked.stderr, /https:\/\/127\.0\.0\.1:\d+\/feed: ERR_SSL_\w+ — its secure connection failed \(TLS, or the site's certificate\): check whether the address is http or https\n/);
+		assert.match(checked.stderr, /\/forbidden: HTTP 403 Forbidden — the site refuses devnews this address: it may be for signed-in readers only\n/);
+		assert.match(checked.stderr, /\/busy: HTTP 429 Too Many Requests — the site asks for fewer requests: try again later\n/);
 	} finally {
 		await server.close();
 	}

@@ -33,7 +33,7 @@ export type FetchedBytes =
 	| {status: 'ok'; bytes: Uint8Array; url: string; etag?: string; lastModified?: string; contentType?: string};
 
 /** What kind of failure a fetch met: what a person can do about it depends on it (devnews feeds check). */
-export type FetchFailure = 'no-host' | 'no-answer' | 'insecure' | 'redirects' | 'gone' | 'server' | 'timeout' | 'too-big' | 'other';
+export type FetchFailure = 'no-host' | 'no-answer' | 'insecure' | 'redirects' | 'gone' | 'forbidden' | 'busy' | 'server' | 'timeout' | 'too-big' | 'other';
 
 /** A failure with a message fit for one line after the URL. */
 export class FetchError extends Error {
@@ -114,6 +114,8 @@ function asFetchError(error: unknown, limits: FetchLimits): FetchError {
 /** An HTTP status that is not an answer, as a failure. */
 function statusFailure(status: number): FetchFailure {
 	if (status === 401 || status === 404 || status === 410) return 'gone';
+	if (status === 403) return 'forbidden';
+	if (status === 429) return 'busy';
 	return status >= 500 ? 'server' : 'other';
 }
 
