@@ -1,10 +1,14 @@
 // The command line, parsed with meow: which command, its arguments and
-// flags, and --help and --version. Only loaded when there are arguments:
+// flags, each checked against what the command takes, and --help and
+// --version. Only loaded when there are arguments:
 // a bare `devnews` has nothing to parse and starts the browser without it.
+import fs from 'node:fs';
+import path from 'node:path';
 import meow from 'meow';
 import {BINDINGS, helpColumns, helpLines, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
 import {MOST_COMPLETE} from './config/settings.js';
+import {dataFolder} from './data/data-folder.js';
 import {kebabCase} from './core/user-keys.js';
 
 export const COMMAND_NAMES = ['list', 'read', 'search', 'bookmarks', 'bookmark', 'unbookmark', 'feeds', 'fetch', 'prune', 'doctor'] as const;
@@ -34,23 +38,24 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     $ devnews doctor                   check the library; repair what is damaged
 
   Options
-    --sector ID|NAME    only this sector (e.g. politics, "Science & Environment")
-    --edition ID|NAME   only this edition, a region (e.g. global, "South Asia", mena)
-    --json              print JSON (list, read, search, bookmarks, feeds, doctor)
+    --sector ID|NAME    only this sector (politics, "Science & Environment")
+    --edition ID|NAME   only this edition, a region (global, "South Asia", mena)
+    --json              print JSON: list, read, search, bookmarks, feeds, doctor
     --limit N           at most N articles (list, search)
     --data DIR          read articles from DIR instead of the shipped data
-    --concurrency N     feeds fetched at once (fetch; default 4)
-    --timeout S         seconds allowed per feed (fetch; default 15)
-    --max-bytes N       largest response accepted (fetch; default 5 MB)
+    --concurrency N     feeds fetched at once (default 4)
+    --timeout S         seconds allowed per feed (default 15)
+    --max-bytes N       largest response accepted (default 5 MB)
+                        (these three: fetch, feeds add, feeds check)
     --complete N        summary-only stories then completed from their pages
                         (fetch; default 50, the complete setting; 0: none)
     --screen-reader     the browser as plain sentences for a screen reader
                         (also INK_SCREEN_READER=true)
-    --help, --version
+    --help (-h), --version
 
   Files
     Bookmarks, feeds:  $XDG_CONFIG_HOME/devnews/config.json
-    Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete it to reset)
+    Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete to reset)
 
   Keys in the browser
 ${helpColumns(helpLines(bindings))
@@ -78,11 +83,29 @@ const NUMBER_RANGES: Record<NumberFlag, NumberRange> = {
 /** "--max-bytes" for maxBytes: the flag as typed. */
 const typed = (flag: string): string => `--${kebabCase(flag)}`;
 
-function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, whole, words}: NumberRange): void {
-	if (value === undefined) return;
+/** The word typed as `flag`'s value (`--limit abc`, `--limit=abc`). */
+function typedValue(typedWords: string[], flag: string): string | undefined {
+	const index = typedWords.findIndex(word => word === flag || word.startsWith(`${flag}=`));
+	const word = typedWords[index];
+	if (word === undefined) return undefined;
+	return word === flag ? typedWords[index + 1] : word.slice(flag.length + 1);
+}
+
+/**
+ * `typedWords`: the words before any "--", where a flag typed with no value
+ * after it (`devnews list --limit`) is seen: meow leaves such a flag out, as
+ * though it had not been given. A word that is no number is quoted as typed.
+ */
+function checkNumber(flag: NumberFlag, value: number | undefined, {min, max, whole, words}: NumberRange, typedWords: string[]): void {
+	if (value === undefined) {
+		if (typedWords.includes(typed(flag))) throw new UsageError(`${typed(flag)} takes ${words}, and was given none. See devnews --help.`);
+		return;
+	}
+
 	// NaN (a word where a number goes) and Infinity fail every comparison below that they should.
 	if (!(value >= min && value <= max) || (whole && !Number.isInteger(value))) {
-		throw new UsageError(`${typed(flag)} takes ${words}, not ${Number.isNaN(value) ? 'something that is not a number' : String(value)}. See devnews --help.`);
+		const given = Number.isNaN(value) ? JSON.stringify(typedValue(typedWords, typed(flag)) ?? '') : String(value);
+		throw new UsageError(`${typed(flag)} takes ${words}, not ${given}. See devnews --help.`);
 	}
 }
 
@@ -97,29 +120,138 @@ function usageOf<T>(parse: () => T): T {
 
 const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
 
-/** Parses process.argv; meow prints --help (with the user's keys, `bindings`) and --version itself and exits. */
+/** The flags devnews takes, by meow's name for each (camel case: maxBytes is --max-bytes). */
+const FLAGS = {
+	sector: {type: 'string'},
+	edition: {type: 'string'},
+	json: {type: 'boolean', default: false},
+	limit: {type: 'number'},
+	data: {type: 'string'},
+	concurrency: {type: 'number'},
+	timeout: {type: 'number'},
+	maxBytes: {type: 'number'},
+	complete: {type: 'number'},
+	screenReader: {type: 'boolean', default: false},
+	// meow answers --help and --version only when alone; beside a command they are handled below.
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean'},
+} as const;
+
+/** "-x" for a letter, "--max-bytes" for maxBytes: a flag as it was typed. */
+const asTyped = (flag: string): string => (flag.length === 1 ? `-${flag}` : typed(flag));
+
+/**
+ * A flag devnews does not take, in one line that names it and lists those it
+ * does (meow's own refusal is two lines, "Unknown flag" and the flag, without
+ * what to do).
+ */
+function checkFlagsKnown(flags: Record<string, unknown>): void {
+	const unknown = Object.keys(flags).filter(flag => !Object.hasOwn(FLAGS, flag));
+	if (unknown.length === 0) return;
+	throw new UsageError(`Unknown flag ${unknown.map(asTyped).join(', ')}. Flags: ${Object.keys(FLAGS).map(asTyped).join(', ')}. See devnews --help.`);
+}
+
+type FlagName = keyof typeof FLAGS;
+
+const LIMITS: FlagName[] = ['concurrency', 'timeout', 'maxBytes'];
+
+/**
+ * What each command takes: its flags, besides --data (every command reads
+ * the data folder's taxonomy and feeds), --help and --version; and the words
+ * after it, as the help writes them ("ID", "WORDS..."), none when absent.
+ * Anything more is refused rather than left unread: `devnews fetch --sector
+ * politics` fetched every feed, `devnews feeds check --json` printed text,
+ * and `devnews feeds remove A B` removed A alone.
+ */
+type Takes = {flags: FlagName[]; words?: string};
+
+const TAKES: Record<string, Takes> = {
+	// The browser, or the list when there is no terminal.
+	'': {flags: ['sector', 'edition', 'json', 'limit', 'screenReader']},
+	list: {flags: ['sector', 'edition', 'json', 'limit']},
+	read: {flags: ['json'], words: 'ID'},
+	search: {flags: ['sector', 'edition', 'json', 'limit'], words: 'WORDS...'},
+	bookmarks: {flags: ['json']},
+	bookmark: {flags: [], words: 'ID...'},
+	unbookmark: {flags: [], words: 'ID...'},
+	fetch: {flags: [...LIMITS, 'complete']},
+	prune: {flags: []},
+	doctor: {flags: ['json']},
+	feeds: {flags: ['json']},
+	'feeds add': {flags: ['sector', 'edition', ...LIMITS], words: 'URL'},
+	'feeds remove': {flags: [], words: 'URL'},
+	'feeds import': {flags: [], words: 'FILE'},
+	'feeds export': {flags: []},
+	'feeds check': {flags: LIMITS},
+};
+
+/** The flags given that `command` does not take, refused in one line that says which it does. */
+function checkFlagsTaken(command: string, {flags: takes}: Takes, flags: Record<string, unknown>): void {
+	const given = (Object.keys(FLAGS) as FlagName[]).filter(flag => flags[flag] !== undefined && flags[flag] !== false);
+	const refused = given.filter(flag => !['data', 'help', 'version', ...takes].includes(flag));
+	if (refused.length === 0) return;
+	const its = takes.length > 0 ? `its flags are ${[...takes, 'data'].map(asTyped).join(', ')}` : 'its only flag is --data';
+	throw new UsageError(`devnews${command ? ` ${command}` : ''} does not take ${refused.map(asTyped).join(', ')}: ${its}. See devnews --help.`);
+}
+
+/** Words after the command beyond those it takes, refused in one line that quotes them. */
+function checkWordsTaken(command: string, {words: takes}: Takes, words: string[]): void {
+	const most = takes === undefined ? 0 : takes.endsWith('...') ? Number.POSITIVE_INFINITY : 1;
+	if (words.length <= most) return;
+	const over = words.slice(most).map(word => JSON.stringify(word));
+	throw new UsageError(`devnews ${[command, takes].filter(Boolean).join(' ')} takes nothing more: ${over.join(', ')} ${over.length === 1 ? 'is' : 'are'} left over. See devnews --help.`);
+}
+
+/** What the command line asks for, checked against what its command takes; an unknown action of feeds is said by feeds itself. */
+function checkTaken(name: CommandName | undefined, args: string[], flags: Record<string, unknown>): void {
+	const command = [name, name === 'feeds' ? args[0] : undefined].filter(Boolean).join(' ');
+	const takes = TAKES[command];
+	if (!takes) return;
+	checkFlagsTaken(command, takes, flags);
+	checkWordsTaken(command, takes, name === 'feeds' ? args.slice(1) : args);
+}
+
+/**
+ * --data names a data folder: one that is there and holds at least one of
+ * a data folder's files. Opening the library with another (a typo, the
+ * folder above) took the shipped data's stories out of the library, and
+ * their read marks with them, and filed every story again under no
+ * taxonomy; the next start, without the mistake, filed them all back.
+ */
+function checkDataFolder(dir: string | undefined): void {
+	if (dir === undefined) return;
+	let why: string | undefined;
+	try {
+		const files = Object.values(dataFolder(dir));
+		if (!fs.statSync(dir).isDirectory()) why = 'not a folder';
+		else if (!files.some(file => fs.existsSync(file))) why = `holds none of a data folder's files (${files.map(file => path.basename(file)).join(', ')})`;
+	} catch (error) {
+		why = `no such folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+	}
+
+	if (why) throw new UsageError(`--data ${dir}: ${why}; it takes a folder of articles like devnews's own data/. Nothing was changed. See devnews --help.`);
+}
+
+/**
+ * Parses process.argv and checks it against what its command takes (a
+ * UsageError says what is wrong); --help (with the user's keys, `bindings`)
+ * and --version, alone or beside a command, are printed and devnews exits.
+ */
 export function parseCommandLine(bindings: Binding[] = BINDINGS): CommandLine {
-	const cli = usageOf(() => meow(helpText(bindings), {
-		importMeta: import.meta,
-		flags: {
-			sector: {type: 'string'},
-			edition: {type: 'string'},
-			json: {type: 'boolean', default: false},
-			limit: {type: 'number'},
-			data: {type: 'string'},
-			concurrency: {type: 'number'},
-			timeout: {type: 'number'},
-			maxBytes: {type: 'number'},
-			complete: {type: 'number'},
-			screenReader: {type: 'boolean', default: false},
-		},
-		allowUnknownFlags: false,
-	}));
+	const cli = usageOf(() => meow(helpText(bindings), {importMeta: import.meta, flags: FLAGS, allowUnknownFlags: true}));
+	// `devnews fetch --help` asks how to fetch: it prints the help (or the version) and runs nothing.
+	if (cli.flags.help) cli.showHelp(0);
+	if (cli.flags.version) cli.showVersion();
+	checkFlagsKnown(cli.flags);
 	const [name, ...args] = cli.input;
 	if (name !== undefined && !isCommand(name)) {
 		throw new UsageError(`Unknown command "${name}". Commands: ${COMMAND_NAMES.join(', ')}. See devnews --help.`);
 	}
 
-	for (const [flag, range] of Object.entries(NUMBER_RANGES) as Array<[NumberFlag, NumberRange]>) checkNumber(flag, cli.flags[flag], range);
+	const argv = process.argv.slice(2);
+	const typedWords = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+	for (const [flag, range] of Object.entries(NUMBER_RANGES) as Array<[NumberFlag, NumberRange]>) checkNumber(flag, cli.flags[flag], range, typedWords);
+	checkTaken(name, args, cli.flags);
+	checkDataFolder(cli.flags.data);
 	return {name, args, flags: cli.flags};
 }

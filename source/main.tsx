@@ -8,7 +8,7 @@ import {readSettings} from './config/settings.js';
 import {withUserKeys} from './core/user-keys.js';
 import {DATA_FOLDER} from './data/data-folder.js';
 import {loadTaxonomy} from './data/load-data.js';
-import {FeedList, loadDefaultFeeds, SECTOR_FROM_LINK} from './feeds/feed-list.js';
+import {FeedList, feedListProblems, loadDefaultFeeds, SECTOR_FROM_LINK} from './feeds/feed-list.js';
 import {isCorruption, Library, LibraryError} from './library/store.js';
 import {BROWSING_CACHE_KB, type OpenOptions} from './library/database.js';
 import {cacheDir} from './paths.js';
@@ -114,8 +114,8 @@ async function main(packageRoot: string): Promise<number> {
 	};
 	if (configWarning) report(configWarning);
 	const bookmarkStore = new BookmarkStore(config);
-	// What in the settings (and the bookmarks) is not used: a line each on the command line; one message in the browser, the file named once.
-	const unused = [...problems, ...keys.problems, ...bookmarkStore.problems()];
+	// What in the settings (and the bookmarks and feeds) is not used: a line each on the command line; one message in the browser, the file named once.
+	const unused = [...problems, ...keys.problems, ...bookmarkStore.problems(), ...feedListProblems(config)];
 	if (unused.length > 0 && browsing) report(`${config.file}: ${unused.join(' · ')}`);
 	else for (const problem of unused) report(`${config.file}: ${problem}`);
 	const defaults = loadDefaultFeeds(dataDir);
@@ -145,7 +145,7 @@ async function main(packageRoot: string): Promise<number> {
 
 	const run = async () => {
 		if (name !== undefined) return (await (await COMMANDS[name]())(context)) ?? 0;
-		(await COMMANDS.list())(context);
+		await (await COMMANDS.list())(context);
 		warn('not a terminal, so printed the list; run devnews --help for commands.');
 		return 0;
 	};

@@ -149,7 +149,7 @@ test('hung, oversized, bombing, malformed, looping and failing feeds each end wi
 	};
 
 	assert.match(reason('/hang'), /no complete answer within 0\.8 s/);
-	assert.match(reason('/big'), /over the 200000-byte limit/);
+	assert.match(reason('/big'), /over the 200,000-byte limit/, 'a count, with its thousands separated');
 	assert.match(reason('/bomb'), /entity-expansion bomb/);
 	assert.match(reason('/malformed'), /malformed XML/);
 	assert.match(reason('/loop'), /more than 5 redirects/);

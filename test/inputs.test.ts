@@ -88,7 +88,7 @@ test('a flag given twice, or one devnews does not take, is a usage mistake: exit
 	assert.equal(twice.stderr, 'devnews: The flag --limit can only be set once. See devnews --help.\n');
 	const unknown = devnews(['list', '--bogus']);
 	assert.equal(unknown.code, 2);
-	assert.match(unknown.stderr, /Unknown flag\n--bogus/);
+	assert.match(unknown.stderr, /^devnews: Unknown flag --bogus\. Flags: --sector, .* See devnews --help\.\n$/);
 });
 
 test('a config of [] or null is valid JSON but no settings object: moved aside with a message saying so', async () => {

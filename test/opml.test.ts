@@ -114,3 +114,21 @@ test('feeds export of a title saved with escape bytes writes none of them', asyn
 	assert.match(stdout, /title="Title"/);
 	assert.doesNotMatch(stdout, CONTROL_BUT_NEWLINE);
 });
+
+test('an outline whose xmlUrl is not a web address is skipped with a warning naming it, not dropped unseen', () => {
+	const {feeds, warnings} = parseOpml(
+		opml('<outline xmlUrl="feed://example.com/podcast" title="Synthetic podcast"/><outline xmlUrl="javascript:alert(1)"/><outline text="a folder"/><outline xmlUrl="https://a.example/rss"/>'),
+		taxonomy,
+	);
+	assert.deepEqual(feeds, [{url: 'https://a.example/rss'}]);
+	assert.deepEqual(warnings, [
+		'outline "Synthetic podcast": skipped, its xmlUrl "feed://example.com/podcast" is not a web address',
+		'outline without a title: skipped, its xmlUrl "javascript:alert(1)" is not a web address',
+	]);
+});
+
+test('an OPML file with an empty body, as feeds export writes an empty list, imports as no feeds, not as "not an OPML document"', () => {
+	assert.deepEqual(parseOpml(buildOpml([]), taxonomy), {feeds: [], warnings: []});
+	assert.deepEqual(parseOpml('<opml version="1.0"><head/><body></body></opml>', taxonomy), {feeds: [], warnings: []});
+	assert.throws(() => parseOpml('<opml version="2.0"><head/></opml>', taxonomy), /not an OPML document \(no <opml><body>\)/);
+});

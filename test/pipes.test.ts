@@ -22,12 +22,12 @@ before(async () => {
 
 after(async () => server.close());
 
-/** A data folder with `count` synthetic articles beside the shipped ones. */
-function dataWithSyntheticArticles(count: number): string {
+/** A data folder with `count` synthetic articles beside the shipped ones, their titles `words` words longer than the first few. */
+function dataWithSyntheticArticles(count: number, words = 0): string {
 	const data = copyOfShippedData();
 	const articles = Array.from({length: count}, (_, index) => ({
 		id: `synthetic-${index}`,
-		title: `Synthetic article ${index} about nothing in particular`,
+		title: `Synthetic article ${index} about nothing in particular${' and more'.repeat(words)}`,
 		summary: 'A synthetic summary, long enough to make the JSON of a row a few hundred bytes.',
 		createdAt: new Date(Date.UTC(2025, 0, 1) + index * 60_000).toISOString(),
 		sector: 'politics',
@@ -96,3 +96,25 @@ for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 		assert.match(list, /Synthetic quick item/, 'what was fetched is kept');
 	});
 }
+
+test('a search whose reader leaves after its first rows stops there: it does not go on to the end and say more stories match', async () => {
+	const env = isolatedEnv();
+	// 1,000 rows of about 2 KB: far more than a pipe holds and a reader takes in before it can leave.
+	const data = dataWithSyntheticArticles(1500, 200);
+	const whole = await new Promise<Ended>(resolve => {
+		const child = spawn(process.execPath, [CLI, 'search', 'synthetic', '--data', data], {env, stdio: ['ignore', 'ignore', 'pipe']});
+		void ended(child).then(resolve);
+	});
+	assert.match(whole.stderr, /more than 1,000 stories match/, 'read to the end, it says so');
+	const child = spawn(process.execPath, [CLI, 'search', 'synthetic', '--data', data], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	const done = ended(child);
+	await new Promise<void>(resolve => {
+		child.stdout.once('data', () => {
+			child.stdout.destroy();
+			resolve();
+		});
+	});
+	const {code, stderr} = await done;
+	assert.equal(code, 0, stderr);
+	assert.equal(stderr, '', 'stopped when its reader left');
+});

@@ -49,6 +49,14 @@ test('OPML is not taken for a list of addresses, nor a list for OPML', () => {
 	assert.equal(isUrlList('# feeds\n\r\n  # more\nhttps://example.com/rss\n'), true);
 });
 
+test('a urls file whose first source is a newsboat query, exec or filter line (quoted or not) is still a urls file: its feeds are read', () => {
+	for (const first of ['"query:Unread Articles:unread = \\"yes\\""', 'exec:~/bin/synthetic-feed.sh', '"filter:~/bin/synthetic-filter.sh:https://example.com/rss"']) {
+		const text = `# synthetic\n${first}\nhttps://example.com/rss "~Synthetic"\n`;
+		assert.equal(isUrlList(text), true, first);
+		assert.deepEqual(parseUrlList(text, taxonomy).feeds, [{url: 'https://example.com/rss', title: 'Synthetic'}], first);
+	}
+});
+
 test('a title with escape sequences and control characters is stored without them', () => {
 	const {feeds} = parseUrlList('https://example.com/rss "~Owned\u001B]0;pwned\u0007 \u001B[31mred\u009B2J"\n', taxonomy);
 	assert.deepEqual(feeds, [{url: 'https://example.com/rss', title: 'Owned red'}]);

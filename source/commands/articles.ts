@@ -1,10 +1,11 @@
 // devnews list, read and search.
+import {setImmediate} from 'node:timers/promises';
 import {truncate} from '../core/layout.js';
 import {formatCount} from '../core/numbers.js';
 import {taxonomyName} from '../core/taxonomy.js';
 import {completeStory} from '../feeds/complete-story.js';
 import {supportsHyperlinks} from '../terminal/links.js';
-import {CommandError, needArgument, outputWidth, print, terminalWidth, warn, type CommandContext} from './context.js';
+import {CommandError, needArgument, outputWidth, print, terminalWidth, UsageError, warn, type CommandContext} from './context.js';
 import {isFromFeed, type ArticleRow} from '../core/article.js';
 import {sourceTitle, titledSources} from '../core/pickers.js';
 import {SEARCH_LIMIT} from '../library/ranked-search.js';
@@ -12,8 +13,14 @@ import {articleJson, jsonArrayWriter, jsonText, listText, readText, rowJson} fro
 
 const BATCH = 500;
 
-/** Prints the rows as they are read, a batch at a time, up to --limit. */
-function printRows(context: CommandContext, query?: string): number {
+/**
+ * Prints the rows as they are read, a batch at a time, up to --limit. The
+ * event loop turns between batches, so that a reader gone (`| head`) is
+ * heard of (endQuietlyWhenReaderLeaves) and devnews stops there: it went on
+ * through the whole library, 100,000 rows taking as long after `head -1` as
+ * into a file.
+ */
+async function printRows(context: CommandContext, query?: string): Promise<number> {
 	const limit = context.flags.limit ?? Number.POSITIVE_INFINITY;
 	const width = terminalWidth();
 	const json = context.flags.json ? jsonArrayWriter(text => process.stdout.write(text)) : undefined;
@@ -29,7 +36,10 @@ function printRows(context: CommandContext, query?: string): number {
 	for (const row of context.library.rows({...context.filter, query})) {
 		if (printed++ >= limit) break;
 		batch.push(row);
-		if (batch.length === BATCH) flush();
+		if (batch.length === BATCH) {
+			flush();
+			await setImmediate(); // eslint-disable-line no-await-in-loop -- a turn of the event loop between batches, as above
+		}
 	}
 
 	flush();
@@ -44,14 +54,14 @@ function nothingMatches({filter, taxonomy}: CommandContext): string {
 	return within.length > 0 ? `No articles match in ${within.join(' · ')}.` : 'No articles match.';
 }
 
-export function list(context: CommandContext): void {
-	printRows(context);
+export async function list(context: CommandContext): Promise<void> {
+	await printRows(context);
 }
 
-export function search(context: CommandContext): void {
+export async function search(context: CommandContext): Promise<void> {
 	const query = context.args.join(' ').trim();
-	if (!query) throw new CommandError('devnews search needs words to look for, e.g. devnews search ceasefire.');
-	const printed = printRows(context, query);
+	if (!query) throw new UsageError('devnews search needs words to look for, e.g. devnews search ceasefire.');
+	const printed = await printRows(context, query);
 	if (printed === SEARCH_LIMIT && context.library.searchHasMore({...context.filter, query})) {
 		warn(`more than ${formatCount(SEARCH_LIMIT)} stories match; these are the best of the ${formatCount(SEARCH_LIMIT)} most recently added. Add words to narrow the search.`);
 	}

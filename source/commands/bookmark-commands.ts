@@ -6,12 +6,12 @@
 import {articleRef, type Article} from '../core/article.js';
 import {truncate} from '../core/layout.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {CommandError, needArgument, outputWidth, print, type CommandContext} from './context.js';
+import {CommandError, needArgument, outputWidth, print, terminalWidth, type CommandContext} from './context.js';
 import {bookmarksText, jsonText} from './output.js';
 
 export function bookmarks(context: CommandContext): void {
 	const list = context.bookmarks.list();
-	print(context.flags.json ? jsonText(list) : bookmarksText(list, outputWidth()));
+	print(context.flags.json ? jsonText(list) : bookmarksText(list, terminalWidth()));
 }
 
 /** An id asked for, with its article (none when only its bookmark is left) and the title either gives it. */

@@ -5,6 +5,7 @@ import type {BookmarkStore} from '../bookmarks/bookmark-store.js';
 import type {ConfigFile} from '../config/config-file.js';
 import type {FeedList} from '../feeds/feed-list.js';
 import type {Library, ListFilter} from '../library/store.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 
 export type Flags = {
 	json: boolean;
@@ -56,8 +57,13 @@ export function print(text: string): void {
 	process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/**
+ * A line on stderr. Made one plain line here, whatever it quotes: an id,
+ * a file's name or a flag's value as typed (a file named by a web site, a
+ * list of ids from a script) may hold escape sequences and line breaks.
+ */
 export function warn(text: string): void {
-	process.stderr.write(`devnews: ${text}\n`);
+	process.stderr.write(`devnews: ${sanitizeLine(text)}\n`);
 }
 
 /** The terminal's width, or undefined when stdout is a pipe or a file. */

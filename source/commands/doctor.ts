@@ -20,7 +20,9 @@ const held = ({rows, bytes}: Examination) =>
 	`${counted(rows.articles, 'article')}, ${counted(rows.stories, 'story', 'stories')}, ${counted(rows.feeds, 'feed')}; ${formatCount(Math.round(bytes / 1024))} KB`;
 
 function reportText(file: string, before: Examination, repair: Repair | undefined, after: Examination | undefined): string {
-	const lines = [`Library ${file}`, `  checked: ${CHECKED.join('; ')}`, `  held: ${held(before)}`];
+	// A check a line, so that the report fits 80 columns.
+	const checked = CHECKED.map((check, index) => `${index === 0 ? '  checked: ' : ' '.repeat(11)}${check}${index < CHECKED.length - 1 ? ';' : ''}`);
+	const lines = [`Library ${file}`, ...checked, `  held: ${held(before)}`];
 	if (before.problems.length === 0) {
 		lines.push(`  found: nothing wrong (${seconds(before.ms)})`);
 		return lines.join('\n');

@@ -67,12 +67,19 @@ function feedLine(context: CommandContext, feed: Feed): string {
 	return `${sanitizeLine(feed.url)}\n  ${sanitizeLine(`${title ? `${title} · ` : ''}${sector} · ${edition} · ${last}${error}`)}`;
 }
 
+/** A feed and its state as JSON; its title the one the text shows, the feed list's before the feed's own. */
+function feedJson(context: CommandContext, feed: Feed): Record<string, unknown> {
+	const state = context.library.feedState(feed.url);
+	const title = feed.title ?? state.title;
+	return {...feed, ...state, ...(title === undefined ? {} : {title})};
+}
+
 export async function feeds(context: CommandContext): Promise<void | number> {
 	const [action, argument] = context.args;
 	switch (action) {
 		case undefined: {
 			const list = context.feeds.list();
-			if (context.flags.json) print(jsonText(list.map(feed => ({...feed, ...context.library.feedState(feed.url)}))));
+			if (context.flags.json) print(jsonText(list.map(feed => feedJson(context, feed))));
 			else print(list.length > 0 ? list.map(feed => feedLine(context, feed)).join('\n') : 'No feeds. Add one with devnews feeds add URL.');
 			return;
 		}
@@ -94,7 +101,8 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 			if (!argument) throw new UsageError('devnews feeds import needs an OPML file, or a list of addresses (newsboat\'s urls file).');
 			let text: string;
 			try {
-				text = fs.readFileSync(argument, 'utf8');
+				// Without the byte order mark an editor may have saved it with, which is no part of either format.
+				text = fs.readFileSync(argument, 'utf8').replace(/^\uFEFF/, '');
 			} catch (error) {
 				throw new CommandError(`Cannot read ${argument} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
 			}
@@ -123,7 +131,7 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 					return stop.status();
 				}
 
-				print(`Imported ${counted(found.length, 'feed')} from ${argument} (${formatCount(added)} new).`);
+				print(sanitizeLine(`Imported ${counted(found.length, 'feed')} from ${argument} (${formatCount(added)} new).`));
 				return;
 			} finally {
 				stop.dispose();
@@ -146,11 +154,10 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 	}
 }
 
-/** Removes news past the kept days (keepDays in the config), a warning about them said; how many went. */
+/** Removes news past the kept days (keepDays in the config); how many went. A keepDays not used was said as the command started, once. */
 function pruneNews(context: CommandContext): {removed: number; days: number} {
 	const bookmarked = new Set(context.bookmarks.list().map(entry => entry.id));
-	const {removed, days, warning} = pruneOld(context.library, context.config, bookmarked);
-	if (warning) warn(warning);
+	const {removed, days} = pruneOld(context.library, context.config, bookmarked);
 	return {removed, days};
 }
 
@@ -205,7 +212,7 @@ export async function fetchFeeds(context: CommandContext): Promise<number> {
 		}
 
 		const {removed, days} = pruneNews(context);
-		const pruned = removed > 0 ? `; removed ${formatCount(removed)} older than ${formatCount(days)} days` : '';
+		const pruned = removed > 0 ? `; removed ${formatCount(removed)} older than ${counted(days, 'day')}` : '';
 		print(`${counted(results.length, 'feed')}: ${counted(added, 'new article')}${failed ? `, ${formatCount(failed)} failed` : ''}${pruned}.`);
 		if (complete > 0) {
 			const {completeAfterFetch} = await import('./fetch-completion.js');

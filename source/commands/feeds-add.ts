@@ -40,11 +40,20 @@ async function refusal(url: string, page: string, options: RefreshOptions): Prom
 		const fetched = await fetchLimited(url, {}, options, {guard: addressGuard(page)});
 		if (fetched.status !== 'ok') return undefined;
 		if (isWebPage(fetched.text, fetched.contentType)) return 'a web page, not a feed';
-		readFeed(fetched.text, fetched.url);
-		return undefined;
+		return notAFeed(fetched.text, fetched.url);
 	} catch (error) {
 		const {message} = error as Error;
 		return message.startsWith('refused: ') ? `${message}; to add it all the same, give its address yourself` : message;
+	}
+}
+
+/** Why `text` is no feed devnews reads; undefined when it is one. */
+function notAFeed(text: string, url: string): string | undefined {
+	try {
+		readFeed(text, url);
+		return undefined;
+	} catch (error) {
+		return (error as Error).message;
 	}
 }
 
@@ -71,7 +80,14 @@ async function feedsAt(url: string, options: RefreshOptions): Promise<FoundFeed[
 		return [{url}];
 	}
 
-	if (fetched.status !== 'ok' || !isWebPage(fetched.text, fetched.contentType)) return [{url}];
+	if (fetched.status !== 'ok') return [{url}];
+	if (!isWebPage(fetched.text, fetched.contentType)) {
+		// Kept, as an address that does not answer is: it may be a feed that is broken today. But said, or "Added" reads as all is well.
+		const unread = notAFeed(fetched.text, fetched.url);
+		if (unread) warn(`${sanitizeLine(url)} answers, but not as a feed devnews reads (${sanitizeLine(unread)}); added as given: devnews feeds check tries it later.`);
+		return [{url}];
+	}
+
 	const found = feedLinks(fetched.text, fetched.url);
 	if (found.length === 0) throw new CommandError(`${sanitizeLine(url)} is a web page that names no feed (no <link rel="alternate">): give the feed's own address.`);
 	return answeringFeeds(url, found, options);
@@ -100,6 +116,8 @@ export async function addFeeds(context: CommandContext, address: string | undefi
 	}
 
 	const before = new Map(context.feeds.list().map(feed => [normalizeFeedUrl(feed.url), feed]));
-	await context.feeds.add(feeds);
-	for (const feed of feeds) print(sanitizeLine(outcome(feed, before.get(normalizeFeedUrl(feed.url)), context.taxonomy)));
+	// A title the list gives a feed already (the user's own, an import's) stays: a page's name for it, or the listing's, is for a feed with none.
+	const adding = feeds.map(({title, ...feed}) => (title === undefined || before.get(normalizeFeedUrl(feed.url))?.title ? feed : {...feed, title}));
+	await context.feeds.add(adding);
+	for (const feed of adding) print(sanitizeLine(outcome(feed, before.get(normalizeFeedUrl(feed.url)), context.taxonomy)));
 }

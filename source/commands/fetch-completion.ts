@@ -15,9 +15,13 @@ type Stop = {signal: AbortSignal; stoppedBy: () => NodeJS.Signals | undefined};
 
 const progressText = ({done, total}: CompletionProgress) => `completing stories ${formatCount(done)}/${formatCount(total)}…`;
 
-/** Shows the progress on stderr: one line rewritten on a terminal, a line at each tenth elsewhere (a log). */
+/**
+ * Shows the progress on stderr: one line rewritten on a terminal that takes
+ * the escape sequence doing it, a line at each tenth elsewhere (a log, or a
+ * TERM=dumb terminal such as Emacs's shell, which shows the sequence as it is).
+ */
 function progressLine(): {show: (progress: CompletionProgress) => void; end: () => void} {
-	const live = process.stderr.isTTY;
+	const live = process.stderr.isTTY && process.env['TERM'] !== 'dumb';
 	let shown = false;
 	return {
 		show(progress) {

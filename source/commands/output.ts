@@ -63,11 +63,11 @@ export function readText(article: Article, taxonomy: Taxonomy, width: number, {h
 		.join('\n');
 }
 
-export function bookmarksText(bookmarks: Bookmark[], width: number): string {
+/** Two lines a bookmark, as the list's: cut to `width` on a terminal; whole lines (width undefined) for pipes and grep. */
+export function bookmarksText(bookmarks: Bookmark[], width?: number): string {
 	if (bookmarks.length === 0) return 'No bookmarks yet.';
-	return bookmarks
-		.map(bookmark => `${truncate(`★ ${bookmark.title}`, width)}\n${truncate(`  ${bookmark.id} · saved ${formatIst(bookmark.savedAt) ?? bookmark.savedAt}`, width)}`)
-		.join('\n');
+	const fitTo = (text: string) => (width ? truncate(text, width) : sanitizeLine(text));
+	return bookmarks.map(bookmark => `${fitTo(`★ ${bookmark.title}`)}\n${fitTo(`  ${bookmark.id} · saved ${formatIst(bookmark.savedAt) ?? bookmark.savedAt}`)}`).join('\n');
 }
 
 /**

@@ -24,6 +24,13 @@ const WATCH_SETTLE_MS = 100;
 
 type Read = {object: Stored} | {wrong: string} | {unreadable: string};
 
+/**
+ * The file's JSON. A byte order mark before it, which some editors write
+ * (Notepad did until 2019), is no part of it: JSON.parse refused the file
+ * for it, and the file was moved aside as not JSON.
+ */
+const parseJson = (text: string): unknown => JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+
 /** What JSON value `value` is, in words: "an array", "null", "a number". */
 function kindOf(value: unknown): string {
 	if (value === null) return 'null';
@@ -44,7 +51,7 @@ function readFile(file: string): Read {
 
 	let value: unknown;
 	try {
-		value = JSON.parse(text);
+		value = parseJson(text);
 	} catch (error) {
 		return {wrong: `was not valid JSON (${(error as Error).message})`};
 	}
@@ -161,7 +168,7 @@ export class ConfigFile {
 		let release: (() => Promise<void>) | undefined;
 		try {
 			const [{default: Conf}, {default: lockfile}] = await Promise.all([import('conf'), import('proper-lockfile')]);
-			this.conf ??= new Conf<Stored>({cwd: this.dir, configName: CONFIG_NAME, projectSuffix: ''});
+			this.conf ??= new Conf<Stored>({cwd: this.dir, configName: CONFIG_NAME, projectSuffix: '', deserialize: parseJson as (text: string) => Stored});
 			release = await lockfile.lock(this.file, {
 				realpath: false,
 				stale: 10_000,

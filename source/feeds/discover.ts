@@ -3,6 +3,7 @@
 // layout does, on every page). `devnews feeds add` given a page adds those.
 import {parseHTML} from 'linkedom';
 import {isWebUrl} from '../terminal/links.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml']);
 
@@ -27,7 +28,8 @@ export function feedLinks(html: string, pageUrl: string): FoundFeed[] {
 		}
 
 		if (!isWebUrl(url) || found.has(url)) continue;
-		const title = link.getAttribute('title')?.trim();
+		// The page's own words, untrusted: a title is kept as one plain line, as an imported file's are.
+		const title = sanitizeLine(link.getAttribute('title') ?? '').trim();
 		found.set(url, {url, ...(title ? {title} : {})});
 	}
 

@@ -48,6 +48,9 @@ export function mergeByUrl(feeds: Iterable<Feed>, into = new Map<string, Feed>()
 
 const KEY = 'feeds';
 
+/** An entry of the stored list that add and remove can merge by its address: an object with a url (a feed, or one with a field that is wrong). */
+const isFeedEntry = (value: unknown): value is Feed => typeof value === 'object' && value !== null && typeof (value as {url?: unknown}).url === 'string';
+
 /** The shipped default feeds; a bad file is reported, not fatal. */
 export function loadDefaultFeeds(dataDir: string): {feeds: Feed[]; error?: string} {
 	const file = dataFolder(dataDir).feeds;
@@ -61,6 +64,21 @@ export function loadDefaultFeeds(dataDir: string): {feeds: Feed[]; error?: strin
 	}
 }
 
+/**
+ * One line for a feed list that is not a list, or one per entry of it that
+ * is kept in the file but not fetched (a bare address, a url that is not
+ * http(s)), naming it and what is wrong: to be said after the file's name.
+ */
+export function feedListProblems(config: ConfigFile): string[] {
+	const stored = config.get(KEY);
+	if (stored === undefined) return [];
+	if (!Array.isArray(stored)) return [`${KEY}: expected a list of feeds, e.g. [{"url": "https://example.com/rss"}], not ${JSON.stringify(stored)}; fetching the shipped feeds, and adding none, until it is one.`];
+	return stored.flatMap((value, index) => {
+		const parsed = feedSchema.safeParse(value);
+		return parsed.success ? [] : [`${KEY}.${index}: ${describeIssue(parsed.error)}; kept in the file, not fetched (a feed is {"url": "https://…"}, with a title, sector and edition if you like).`];
+	});
+}
+
 export class FeedList {
 	private readonly config: ConfigFile;
 	private readonly defaults: Feed[];
@@ -70,7 +88,7 @@ export class FeedList {
 		this.defaults = defaults;
 	}
 
-	/** The user's list, or the defaults when there is none yet. Entries that do not parse are skipped. */
+	/** The user's list, or the defaults when there is none yet. Entries that do not parse are skipped (feedListProblems says why). */
 	list(): Feed[] {
 		const stored = this.config.get(KEY);
 		if (!Array.isArray(stored)) return this.defaults;
@@ -80,11 +98,18 @@ export class FeedList {
 		});
 	}
 
-	/** Changes the stored list in one write under the lock; nothing is written when `stop` has fired by then. */
+	/**
+	 * Changes the stored list in one write under the lock; nothing is written
+	 * when `stop` has fired by then. `edit` gets the entries that are feeds
+	 * (an object with a url); any other entry a person wrote (a bare address,
+	 * null) is kept as it is, after them, never merged with another or taken apart.
+	 */
 	private async change(edit: (feeds: Feed[]) => Feed[], stop?: AbortSignal): Promise<void> {
 		await this.config.update(KEY, current => {
 			if (stop?.aborted) throw new Error('stopped before anything was written');
-			return edit(Array.isArray(current) ? (current as Feed[]) : [...this.defaults]);
+			if (current !== undefined && !Array.isArray(current)) throw new Error(`${KEY} is ${JSON.stringify(current)}, not a list of feeds: fix or remove it first`);
+			const written: unknown[] = current ?? [...this.defaults];
+			return [...edit(written.filter(value => isFeedEntry(value))), ...written.filter(value => !isFeedEntry(value))];
 		});
 	}
 

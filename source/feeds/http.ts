@@ -17,6 +17,7 @@ import {legacyHookDecode, normalizeEncoding} from '@exodus/bytes/encoding.js';
 import {getProxyForUrl} from 'proxy-from-env';
 import type {Dispatcher, Response} from 'undici';
 import {isWebUrl} from '../terminal/links.js';
+import {formatCount} from '../core/numbers.js';
 import {DEFAULT_LIMITS, type FetchLimits} from './limits.js';
 import {documentCharset} from './page-charset.js';
 
@@ -32,7 +33,7 @@ export type FetchedBytes =
 	| {status: 'ok'; bytes: Uint8Array; url: string; etag?: string; lastModified?: string; contentType?: string};
 
 /** What kind of failure a fetch met: what a person can do about it depends on it (devnews feeds check). */
-export type FetchFailure = 'no-host' | 'no-answer' | 'gone' | 'server' | 'timeout' | 'too-big' | 'other';
+export type FetchFailure = 'no-host' | 'no-answer' | 'insecure' | 'redirects' | 'gone' | 'forbidden' | 'busy' | 'server' | 'timeout' | 'too-big' | 'other';
 
 /** A failure with a message fit for one line after the URL. */
 export class FetchError extends Error {
@@ -64,11 +65,11 @@ const USER_AGENT = 'devnews (terminal news reader)';
  */
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
 	const declared = Number(response.headers.get('content-length'));
-	if (declared > maxBytes) throw new FetchError(`response is ${declared} bytes, over the ${maxBytes}-byte limit`, 'too-big');
+	if (declared > maxBytes) throw new FetchError(`response is ${formatCount(declared)} bytes, over the ${formatCount(maxBytes)}-byte limit`, 'too-big');
 	let bytes = new Uint8Array(declared > 0 ? declared : 64 * 1024);
 	let size = 0;
 	for await (const chunk of response.body ?? []) {
-		if (size + chunk.byteLength > maxBytes) throw new FetchError(`response is over the ${maxBytes}-byte limit`, 'too-big');
+		if (size + chunk.byteLength > maxBytes) throw new FetchError(`response is over the ${formatCount(maxBytes)}-byte limit`, 'too-big');
 		if (size + chunk.byteLength > bytes.byteLength) {
 			const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + chunk.byteLength, bytes.byteLength * 2)));
 			grown.set(bytes.subarray(0, size));
@@ -105,12 +106,16 @@ function asFetchError(error: unknown, limits: FetchLimits): FetchError {
 	const message = cause?.code ?? cause?.message ?? (error as Error).message;
 	if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(message)) return new FetchError(message, 'no-host');
 	if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH/i.test(message)) return new FetchError(message, 'no-answer');
+	// The TLS handshake or the certificate: Node's and OpenSSL's codes for them.
+	if (/^(?:ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO)/.test(message)) return new FetchError(message, 'insecure');
 	return new FetchError(message);
 }
 
 /** An HTTP status that is not an answer, as a failure. */
 function statusFailure(status: number): FetchFailure {
 	if (status === 401 || status === 404 || status === 410) return 'gone';
+	if (status === 403) return 'forbidden';
+	if (status === 429) return 'busy';
 	return status >= 500 ? 'server' : 'other';
 }
 
@@ -163,8 +168,8 @@ export async function fetchBytes(url: string, validators: Validators = {}, limit
 			if (response.status >= 300 && response.status < 400 && response.status !== 304) {
 				await response.body?.cancel();
 				const location = response.headers.get('location');
-				if (!location) throw new FetchError(`redirect ${response.status} without a Location`);
-				if (redirects >= limits.maxRedirects) throw new FetchError(`more than ${limits.maxRedirects} redirects`);
+				if (!location) throw new FetchError(`redirect ${response.status} without a Location`, 'redirects');
+				if (redirects >= limits.maxRedirects) throw new FetchError(`more than ${limits.maxRedirects} redirects`, 'redirects');
 				current = new URL(location, current).href;
 				continue;
 			}

@@ -47,7 +47,7 @@ function categories(value: unknown, known: KnownIds, warn: (problem: string) => 
 	return found;
 }
 
-/** Every outline with an http(s) xmlUrl, at any depth, one per feed; and a warning line for each category dropped. */
+/** Every outline with an http(s) xmlUrl, at any depth, one per feed; and a warning line for each other xmlUrl and each category dropped. */
 export function parseOpml(xml: string, taxonomy: Taxonomy): ImportedFeeds {
 	if (/<!ENTITY/i.test(xml)) throw new FeedError('refused: OPML with entity declarations');
 	assertWellFormed(xml, 'OPML');
@@ -58,21 +58,25 @@ export function parseOpml(xml: string, taxonomy: Taxonomy): ImportedFeeds {
 		throw new FeedError(`cannot parse OPML: ${(error as Error).message}`);
 	}
 
-	const body = (document['opml'] as {body?: Outline} | undefined)?.body;
-	if (!body) throw new FeedError('not an OPML document (no <opml><body>)');
+	// An empty <body/> (a list with no feeds, as feeds export writes it) parses as "".
+	const body = (document['opml'] as {body?: Outline | ''} | undefined)?.body;
+	if (body === undefined) throw new FeedError('not an OPML document (no <opml><body>)');
 	const known = knownIds(taxonomy);
 	const feeds: Feed[] = [];
 	const warnings: string[] = [];
 	// Folders nest outlines; walked with a stack, so no depth overflows the call stack.
-	const pending: Outline[] = [...(body.outline ?? [])].reverse();
+	const pending: Outline[] = [...((body === '' ? undefined : body.outline) ?? [])].reverse();
 	for (let outline = pending.pop(); outline; outline = pending.pop()) {
 		const url = outline['@xmlUrl'];
+		const title = cleanTitle(outline['@title']) ?? cleanTitle(outline['@text']);
 		if (typeof url === 'string' && isWebUrl(url)) {
 			const normalized = normalizeFeedUrl(url);
-			const title = cleanTitle(outline['@title']) ?? cleanTitle(outline['@text']);
 			const named = title ? `"${title}" (${normalized})` : normalized;
 			const found = categories(outline['@category'], known, problem => warnings.push(`outline ${named}: ${problem}`));
 			feeds.push({url: normalized, ...(title && title !== normalized && title !== url ? {title} : {}), ...found});
+		} else if (url !== undefined) {
+			// A podcast app's feed: or a relative address: said, as a urls file's line that is none is, not dropped unseen.
+			warnings.push(`outline ${title ? `"${title}"` : 'without a title'}: skipped, its xmlUrl "${sanitizeLine(String(url)).slice(0, 80)}" is not a web address`);
 		}
 
 		if (Array.isArray(outline.outline)) pending.push(...[...outline.outline].reverse());

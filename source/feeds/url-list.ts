@@ -13,8 +13,12 @@ import {isWebUrl} from '../terminal/links.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {mergeByUrl, normalizeFeedUrl, type Feed, type ImportedFeeds} from './feed-list.js';
 
-/** Whether `text` is a list of addresses rather than OPML: its first line past blank lines and comments is one. */
-export const isUrlList = (text: string): boolean => /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*https?:\/\//i.test(text);
+/**
+ * Whether `text` is a list of addresses rather than OPML: its first line past
+ * blank lines and comments is one, or one of newsboat's other sources (a
+ * query:, exec: or filter: line, often quoted), which a urls file may begin with.
+ */
+export const isUrlList = (text: string): boolean => /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:https?:\/\/|"?(?:query|exec|filter):)/i.test(text);
 
 /**
  * A line's next word after blanks: a # that starts a comment (the rest of

@@ -19,8 +19,22 @@ export const ENTITY_LIMITS: ProcessEntitiesOptions & {appliesTo: 'external'} = {
 	appliesTo: 'external',
 };
 
+/**
+ * fast-xml-parser's words for a document that ends with elements still
+ * open, a file cut short: `Invalid '["opml", "body"]' found.`, at line 1
+ * whatever the line.
+ */
+const UNCLOSED = /^Invalid '(\[.*\])' found\.$/;
+
 /** Throws a FeedError naming the first mistake and its line when `xml` is not well-formed. */
 export function assertWellFormed(xml: string, kind: string): void {
 	const valid = XMLValidator.validate(xml);
-	if (valid !== true) throw new FeedError(`malformed ${kind}: ${valid.err.msg} (line ${valid.err.line})`);
+	if (valid === true) return;
+	const unclosed = UNCLOSED.exec(valid.err.msg);
+	if (unclosed) {
+		const names = (JSON.parse(unclosed[1]!) as string[]).map(name => `<${name}>`).join(', ');
+		throw new FeedError(`malformed ${kind}: it ends with ${names} not closed; is the file cut short? (line ${xml.split('\n').length})`);
+	}
+
+	throw new FeedError(`malformed ${kind}: ${valid.err.msg} (line ${valid.err.line})`);
 }

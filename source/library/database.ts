@@ -142,13 +142,16 @@ function openCopy(file: string, options: OpenOptions): Database.Database {
 
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
 	let warning: string | undefined;
+	// Why the folder could not be made, if it could not: what opening the file then says ("the directory does not exist") is not.
+	let folderFailure: unknown;
 	try {
 		fs.mkdirSync(path.dirname(file), {recursive: true});
 		if (fs.existsSync(damageMarker(file)) && fs.existsSync(file)) {
 			warning = `Library ${file} was found damaged; moved it to ${moveAside(file)} and made a new one.`;
 		}
-	} catch {
-		// A folder that cannot be made or written: opening the file says what to do.
+	} catch (error) {
+		// A folder that cannot be made or written: the library is then kept in memory, below.
+		folderFailure = error;
 	}
 
 	try {
@@ -172,6 +175,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 			}
 		}
 
-		return {db: openWritable(':memory:', options), warning: `Library kept in memory only: cannot write ${file} (${codeOf(error) || (error as Error).message}).`, persistent: false};
+		return {db: openWritable(':memory:', options), warning: `Library kept in memory only: cannot write ${file} (${codeOf(folderFailure) || codeOf(error) || (error as Error).message}).`, persistent: false};
 	}
 }
