@@ -79,7 +79,7 @@ export async function read(context: CommandContext): Promise<void> {
 	if (error) warn(`fetching the story from its page failed (${truncate(error, 200)}); showing the summary.`);
 	// Named as the browser's reader names it: the feed list's title, else the feed's own.
 	const source = isFromFeed(article) ? sourceTitle(article.source, titledSources(context.feeds.list(), context.library.feedTitles())) : undefined;
-	print(context.flags.json ? jsonText(articleJson(article, context.taxonomy)) : readText(article, context.taxonomy, outputWidth(), {hyperlinks: supportsHyperlinks(), fetchError: error, source}));
+	print(context.flags.json ? jsonText(articleJson(article, context.taxonomy)) : readText(article, context.taxonomy, outputWidth(), {hyperlinks: supportsHyperlinks(), fetchError: error, source, wholeLink: terminalWidth() === undefined}));
 	// The story is printed whatever happens to its read mark (a locked or full library).
 	try {
 		context.library.setRead(article.id, true);

@@ -105,7 +105,8 @@ function partialNotice(article: Article, fetchError?: string): string {
 }
 
 /** What the reader says beside the story itself: why its full text could not be fetched just now, and the name of the feed it came from. */
-export type ReaderExtras = {fetchError?: string; source?: string};
+/** `wholeLink`: the link on one line, however long (a story printed into a pipe, where a link cut in two is no link). */
+export type ReaderExtras = {fetchError?: string; source?: string; wholeLink?: boolean};
 
 /** How a time is named beside it: the page's own words for its two, "Listed" for a listing's that the page shows nowhere. */
 export const TIME_WORDS: Record<TimeKind, string> = {created: 'Created', updated: 'Updated', listed: 'Listed'};
@@ -152,7 +153,7 @@ function capitalise(text: string): string {
 }
 
 /** The whole story as display lines; the reader shows a window of them. */
-export function readerLines(article: Article, taxonomy: Taxonomy, width: number, {fetchError, source}: ReaderExtras = {}): ReaderLine[] {
+export function readerLines(article: Article, taxonomy: Taxonomy, width: number, {fetchError, source, wholeLink = false}: ReaderExtras = {}): ReaderLine[] {
 	const lines: ReaderLine[] = [];
 	const push = (tone: Tone, texts: string[]) => {
 		for (const text of texts) lines.push({text, tone});
@@ -165,7 +166,7 @@ export function readerLines(article: Article, taxonomy: Taxonomy, width: number,
 	push('title', wrapText(article.title, width));
 	blank();
 	push('meta', packFields(metadataFields(article, taxonomy, source), width));
-	if (article.url) push('link', wrapText(article.url, width));
+	if (article.url) push('link', wholeLink ? [sanitizeLine(article.url)] : wrapText(article.url, width));
 	if (article.kind !== 'full') {
 		blank();
 		push('notice', wrapText(partialNotice(article, fetchError), width));
