@@ -304,3 +304,16 @@ test('q while an open story\'s page is still loading quits at once: its request 
 	await until(() => hangingPage!.closed, 'the page\'s request was given up', 2000);
 	ui.unmount();
 });
+
+test('a refresh that removes old news counts its days as words count them: "older than 1 day"', async () => {
+	server.route('/old-feed', serveXml(rss2([{id: 'old', title: 'Synthetic old story', content: '<p>Synthetic story, whole.</p>', date: '2020-01-02T03:04:05Z'}])));
+	const {press, waitFor, ui} = await renderApp({width: 100, height: 24, feeds: [{url: server.url('/old-feed')}], settings: {keepDays: 1, complete: 0}});
+	await press('r');
+	await waitFor(/Refreshed 1 feed: 1 new\./);
+	// Read, it is old news the next refresh removes (unread news fetched lately stays).
+	await press('/', ...'synthetic old', KEYS.enter);
+	await waitFor(/\b1 article\b/);
+	await press('u', KEYS.escape, 'r');
+	await waitFor(/Refreshed 1 feed: 0 new, 1 older than 1 day removed\./);
+	ui.unmount();
+});

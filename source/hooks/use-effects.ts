@@ -322,7 +322,7 @@ export function useEffects(deps: Deps): (effect: Effect) => void {
 			const {removed, days, warning} = pruneOld(library, config, bookmarks.ids);
 			// The source by the name the header and the picker give it (a feed's own title when the list has none).
 			const what = one ? `Refreshed ${sourceTitle(one.url, sources)}` : `Refreshed ${counted(list.length, 'feed')}`;
-			const summary = `${what}: ${formatCount(progress.added)} new${removed > 0 ? `, ${formatCount(removed)} older than ${days} days removed` : ''}`;
+			const summary = `${what}: ${formatCount(progress.added)} new${removed > 0 ? `, ${formatCount(removed)} older than ${counted(days, 'day')} removed` : ''}`;
 			const outcome = progress.failed > 0 ? `${summary}, ${formatCount(progress.failed)} failed — ${failures[0] ?? firstFailure}${failures.length > 1 ? ' (devnews fetch lists all)' : ''}` : `${summary}.`;
 			// A mark's undo on offer (A pressed during the refresh) stays, after the outcome.
 			dispatch({type: 'aside', text: warning ? `${outcome} ${warning}` : outcome});
