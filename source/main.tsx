@@ -101,7 +101,9 @@ async function main(packageRoot: string): Promise<number> {
 	const cli = process.argv.length > 2 ? (await import('./command-line.js')).parseCommandLine(keys.bindings) : NO_ARGUMENTS;
 	const {name, args} = cli;
 	const dataDir = path.resolve(cli.flags.data ?? path.join(packageRoot, DATA_FOLDER));
-	const browsing = name === undefined && process.stdin.isTTY && process.stdout.isTTY;
+	// --json and --limit ask for the list printed, as it is into a pipe: the browser shows neither.
+	const printing = cli.flags.json || cli.flags.limit !== undefined;
+	const browsing = name === undefined && !printing && process.stdin.isTTY && process.stdout.isTTY;
 	// The browser shows start-up problems on its status line; commands print them.
 	const warnings: string[] = [];
 	const report = browsing ? (line: string) => warnings.push(line) : warn;
@@ -146,7 +148,7 @@ async function main(packageRoot: string): Promise<number> {
 	const run = async () => {
 		if (name !== undefined) return (await (await COMMANDS[name]())(context)) ?? 0;
 		await (await COMMANDS.list())(context);
-		warn('not a terminal, so printed the list; run devnews --help for commands.');
+		if (!printing) warn('not a terminal, so printed the list; run devnews --help for commands.');
 		return 0;
 	};
 

@@ -413,3 +413,26 @@ test('feeds check gives the advice that fits a TLS failure, a redirect loop, a 4
 		await server.close();
 	}
 });
+
+test('devnews --json or --limit N on a terminal prints the list as asked, where it opened the browser and left them unread', async () => {
+	for (const [args, printed] of [
+		[['--limit', '2'], /Leaked Call Sparks[^\n]*\r?\n[^\n]*\r?\n[^\n]*Hungary Pledges/],
+		[['--json', '--limit', '1'], /^\[\r?\n {2}\{\r?\n {4}"id": "3710216"/m],
+	] as const) {
+		const child = pty.spawn(process.execPath, [CLI, ...args], {name: 'xterm-256color', cols: 100, rows: 24, env: cleanEnv(isolatedEnv())});
+		let output = '';
+		child.onData(data => {
+			output += data;
+		});
+		// The browser would wait for keys: killed after 10 s, it ends with no exit code of its own.
+		const timer = setTimeout(() => child.kill(), 10_000);
+		// eslint-disable-next-line no-await-in-loop -- one program at a time
+		const code = await new Promise<number>(resolve => {
+			child.onExit(({exitCode}) => resolve(exitCode));
+		});
+		clearTimeout(timer);
+		assert.equal(code, 0, output);
+		assert.match(output, printed, args.join(' '));
+		assert.doesNotMatch(output, /\u001B\[\?1049h/, 'no full-screen browser');
+	}
+});
