@@ -23,10 +23,24 @@ let server: FeedServer;
 let held: http.ServerResponse | undefined;
 /** The slow feed's request, likewise. */
 let heldFeed: http.ServerResponse | undefined;
-/** The request for a feed that never answers, and whether devnews has given it up. */
-let hanging: {closed: boolean} | undefined;
-/** Likewise a story's page. */
-let hangingPage: {closed: boolean} | undefined;
+/** A request never answered, and whether devnews has given it up: the hanging feed's, and the hanging page's. */
+type Hanging = {closed: boolean};
+let hanging: Hanging | undefined;
+let hangingPage: Hanging | undefined;
+
+/** A route that never answers: its request ends only when devnews gives it up. `asked` is given each one. */
+function neverAnswers(asked: (one: Hanging) => void): (request: http.IncomingMessage, response: http.ServerResponse) => void {
+	return (request, response) => {
+		const one = {closed: false};
+		asked(one);
+		for (const side of [request, response]) {
+			side.on('close', () => {
+				one.closed = true;
+			});
+		}
+	};
+}
+
 before(async () => {
 	server = await startFeedServer();
 	server.route('/slow', serveXml(rss2([{id: 'slow', title: 'Synthetic story with a slow page', link: server.url('/slow-page'), date: new Date().toISOString()}])));
@@ -36,28 +50,19 @@ before(async () => {
 	server.route('/slow-feed', (_request, response) => {
 		heldFeed = response;
 	});
-	server.route('/hanging-feed', (request, response) => {
-		hanging = {closed: false};
-		const asked = hanging;
-		// Never answered: the request ends only when devnews gives it up.
-		request.on('close', () => {
-			asked.closed = true;
-		});
-		response.on('close', () => {
-			asked.closed = true;
-		});
-	});
+	server.route(
+		'/hanging-feed',
+		neverAnswers(one => {
+			hanging = one;
+		}),
+	);
 	server.route('/hanging-page-feed', serveXml(rss2([{id: 'hp', title: 'Synthetic story whose page never answers', summary: 'Synthetic summary.', link: server.url('/hanging-page'), date: new Date().toISOString()}])));
-	server.route('/hanging-page', (request, response) => {
-		hangingPage = {closed: false};
-		const asked = hangingPage;
-		request.on('close', () => {
-			asked.closed = true;
-		});
-		response.on('close', () => {
-			asked.closed = true;
-		});
-	});
+	server.route(
+		'/hanging-page',
+		neverAnswers(one => {
+			hangingPage = one;
+		}),
+	);
 	const paragraphs = Array.from({length: 12}, (_, index) => `<p>Paragraph ${index + 1} of a synthetic long story. ${'Synthetic words that wrap across lines. '.repeat(6)}</p>`);
 	server.route('/long', serveXml(rss2([{id: 'long', title: 'Synthetic long story', content: paragraphs.join(''), date: new Date().toISOString()}])));
 });
