@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import meow from 'meow';
-import {BINDINGS, helpColumns, helpLines, type Binding} from './core/bindings.js';
+import {BINDINGS, helpColumns, helpLines, KEY_COLUMN, type Binding} from './core/bindings.js';
 import {UsageError, type Flags} from './commands/context.js';
 import {MOST_COMPLETE} from './config/settings.js';
 import {dataFolder} from './data/data-folder.js';
@@ -18,6 +18,10 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export type CommandLine = {name?: CommandName; args: string[]; flags: Flags & {data?: string}};
 
 /** `devnews --help`: commands, options, files, and the keys of the browser from the table of bindings. */
+// --help fits 80 columns, the keys' words wrapped within their column as the help screen's are.
+const HELP_WIDTH = 80;
+const KEYS_INDENT = '    ';
+
 export const helpText = (bindings: Binding[] = BINDINGS): string => `
   Usage
     $ devnews                          browse: the list, a reader, bookmarks
@@ -58,8 +62,8 @@ export const helpText = (bindings: Binding[] = BINDINGS): string => `
     Library:           $XDG_CACHE_HOME/devnews/library.sqlite (delete to reset)
 
   Keys in the browser
-${helpColumns(helpLines(bindings))
-	.map(line => `    ${line}`)
+${helpColumns(helpLines(bindings), KEY_COLUMN, HELP_WIDTH - KEYS_INDENT.length)
+	.map(line => KEYS_INDENT + line)
 	.join('\n')}
 `;
 

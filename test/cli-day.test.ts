@@ -260,11 +260,11 @@ test('a flag the command does not take is refused, naming the flags it does, whe
 	assert.equal(listed.code, 0, listed.stderr);
 });
 
-test('--help\'s commands, options and files fit 80 columns', async () => {
+test('--help fits 80 columns: its description, commands, options, files and keys', async () => {
 	const help = await devnews(['--help'], isolatedEnv());
-	const ownLines = help.stdout.slice(help.stdout.indexOf('  Usage'), help.stdout.indexOf('  Keys in the browser')).split('\n');
-	assert.ok(ownLines.length > 30, help.stdout);
-	assert.deepEqual(ownLines.filter(line => line.length > 80), []);
+	const lines = help.stdout.split('\n');
+	assert.ok(lines.length > 60, help.stdout);
+	assert.deepEqual(lines.filter(line => line.length > 80), []);
 });
 
 test('devnews bookmarks into a pipe gives whole titles, as devnews list does, so grep finds the end of a long one', async () => {
