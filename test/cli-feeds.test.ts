@@ -143,7 +143,9 @@ test('feeds check says, a line a source, what answers and with what, and what to
 	server.route('/sitemap', serveXml(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'devdiscourse', 'google-news-sitemap.xml'), 'utf8').replaceAll('HOST', server.url('')), {contentType: 'application/xml; charset=utf-8'}));
 	server.route('/page', serveXml(`<html><head><link rel="alternate" type="application/rss+xml" href="${server.url('/feed')}"></head><body></body></html>`, {contentType: 'text/html'}));
 	const refused = `http://127.0.0.1:${await closedPort()}/refused.xml`;
-	const data = dataWithFeeds([{url: server.url('/feed')}, {url: server.url('/sitemap')}, {url: server.url('/page')}, {url: server.url('/missing')}, {url: refused}]);
+	// A feed with no items answers all the same: the summary says it answered, not that it gave items.
+	server.route('/empty', serveXml(rss2([])));
+	const data = dataWithFeeds([{url: server.url('/feed')}, {url: server.url('/sitemap')}, {url: server.url('/page')}, {url: server.url('/missing')}, {url: refused}, {url: server.url('/empty')}]);
 	const checked = await devnews(['feeds', 'check', '--data', data], env);
 	assert.equal(checked.code, 1);
 	assert.match(checked.stdout, /^ok {6}http:\/\/127\.0\.0\.1:\d+\/feed: RSS 2\.0, 2 items$/m);
@@ -151,7 +153,8 @@ test('feeds check says, a line a source, what answers and with what, and what to
 	assert.match(checked.stderr, /^devnews: failed {2}http:\/\/127\.0\.0\.1:\d+\/page: a web page, not a feed — it links to http:\/\/127\.0\.0\.1:\d+\/feed; devnews feeds add/m);
 	assert.match(checked.stderr, /^devnews: failed {2}http:\/\/127\.0\.0\.1:\d+\/missing: HTTP 404 Not Found — the address does not exist \(any more\): devnews feeds remove it$/m);
 	assert.match(checked.stderr, new RegExp(`^devnews: failed {2}${refused.replaceAll('.', '\\.')}: ECONNREFUSED — nothing answers there`, 'm'));
-	assert.match(checked.stdout, /2 of 5 sources answered with items\./);
+	assert.match(checked.stdout, /^ok {6}http:\/\/127\.0\.0\.1:\d+\/empty: RSS 2\.0, 0 items$/m);
+	assert.match(checked.stdout, /^3 of 6 sources answered\.$/m);
 	assert.doesNotMatch(checked.stderr, /\n\s+at /);
 });
 
@@ -200,7 +203,7 @@ test('feeds check with no network: the shipped sources each get one line, and it
 	assert.equal(lines.length, 17, checked.stderr);
 	assert.ok(lines.some(line => /GetSectorNews\/10\/Global%20Edition\/1 \(Agro-Forestry · Global Edition\): /.test(line)), 'a listing says which sector and edition it gives');
 	assert.doesNotMatch(checked.stderr, /\n\s+at /);
-	assert.match(checked.stdout, /0 of 17 sources answered with items\./);
+	assert.match(checked.stdout, /0 of 17 sources answered\./);
 });
 
 test("feeds add: a page's feed links are found and added; with only --sector, the site's own listing of it", async () => {

@@ -53,6 +53,7 @@ export async function checkFeeds(context: CommandContext, options: RefreshOption
 	const results = await Promise.all(list.map(async feed => limit(async () => check(feed, context.taxonomy, options))));
 	for (const result of results) (result.ok ? print : warn)(result.line);
 	const failed = results.filter(result => !result.ok).length;
-	print(`${formatCount(list.length - failed)} of ${counted(list.length, 'source')} answered with items.`);
+	// Answered as a feed, whatever its count of items (each line gives it).
+	print(`${formatCount(list.length - failed)} of ${counted(list.length, 'source')} answered.`);
 	return failed > 0 ? 1 : 0;
 }
