@@ -77,6 +77,11 @@ test('feeds export writes OPML that feeds import reads back', async () => {
 	const failed = await devnews(['feeds', 'import', broken], second);
 	assert.equal(failed.code, 1);
 	assert.match(failed.stderr, /broken\.opml: not an OPML document/);
+	// A file that is not there, or a folder, is said in words.
+	const missing = await devnews(['feeds', 'import', path.join(path.dirname(broken), 'missing.opml')], second);
+	assert.equal(missing.code, 1);
+	assert.match(missing.stderr, /^devnews: Cannot read .*missing\.opml: no such file \(ENOENT\)\.$/m);
+	assert.match((await devnews(['feeds', 'import', path.dirname(broken)], second)).stderr, /: a folder, not a file \(EISDIR\)\.$/m);
 });
 
 test('fetch fills the library, one line per feed; failures name the URL; the second fetch is conditional', async () => {

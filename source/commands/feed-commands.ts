@@ -74,6 +74,9 @@ function feedJson(context: CommandContext, feed: Feed): Record<string, unknown> 
 	return {...feed, ...state, ...(title === undefined ? {} : {title})};
 }
 
+/** Why a file to import could not be read, in words, by the system's code. */
+const UNREADABLE: Record<string, string> = {ENOENT: 'no such file', EACCES: 'not allowed to read it', EPERM: 'not allowed to read it', EISDIR: 'a folder, not a file'};
+
 export async function feeds(context: CommandContext): Promise<void | number> {
 	const [action, argument] = context.args;
 	switch (action) {
@@ -104,7 +107,8 @@ export async function feeds(context: CommandContext): Promise<void | number> {
 				// Without the byte order mark an editor may have saved it with, which is no part of either format.
 				text = fs.readFileSync(argument, 'utf8').replace(/^\uFEFF/, '');
 			} catch (error) {
-				throw new CommandError(`Cannot read ${argument} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+				const code = (error as NodeJS.ErrnoException).code ?? String(error);
+				throw new CommandError(`Cannot read ${argument}: ${UNREADABLE[code] ?? 'the system refused it'} (${code}).`);
 			}
 
 			// OPML, or a list of addresses one a line as newsboat keeps its feeds.
