@@ -152,12 +152,12 @@ test('a billion laughs written in a story, not declared by the document, is only
 test('a document that is not well-formed fails whole, on one line naming its first mistake and the line it is on', () => {
 	const good = rss2(Array.from({length: 1000}, (_, index) => ({id: `m${index}`, title: `Synthetic item ${index}`})));
 	const cases: Array<[string, RegExp]> = [
-		[good.replace('</channel>', '<item><title>late</titl></item></channel>'), /^malformed XML: <\/titl> where <\/title> \(line \d+\) was expected \(line 3003\)$/],
+		[good.replace('</channel>', '<item><title>late</titl></item></channel>'), /^malformed XML: <\/titl> where <\/title> \(opened at line \d+\) was expected \(line 3003\)$/],
 		[good.replace('</channel></rss>', '</channel>'), /^malformed XML: <rss> is not closed \(line 2\)$/],
 		[`${good}\n<rss/>`, /^malformed XML: more after the root element \(line 3004\)$/],
 		[good.replace('Synthetic item 999', 'Synthetic & item'), /^malformed XML: an "&" that begins no entity reference \(line 3000\)$/],
 		[good.replace('<guid isPermaLink="false">m5</guid>', '<guid isPermaLink=false>m5</guid>'), /^malformed XML: the attribute "isPermaLink" has no quoted value \(line 18\)$/],
-		['<html><head><meta charset="utf-8"><title>A page</title></head></html>', /^malformed XML: <\/head> where <\/meta> \(line 1\) was expected \(line 1\)$/],
+		['<html><head><meta charset="utf-8"><title>A page</title></head></html>', /^malformed XML: <\/head> where <\/meta> \(opened at line 1\) was expected \(line 1\)$/],
 	];
 	for (const [xml, message] of cases) assert.throws(() => parseFeed(xml), (error: Error) => error instanceof FeedError && message.test(error.message), message.source);
 });

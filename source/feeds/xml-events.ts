@@ -144,7 +144,7 @@ export function readXml(source: string, handler: XmlHandler): void {
 				if (xml[closed] !== '>') malformed(`</${name.slice(0, 40)}> holds more than its name`, end);
 				const expected = open.pop();
 				if (expected === undefined) malformed(`</${name.slice(0, 40)}> closes no element`, start);
-				if (name !== expected) malformed(`</${name.slice(0, 40)}> where </${expected!}> (line ${lineAt(xml, openedAt.at(-1)!)}) was expected`, start);
+				if (name !== expected) malformed(`</${name.slice(0, 40)}> where </${expected!}> (opened at line ${lineAt(xml, openedAt.at(-1)!)}) was expected`, start);
 				openedAt.pop();
 				handler.close(name);
 				if (open.length === 0) stopAtRoot(closed);
