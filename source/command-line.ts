@@ -17,11 +17,11 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type CommandLine = {name?: CommandName; args: string[]; flags: Flags & {data?: string}};
 
-/** `devnews --help`: commands, options, files, and the keys of the browser from the table of bindings. */
 // --help fits 80 columns, the keys' words wrapped within their column as the help screen's are.
 const HELP_WIDTH = 80;
 const KEYS_INDENT = '    ';
 
+/** `devnews --help`: commands, options, files, and the keys of the browser from the table of bindings. */
 export const helpText = (bindings: Binding[] = BINDINGS): string => `
   Usage
     $ devnews                          browse: the list, a reader, bookmarks

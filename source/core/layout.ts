@@ -104,8 +104,12 @@ function partialNotice(article: Article, fetchError?: string): string {
 	return article.url ? `${what} — its page is not on the feed's site, so devnews does not fetch it; open the link for the story.` : `${what} — the feed gave no web link for the story.`;
 }
 
-/** What the reader says beside the story itself: why its full text could not be fetched just now, and the name of the feed it came from. */
-/** `wholeLink`: the link on one line, however long (a story printed into a pipe, where a link cut in two is no link). */
+/**
+ * What the reader says beside the story itself: why its full text could not
+ * be fetched just now, and the name of the feed it came from; and
+ * `wholeLink`, the link on one line however long (a story printed into a
+ * pipe, where a link cut in two is no link).
+ */
 export type ReaderExtras = {fetchError?: string; source?: string; wholeLink?: boolean};
 
 /** How a time is named beside it: the page's own words for its two, "Listed" for a listing's that the page shows nowhere. */
