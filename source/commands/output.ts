@@ -8,13 +8,15 @@ import type {Bookmark} from '../bookmarks/bookmark-store.js';
 import {hyperlink} from '../terminal/links.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
+/** A line of output: cut to `width` on a terminal, whole (width undefined) for pipes and grep; one plain line either way. */
+const outputLine = (text: string, width?: number): string => (width ? truncate(text, width) : sanitizeLine(text));
+
 /**
  * Two lines an article: the title, then sector · edition · time · section,
  * "summary only" or "headline only" when so, and the id to read it by. Cut to `width` on a
  * terminal; whole lines (width undefined) for pipes and grep.
  */
 export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number): string {
-	const fitTo = (text: string) => (width ? truncate(text, width) : sanitizeLine(text));
 	return rows
 		.map(row => {
 			const sectors = known(row.sectors).map(id => taxonomyName(taxonomy.sectors, id));
@@ -27,7 +29,7 @@ export function listText(rows: ArticleRow[], taxonomy: Taxonomy, width?: number)
 				KIND_WORDS[row.kind]?.toLowerCase(),
 				`id ${row.id}`,
 			].filter(Boolean);
-			return `${fitTo(row.title)}\n${fitTo(`  ${details.join(' · ')}`)}`;
+			return `${outputLine(row.title, width)}\n${outputLine(`  ${details.join(' · ')}`, width)}`;
 		})
 		.join('\n');
 }
@@ -66,8 +68,7 @@ export function readText(article: Article, taxonomy: Taxonomy, width: number, {h
 /** Two lines a bookmark, as the list's: cut to `width` on a terminal; whole lines (width undefined) for pipes and grep. */
 export function bookmarksText(bookmarks: Bookmark[], width?: number): string {
 	if (bookmarks.length === 0) return 'No bookmarks yet.';
-	const fitTo = (text: string) => (width ? truncate(text, width) : sanitizeLine(text));
-	return bookmarks.map(bookmark => `${fitTo(`★ ${bookmark.title}`)}\n${fitTo(`  ${bookmark.id} · saved ${formatIst(bookmark.savedAt) ?? bookmark.savedAt}`)}`).join('\n');
+	return bookmarks.map(bookmark => `${outputLine(`★ ${bookmark.title}`, width)}\n${outputLine(`  ${bookmark.id} · saved ${formatIst(bookmark.savedAt) ?? bookmark.savedAt}`, width)}`).join('\n');
 }
 
 /**
