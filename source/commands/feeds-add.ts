@@ -62,7 +62,7 @@ async function answeringFeeds(page: string, found: FoundFeed[], options: Refresh
 	const limit = pLimit(Math.max(1, options.concurrency));
 	const refusals = await Promise.all(found.map(async feed => limit(async () => refusal(feed.url, page, options))));
 	for (const [index, reason] of refusals.entries()) {
-		if (reason) warn(sanitizeLine(`not added: ${found[index]!.url}, which ${page} links to: ${reason}`));
+		if (reason) warn(`not added: ${found[index]!.url}, which ${page} links to: ${reason}`);
 	}
 
 	const answering = found.filter((_, index) => refusals[index] === undefined);
@@ -76,7 +76,7 @@ async function feedsAt(url: string, options: RefreshOptions): Promise<FoundFeed[
 	try {
 		fetched = await fetchLimited(url, {}, options);
 	} catch (error) {
-		warn(`could not look at ${sanitizeLine(url)} (${sanitizeLine((error as Error).message)}); added as given: devnews feeds check tries it later.`);
+		warn(`could not look at ${url} (${(error as Error).message}); added as given: devnews feeds check tries it later.`);
 		return [{url}];
 	}
 
@@ -84,7 +84,7 @@ async function feedsAt(url: string, options: RefreshOptions): Promise<FoundFeed[
 	if (!isWebPage(fetched.text, fetched.contentType)) {
 		// Kept, as an address that does not answer is: it may be a feed that is broken today. But said, or "Added" reads as all is well.
 		const unread = notAFeed(fetched.text, fetched.url);
-		if (unread) warn(`${sanitizeLine(url)} answers, but not as a feed devnews reads (${sanitizeLine(unread)}); added as given: devnews feeds check tries it later.`);
+		if (unread) warn(`${url} answers, but not as a feed devnews reads (${unread}); added as given: devnews feeds check tries it later.`);
 		return [{url}];
 	}
 
