@@ -14,8 +14,11 @@ export type ListMode = 'articles' | 'bookmarks';
 /** Where the selection and the scroll of one list are. */
 export type ListPosition = {selected: number; top: number};
 
-/** Where the stories' list is, and which list it is (its filters and order). */
-export type ListPlace = Pick<State, 'sector' | 'edition' | 'source' | 'unreadOnly' | 'sort'> & {position: ListPosition};
+/** What makes the stories' list the list it is: its filters and its order. */
+const LIST_KEYS = ['sector', 'edition', 'source', 'unreadOnly', 'sort'] as const;
+
+/** Where the stories' list is, and which list it is. */
+export type ListPlace = Pick<State, (typeof LIST_KEYS)[number]> & {position: ListPosition};
 
 /** A text shown a window at a time: its scroll and how many lines it has. */
 export type Scrolled = {scroll: number; lineCount: number};
@@ -174,7 +177,7 @@ const listPlace = ({sector, edition, source, unreadOnly, sort, positions}: State
 function withoutSearch(state: State): State {
 	const cleared = newList({...state, query: '', filtering: false, beforeSearch: undefined});
 	const before = state.beforeSearch;
-	const same = before && (['sector', 'edition', 'source', 'unreadOnly', 'sort'] as const).every(key => before[key] === state[key]);
+	const same = before && LIST_KEYS.every(key => before[key] === state[key]);
 	return same ? {...cleared, positions: {...cleared.positions, articles: before.position}} : cleared;
 }
 
